@@ -1,0 +1,3 @@
+from stancegraph.cli import run
+
+run()

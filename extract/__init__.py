@@ -1,0 +1,1 @@
+"""Text -> records: reading articles, parsing, mentions and stances."""

@@ -1,0 +1,142 @@
+"""Lexicons as data: tab-separated files in `ontology/lexicons/`, each row with an id.
+
+Every stance records the id of the cue that produced it, so a user can audit a
+stance back to one line of one file, and adding a verb is a one-line change.
+Files are validated on load: a bad row is an error naming the file and line
+(spaCy's DependencyMatcher lets malformed patterns through as bare KeyErrors;
+we do not).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Optional
+
+from stancegraph.extract.errors import StancegraphError
+from stancegraph.extract.records import ACTOR_KINDS, POLARITIES
+
+LEXICON_PACKAGE = "stancegraph.ontology"
+
+
+class LexiconError(StancegraphError):
+    """A lexicon file is malformed; the message names the file and the line."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: str
+    lemma: str
+    pos: str  # VERB | NOUN | ADJ | ADP
+    particle: str  # "" or a preposition that must follow ("call for")
+    polarity: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class ActorNoun:
+    id: str
+    lemma: str
+    kind: str
+    role: bool  # singular, definite, it refers back to a named person ("the president")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All the word lists the rule-based extractor reads."""
+
+    cues: dict[tuple[str, str], list[Cue]]  # (lemma, pos) -> cues
+    proposal_nouns: dict[str, str]  # lemma -> id
+    actor_nouns: dict[str, ActorNoun]
+    speech_verbs: dict[str, str]  # lemma -> id
+    aliases: dict[str, tuple[str, str]]  # alias -> (canonical, kind)
+    demonyms: dict[str, str]  # demonym -> country
+
+    def cues_for(self, lemma: str, pos: str) -> list[Cue]:
+        return self.cues.get((lemma.lower(), pos), [])
+
+
+def _rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str, str]]]:
+    """Rows of a TSV file: '#' lines are comments, the first other line is the header."""
+    header: Optional[list[str]] = None
+    seen: set[str] = set()
+    with path.open(encoding="utf-8", newline="") as fh:
+        for line_no, line in enumerate(fh, 1):
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = next(csv.reader([line], delimiter="\t", quoting=csv.QUOTE_NONE))
+            if header is None:
+                header = [c.strip() for c in cells]
+                missing = [c for c in columns if c not in header]
+                if missing:
+                    raise LexiconError(f"{path}:{line_no}: header lacks column(s) {', '.join(missing)}; "
+                                       f"expected: {' '.join(columns)}")
+                continue
+            if len(cells) != len(header):
+                raise LexiconError(f"{path}:{line_no}: {len(cells)} tab-separated cells, the header has "
+                                   f"{len(header)} ({' '.join(header)})")
+            row = dict(zip(header, (c.strip() for c in cells)))
+            if not row["id"]:
+                raise LexiconError(f"{path}:{line_no}: empty id")
+            if row["id"] in seen:
+                raise LexiconError(f"{path}:{line_no}: id {row['id']!r} is used twice")
+            seen.add(row["id"])
+            yield line_no, row
+
+
+def load_lexicon(folder: Optional[Path] = None) -> Lexicon:
+    """Read every lexicon file from `folder` (default: the packaged `ontology/lexicons`)."""
+    if folder is None:
+        return _packaged_lexicon()
+    return _load(Path(folder))
+
+
+@lru_cache(maxsize=1)
+def _packaged_lexicon() -> Lexicon:
+    return _load(Path(str(resources.files(LEXICON_PACKAGE) / "lexicons")))
+
+
+def _load(folder: Path) -> Lexicon:
+    cues: dict[tuple[str, str], list[Cue]] = {}
+    path = folder / "stance_cues.tsv"
+    for line_no, row in _rows(path, ("id", "lemma", "pos", "particle", "polarity", "confidence")):
+        if row["polarity"] not in POLARITIES:
+            raise LexiconError(f"{path}:{line_no}: polarity {row['polarity']!r} is not one of {POLARITIES}")
+        if row["pos"] not in ("VERB", "NOUN", "ADJ", "ADP"):
+            raise LexiconError(f"{path}:{line_no}: pos {row['pos']!r} is not VERB, NOUN, ADJ or ADP")
+        try:
+            conf = float(row["confidence"])
+        except ValueError:
+            raise LexiconError(f"{path}:{line_no}: confidence {row['confidence']!r} is not a number") from None
+        if not 0 < conf <= 1:
+            raise LexiconError(f"{path}:{line_no}: confidence {conf} is outside (0, 1]")
+        cue = Cue(row["id"], row["lemma"].lower(), row["pos"], row["particle"].lower(), row["polarity"], conf)
+        cues.setdefault((cue.lemma, cue.pos), []).append(cue)
+
+    proposal_nouns = {row["lemma"].lower(): row["id"]
+                      for _, row in _rows(folder / "proposal_nouns.tsv", ("id", "lemma"))}
+    speech_verbs = {row["lemma"].lower(): row["id"]
+                    for _, row in _rows(folder / "speech_verbs.tsv", ("id", "lemma"))}
+
+    actor_nouns: dict[str, ActorNoun] = {}
+    path = folder / "actor_nouns.tsv"
+    for line_no, row in _rows(path, ("id", "lemma", "kind", "role")):
+        if row["kind"] not in ACTOR_KINDS:
+            raise LexiconError(f"{path}:{line_no}: kind {row['kind']!r} is not one of {ACTOR_KINDS}")
+        if row["role"] not in ("0", "1"):
+            raise LexiconError(f"{path}:{line_no}: role must be 0 or 1, not {row['role']!r}")
+        actor_nouns[row["lemma"].lower()] = ActorNoun(row["id"], row["lemma"].lower(), row["kind"], row["role"] == "1")
+
+    aliases: dict[str, tuple[str, str]] = {}
+    path = folder / "aliases.tsv"
+    for line_no, row in _rows(path, ("id", "alias", "canonical", "kind")):
+        if row["kind"] not in ACTOR_KINDS:
+            raise LexiconError(f"{path}:{line_no}: kind {row['kind']!r} is not one of {ACTOR_KINDS}")
+        aliases[row["alias"]] = (row["canonical"], row["kind"])
+
+    demonyms = {row["demonym"]: row["country"]
+                for _, row in _rows(folder / "demonyms.tsv", ("id", "demonym", "country"))}
+    return Lexicon(cues, proposal_nouns, actor_nouns, speech_verbs, aliases, demonyms)

@@ -1,0 +1,520 @@
+"""Mentions: the actors and proposals a parsed paragraph names, and what they refer to.
+
+An `ArticleContext` walks an article's paragraphs in order. For each spaCy Doc
+it finds actor mentions (named entities, noun phrases headed by actor nouns,
+people with their titles) and proposal mentions (noun phrases headed by
+proposal nouns, named plans), gives each an entity key, and keeps the
+discourse state that rule-based coreference needs: the people, groups and
+proposals mentioned so far, most recent last.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from stancegraph.extract.lexicon import Lexicon
+from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, ORGANISATION, PERSON, Entity,
+                                         Mention)
+
+PROPOSAL = "Proposal"
+
+# Dependency labels, named once (textacy style).
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj", "expl"}
+OBJ_DEPS = {"dobj", "obj", "attr", "oprd"}
+DROP_LEADING = {"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                "my", "your", "some", "many", "several", "all", "any", "both", "each", "other", "such",
+                "more", "most", "few", "whole", "entire", "full", "further", "new", "latest"}
+QUANTIFIER_LEMMAS = {"some", "many", "several", "few", "most", "other", "certain", "various"}
+PRONOUNS_PERSON = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+PRONOUNS_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+PRONOUNS_SPEAKER = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"}
+PRONOUNS_THING = {"it", "its", "this", "that", "which"}
+ENT_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": COUNTRY, "NORP": GROUP}
+MAX_LABEL_WORDS = 10
+
+
+def slug(text: str) -> str:
+    """ASCII, lower case, hyphen-separated: the stable part of an IRI."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:80] or "x"
+
+
+def clean_label(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:.'\"“”‘’()[]-–—")
+    text = re.sub(r"(’s|'s)$", "", text).strip()
+    return text
+
+
+@dataclass
+class Ref:
+    """A mention placed in the doc: the tokens it covers and the entity it names."""
+
+    key: str
+    kind: str
+    start: int  # token index in the doc
+    end: int
+    sent_no: int  # sentence number in the article
+    subject: bool = False
+    plural: bool = False
+    head_lemma: str = ""
+
+
+@dataclass
+class DocMentions:
+    """Mentions of one paragraph Doc, indexed by token."""
+
+    actors: dict[int, Ref] = field(default_factory=dict)  # token index -> ref (every token of the span)
+    proposals: dict[int, Ref] = field(default_factory=dict)
+
+    def actor_at(self, token: Token) -> Optional[Ref]:
+        return self.actors.get(token.i)
+
+    def proposal_at(self, token: Token) -> Optional[Ref]:
+        return self.proposals.get(token.i)
+
+
+class ArticleContext:
+    """Entities of one article and the discourse state used to resolve references."""
+
+    def __init__(self, lexicon: Lexicon, article_text: str) -> None:
+        self.lex = lexicon
+        self.entities: dict[str, Entity] = {}
+        self.history: list[Ref] = []  # actor mentions in order
+        self.proposal_history: list[Ref] = []
+        self.titles: dict[str, set[str]] = {}  # person key -> role words ("president", "minister")
+        self.heads: dict[str, set[str]] = {}  # entity key -> head nouns it was named with ("alliance")
+        self.sent_no = 0
+        self.surnames: dict[str, str] = {}
+        self.proposal_words: dict[str, tuple[str, set[str]]] = {}  # key -> (head lemma, content lemmas)
+        self.acronyms: dict[str, str] = {}
+        self._scan_names(article_text)
+
+    # -- whole-article pre-pass -------------------------------------------------------------
+    def _scan_names(self, text: str) -> None:
+        # "Southern African Development Community (SADC)": the acronym names the same body.
+        for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Z0-9]{1,9})\)", text):
+            name = clean_label(m.group(1))
+            acr = m.group(2)
+            initials = "".join(w[0] for w in name.split() if w[0].isupper())
+            if len(name.split()) >= 2 and (initials.startswith(acr[0]) or acr in initials or len(acr) >= 2):
+                self.acronyms[acr] = name
+
+    def register_people(self, docs: list[Doc]) -> None:
+        """Full names first, so that a later (or earlier) surname finds its person."""
+        full: dict[str, set[str]] = {}
+        for doc in docs:
+            for ent in doc.ents:
+                if ent.label_ == "PERSON":
+                    name = clean_label(ent.text)
+                    parts = name.split()
+                    if len(parts) >= 2:
+                        full.setdefault(parts[-1], set()).add(name)
+        for surname, names in full.items():
+            # the longest full name stands for the others ("Volodymyr Zelensky" for "Zelensky")
+            longest = max(names, key=lambda n: (len(n.split()), len(n)))
+            if all(longest.endswith(n.split()[-1]) for n in names):
+                self.surnames[surname] = longest
+
+    # -- entities ----------------------------------------------------------------------------
+    def entity(self, key: str, kind: str, label: str, mention: Optional[Mention] = None,
+               alt: Optional[str] = None) -> Entity:
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = self.entities[key] = Entity(key=key, kind=kind, label=label)
+        elif label and label != ent.label:
+            # the fuller name is the label; the other names are alternatives
+            if len(label.split()) > len(ent.label.split()) and kind != PROPOSAL:
+                ent.alt_labels.add(ent.label)
+                ent.label = label
+            else:
+                ent.alt_labels.add(label)
+        if alt and alt != ent.label:
+            ent.alt_labels.add(alt)
+        if mention is not None:
+            ent.mentions.append(mention)
+        return ent
+
+    def actor_identity(self, text: str, kind: str) -> tuple[str, str, str]:
+        """(key, kind, label) for an actor name, after aliases, acronyms and surnames."""
+        label = clean_label(text)
+        bare = re.sub(r"^(the|The)\s+", "", label)
+        if bare in self.acronyms:
+            bare = self.acronyms[bare]
+            kind = ORGANISATION if kind != PERSON else kind
+        if bare in self.lex.aliases:
+            bare, kind = self.lex.aliases[bare]
+        if bare in self.lex.demonyms and kind in (COUNTRY, GROUP):
+            bare, kind = self.lex.demonyms[bare], COUNTRY
+        if kind == PERSON or (kind != COUNTRY and bare in self.surnames):
+            parts = bare.split()
+            if parts and parts[-1] in self.surnames:
+                bare = self.surnames[parts[-1]]
+            kind = PERSON
+        # the key leaves the kind out for named bodies, so "NATO" as ORG and as GPE stay one node
+        prefix = {PERSON: "person", COUNTRY: "place", ORGANISATION: "org", GOVERNMENT: "org", GROUP: "group"}[kind]
+        return f"{prefix}/{slug(bare)}", kind, bare
+
+    # -- per-doc mention finding -------------------------------------------------------------
+    def find_mentions(self, doc: Doc, offset: int) -> DocMentions:
+        dm = DocMentions()
+        sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
+        sent_of: dict[int, int] = {}
+        n = -1
+        for t in doc:
+            if t.i in sent_starts:
+                n = sent_starts[t.i]
+            sent_of[t.i] = self.sent_no + n
+        taken: set[int] = set()
+
+        def place(ref: Ref, span: Span, alt: Optional[str] = None, label: Optional[str] = None) -> None:
+            ment = Mention(offset + span.start_char, offset + span.end_char, span.text)
+            self.entity(ref.key, ref.kind, clean_label(span.text) if label is None else label, ment, alt)
+            table = dm.proposals if ref.kind == PROPOSAL else dm.actors
+            for i in range(ref.start, ref.end):
+                table[i] = ref
+                taken.add(i)
+
+        # 1. Noun chunks headed by an actor noun that hold a named entity or a modifier
+        #    ("NATO officials", "Baltic nations", "the Romanian government", "Ion's father").
+        chunks = list(doc.noun_chunks)
+        for chunk in chunks:
+            head = chunk.root
+            an = self.lex.actor_nouns.get(head.lemma_.lower())
+            if an is None or head.pos_ == "PROPN" and head.ent_type_ in ("PERSON",):
+                continue
+            plural = head.tag_ in ("NNS", "NNPS")
+            toks = [t for t in chunk if t.lower_ not in DROP_LEADING or t.i == head.i]
+            while toks and toks[0].lower_ in DROP_LEADING | {"'s", "’s"} and toks[0].i != head.i:
+                toks = toks[1:]
+            mods = [t for t in toks if t.i != head.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod", "case")]
+            span = doc[toks[0].i: head.i + 1] if toks else chunk
+            persons = [t for t in chunk if t.ent_type_ == "PERSON"]
+            if persons:
+                continue  # a named person with a title: handled with the entities
+            if an.role and not plural:
+                # "the Ukrainian president", "the spokesman": a role that refers to a named person
+                ref = self._resolve_role(head, sent_of[head.i])
+                if ref is not None:
+                    place(Ref(ref.key, ref.kind, chunk.start, head.i + 1, sent_of[head.i],
+                              subject=head.dep_ in SUBJ_DEPS, head_lemma=an.lemma), chunk,
+                          alt=clean_label(span.text) if mods else None, label="")
+                    continue
+                if not mods:
+                    continue
+            if not mods and not plural:
+                # "the government", "the alliance": the last body named with that head noun
+                ref = self._resolve_head(an.lemma, sent_of[head.i])
+                if ref is not None:
+                    place(Ref(ref.key, ref.kind, chunk.start, head.i + 1, sent_of[head.i],
+                              subject=head.dep_ in SUBJ_DEPS, head_lemma=an.lemma), chunk, label="")
+                continue
+            if not mods and plural and head.lemma_.lower() not in ("protester", "activist", "lawmaker"):
+                continue  # "officials", "countries": too vague to be a holder of their own
+            if any(t.lemma_.lower() in QUANTIFIER_LEMMAS for t in chunk):
+                continue  # "some countries"
+            ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("ORG", "GPE", "NORP")]
+            kind = an.kind if plural or an.kind != PERSON else PERSON
+            if kind == PERSON and not plural:
+                kind = PERSON
+            label = clean_label(span.text)
+            if an.kind == GOVERNMENT and not plural:
+                # "the Romanian government" and "Romania's government" are one node
+                country = self._country_of(span)
+                key = f"org/government-of-{slug(country)}" if country else f"org/{slug(label)}"
+                ref = Ref(key, GOVERNMENT, span.start, head.i + 1, sent_of[head.i], head.dep_ in SUBJ_DEPS, False, an.lemma)
+            elif len(ents) == 1 and ents[0].label_ == "ORG" and not plural and ents[0].end == head.i + 1:
+                continue  # the chunk is the organisation itself; the entity pass names it
+            else:
+                lem = " ".join(t.lemma_.lower() if t.i == head.i else t.text.lower() for t in span)
+                ref = Ref(f"{'group' if kind == GROUP else 'org' if kind != PERSON else 'person'}/{slug(lem)}",
+                          kind, span.start, head.i + 1, sent_of[head.i], head.dep_ in SUBJ_DEPS, plural, an.lemma)
+            place(ref, span, label=label)
+            self.heads.setdefault(ref.key, set()).add(an.lemma)
+            self.history.append(ref)
+
+        # 2. Named entities: people (with their titles), organisations, places, groups.
+        for ent in doc.ents:
+            if ent.label_ not in ENT_KIND or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            kind = ENT_KIND[ent.label_]
+            span = ent
+            if ent.label_ == "NORP":
+                # "Sunnis", "Democrats" as a group of their own; "Lithuanian" before a noun is a modifier
+                if ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ":
+                    continue
+            text = ent.text
+            if ent[-1].text in ("'s", "’s"):
+                span = doc[ent.start: ent.end - 1]
+                text = span.text
+            if not clean_label(text):
+                continue
+            key, kind, label = self.actor_identity(text, kind)
+            root = span.root
+            ref = Ref(key, kind, span.start, span.end, sent_of[root.i],
+                      subject=root.dep_ in SUBJ_DEPS, plural=root.tag_ in ("NNS", "NNPS"),
+                      head_lemma=root.lemma_.lower())
+            alt = clean_label(text) if clean_label(text) != label else None
+            place(ref, span, alt=alt, label=label)
+            if kind == PERSON:
+                self._record_titles(key, span)
+            else:
+                # the head noun of the phrase it sits in names it too ("the Western military NATO alliance")
+                head = root.head if root.dep_ in ("compound", "nmod") else None
+                if head is not None and head.lemma_.lower() in self.lex.actor_nouns:
+                    self.heads.setdefault(key, set()).add(head.lemma_.lower())
+                    for i in range(head.i - (head.i - span.end), head.i + 1):
+                        dm.actors[i] = ref
+            self.history.append(ref)
+
+        # 3. Proposals: noun phrases headed by proposal nouns, and named plans.
+        for chunk in chunks:
+            head = chunk.root
+            if head.i in dm.actors and head.lemma_.lower() not in self.lex.proposal_nouns:
+                continue
+            lemma = head.lemma_.lower()
+            if lemma not in self.lex.proposal_nouns:
+                continue
+            if head.ent_type_ in ("PERSON", "GPE", "DATE", "TIME", "CARDINAL", "ORDINAL"):
+                continue
+            ref = self.proposal_ref(doc, head, sent_of[head.i], offset)
+            if ref is None:
+                continue
+            for i in range(chunk.start, chunk.end):
+                dm.proposals.setdefault(i, ref)
+        # pronouns and definite descriptions of actors
+        for t in doc:
+            if t.i in dm.actors:
+                continue
+            low = t.lower_
+            ref = None
+            if low in PRONOUNS_PERSON and t.pos_ == "PRON":
+                ref = self.resolve_person(sent_of[t.i], t.i)
+            elif low in PRONOUNS_PLURAL and t.pos_ == "PRON":
+                ref = self.resolve_plural(sent_of[t.i], t.i)
+            if ref is not None:
+                dm.actors[t.i] = Ref(ref.key, ref.kind, t.i, t.i + 1, sent_of[t.i],
+                                     subject=t.dep_ in SUBJ_DEPS, plural=ref.plural, head_lemma=ref.head_lemma)
+        self.sent_no += len(sent_starts)
+        self._dm = dm
+        return dm
+
+    def proposal_ref(self, doc: Doc, head: Token, sent_no: int, offset: int) -> Optional[Ref]:
+        """The proposal a noun phrase headed by `head` names; short forms resolve to earlier ones."""
+        lemma = head.lemma_.lower()
+        left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "det", "npadvmod", "quantmod")]
+        start = min([t.left_edge.i for t in left] + [head.i])
+        toks = list(doc[start: head.i + 1])
+        owner = None
+        for t in toks:
+            if t.dep_ == "poss" and t.head.i == head.i:
+                owner = t
+        words = [t for t in toks if t.dep_ not in ("det", "poss", "case", "predet") and t.lower_ not in DROP_LEADING
+                 and t.head.dep_ != "poss"]
+        if owner is not None:
+            words = [t for t in words if not (owner.left_edge.i <= t.i <= owner.i)]
+        # one trailing prepositional phrase names what the proposal is of ("invitation to Ukraine")
+        tail: list[Token] = []
+        for child in head.rights:
+            if child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "against") and not tail:
+                sub = list(child.subtree)
+                if len(sub) <= 7 and not any(t.dep_ in ("relcl", "acl") or t.ent_type_ in ("DATE", "TIME") for t in sub):
+                    tail = sub
+            elif child.dep_ in ("acl", "relcl") and child.tag_ == "TO" or (child.dep_ == "acl" and child.tag_ == "VB"):
+                sub = list(child.subtree)
+                if len(sub) <= 6:
+                    tail = sub
+        is_named = head.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") for t in words)
+        short = len(words) == 1 and not tail  # "the plan", "it"
+        if short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail):
+            ref = self.resolve_proposal(lemma)
+            if ref is not None:
+                return self._proposal_mention(ref, doc, start, head.i + 1, sent_no, offset)
+            if lemma in ("idea", "move", "step", "process", "system", "form", "decision", "vote", "measure") and not owner:
+                return None  # too generic on its own
+        label_toks = words + tail
+        label_toks = sorted(set(label_toks), key=lambda t: t.i)
+        label = clean_label(" ".join(t.text for t in label_toks).replace(" - ", "-"))
+        if not label or len(label.split()) > MAX_LABEL_WORDS:
+            return None
+        if is_named and not tail:
+            key = f"proposal/{slug(label)}"
+        else:
+            key = "proposal/" + slug(" ".join(t.lemma_.lower() if t.i == head.i else t.text.lower() for t in label_toks))
+        words_set = {t.lemma_.lower() for t in label_toks if not t.is_punct and t.lower_ not in ("to", "of", "for", "on", "the", "a")}
+        same = self._similar_proposal(lemma, words_set)
+        if same is not None and same != key:
+            ent = self.entities[same]
+            if len(label.split()) > len(ent.label.split()) and len(label.split()) <= 8:
+                ent.alt_labels.add(ent.label)
+                ent.label = label
+            elif label != ent.label:
+                ent.alt_labels.add(label)
+            key = same
+        self.proposal_words.setdefault(key, (lemma, words_set))
+        ref = Ref(key, PROPOSAL, start, head.i + 1, sent_no, head.dep_ in SUBJ_DEPS, False, lemma)
+        span = doc[start: head.i + 1]
+        ment = Mention(offset + span.start_char, offset + span.end_char, span.text)
+        ent = self.entity(key, PROPOSAL, label, ment)
+        if owner is not None:
+            owner_ref = self.owner_ref(owner, sent_no)
+            if owner_ref is not None:
+                ent.proposed_by.add(owner_ref.key)
+        self.proposal_history.append(ref)
+        return ref
+
+    def _proposal_mention(self, ref: Ref, doc: Doc, start: int, end: int, sent_no: int, offset: int) -> Ref:
+        span = doc[start:end]
+        self.entity(ref.key, PROPOSAL, "", Mention(offset + span.start_char, offset + span.end_char, span.text),
+                    alt=None)
+        new = Ref(ref.key, PROPOSAL, start, end, sent_no, False, False, ref.head_lemma)
+        self.proposal_history.append(new)
+        return new
+
+    def clause_proposal(self, verb: Token, sent_no: int, offset: int, doc: Doc) -> Optional[Ref]:
+        """A clause as a proposal: "to free the journalists" -> "free the journalists"."""
+        parts = [verb]
+        for child in verb.children:
+            if child.dep_ in ("prt", "neg"):
+                parts.append(child)
+            elif child.dep_ in ("dobj", "attr", "acomp", "oprd") or (child.dep_ == "prep" and not any(p.dep_ == "dobj" for p in verb.children)):
+                sub = [t for t in child.subtree if t.dep_ not in ("relcl",)]
+                # stop at a relative clause or a long appositive
+                cut = [t for t in sub if t.dep_ in ("relcl", "acl", "appos", "punct") and t.head.i == child.i and t.i > child.i]
+                if cut:
+                    sub = [t for t in sub if t.i < cut[0].i]
+                parts.extend(sub[:8])
+        parts = sorted(set(parts), key=lambda t: t.i)
+        # keep a contiguous run from the verb
+        run = [parts[0]]
+        for t in parts[1:]:
+            if t.i == run[-1].i + 1:
+                run.append(t)
+            else:
+                break
+        if len(run) < 2:
+            return None
+        label = clean_label(" ".join(t.text for t in run))
+        if len(label.split()) > MAX_LABEL_WORDS:
+            return None
+        key = "proposal/" + slug(" ".join(t.lemma_.lower() for t in run if t.lower_ not in ("the", "a", "an")))
+        span = doc[run[0].i: run[-1].i + 1]
+        self.entity(key, PROPOSAL, label, Mention(offset + span.start_char, offset + span.end_char, span.text))
+        ref = Ref(key, PROPOSAL, run[0].i, run[-1].i + 1, sent_no, False, False, verb.lemma_.lower())
+        self.proposal_history.append(ref)
+        return ref
+
+    def _similar_proposal(self, head: str, words: set[str]) -> Optional[str]:
+        """An earlier proposal with the same head whose words hold these, or are held by them
+        ("invitation to Ukraine" is the "NATO invitation to Ukraine")."""
+        for key, (h, w) in self.proposal_words.items():
+            if h == head and (words <= w or w <= words) and len(words & w) >= 1:
+                return key
+        return None
+
+    # -- resolution ----------------------------------------------------------------------------
+    def owner_ref(self, token: Token, sent_no: int) -> Optional[Ref]:
+        dm = getattr(self, "_dm", None)
+        if dm is not None and token.i in dm.actors:
+            return dm.actors[token.i]
+        if token.lower_ in PRONOUNS_PERSON:
+            return self.resolve_person(sent_no)
+        if token.lower_ in PRONOUNS_PLURAL:
+            return self.resolve_plural(sent_no)
+        return None
+
+    @staticmethod
+    def _after(ref: Ref, sent_no: int, token_i: Optional[int]) -> bool:
+        """True where `ref` comes after the point being resolved (sentence, token)."""
+        if ref.sent_no != sent_no:
+            return ref.sent_no > sent_no
+        return token_i is not None and ref.start >= token_i
+
+    def resolve_person(self, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
+        """The person a he/she means: the subject of the nearest earlier sentence with a person subject,
+        else the last person named."""
+        last = None
+        for ref in reversed(self.history):
+            if ref.kind != PERSON or self._after(ref, sent_no, token_i):
+                continue
+            if last is None:
+                last = ref
+            if ref.subject and ref.sent_no >= sent_no - 1:
+                return ref
+            if ref.sent_no < sent_no - 2:
+                break
+        return last
+
+    def resolve_plural(self, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
+        for ref in reversed(self.history):
+            if self._after(ref, sent_no, token_i):
+                continue
+            if ref.plural or ref.kind in (GROUP, ORGANISATION, GOVERNMENT, COUNTRY) and ref.kind != PERSON:
+                return ref if ref.sent_no >= sent_no - 3 else None
+        return None
+
+    def resolve_thing_actor(self, sent_no: int) -> Optional[Ref]:
+        """"It" as a holder: the last organisation or government named nearby."""
+        for ref in reversed(self.history):
+            if ref.kind in (ORGANISATION, GOVERNMENT) and sent_no - 2 <= ref.sent_no <= sent_no:
+                return ref
+        return None
+
+    def resolve_proposal(self, lemma: Optional[str] = None, sent_no: Optional[int] = None,
+                         token_i: Optional[int] = None) -> Optional[Ref]:
+        """The proposal a short form ("the plan") or a pronoun ("it") refers to."""
+        for ref in reversed(self.proposal_history):
+            if sent_no is not None and self._after(ref, sent_no, token_i):
+                continue
+            if sent_no is not None and ref.sent_no < sent_no - 3:
+                return None
+            if lemma is None or ref.head_lemma == lemma:
+                return ref
+        return None
+
+    def _resolve_role(self, head: Token, sent_no: int) -> Optional[Ref]:
+        role = head.lemma_.lower()
+        for ref in reversed(self.history):
+            if ref.kind == PERSON and role in self.titles.get(ref.key, set()):
+                return ref
+        return None
+
+    def _resolve_head(self, lemma: str, sent_no: int) -> Optional[Ref]:
+        for ref in reversed(self.history):
+            if lemma in self.heads.get(ref.key, set()) or ref.head_lemma == lemma:
+                return ref
+        return None
+
+    def _record_titles(self, key: str, span: Span) -> None:
+        doc = span.doc
+        words: set[str] = set()
+        i = span.start - 1
+        while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "punct") and doc[i].head.i >= span.start - 1 and span.start - i <= 5:
+            words.add(doc[i].lemma_.lower())
+            i -= 1
+        for t in span.root.children:
+            if t.dep_ == "appos":
+                words.add(t.lemma_.lower())
+        if span.root.dep_ == "appos":
+            words.add(span.root.head.lemma_.lower())
+        roles = {w for w in words if w in self.lex.actor_nouns and self.lex.actor_nouns[w].role}
+        if roles:
+            self.titles.setdefault(key, set()).update(roles)
+            title = " ".join(t.text for t in doc[max(0, span.start - 4): span.start]
+                             if t.lemma_.lower() in words and t.dep_ != "punct")
+            if title:
+                self.entities[key].alt_labels.add(f"{title} {self.entities[key].label}".strip())
+
+    def _country_of(self, span: Span) -> Optional[str]:
+        for t in span:
+            if t.text in self.lex.demonyms:
+                return self.lex.demonyms[t.text]
+            if t.ent_type_ == "GPE":
+                key, kind, label = self.actor_identity(t.text.rstrip("'s’"), COUNTRY)
+                return label
+        return None

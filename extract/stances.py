@@ -1,0 +1,551 @@
+"""Stances: who supports, opposes or stays neutral on which proposal, read from the parse.
+
+The rule-based extractor. For each sentence it finds stance cues (lexicon
+entries: verbs, nouns, adjectives), reads the holder and the target from the
+dependency tree, resolves pronouns and short forms through the article
+context, attributes quotations to their speakers, and reads negation from the
+cue and the verbs that govern it. Every stance names the lexicon entry or the
+pattern that produced it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from stancegraph.extract.lexicon import Cue, Lexicon
+from stancegraph.extract.mentions import (OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
+                                          SUBJ_DEPS, ArticleContext, DocMentions, Ref)
+from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
+
+# Pattern ids for stances that no single lexicon word produces.
+RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
+RULE_EVALUATIVE = "pattern.evaluative"  # "called the sentence dangerous"
+
+MODALS = {"should", "must", "ought", "need"}
+HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take"}
+NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "hardly"}
+CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
+QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
+LIGHT_VERBS_OK = {"voice", "express", "give", "offer", "pledge", "show", "lend", "drum", "rally", "win", "gain",
+                  "announce", "declare", "reiterate", "signal", "make", "issue", "launch", "throw", "state"}
+CLAUSE_TARGET_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "agree", "propose", "recommend",
+                      "want", "seek", "prefer", "promise", "pledge", "vow", "insist", "commit", "push",
+                      "press", "advocate", "refuse", "decide", "vote", "plan"}
+
+
+@dataclass
+class Attribution:
+    """Who speaks a stretch of text: a quotation or a reported clause."""
+
+    start: int  # character offsets within the doc
+    end: int
+    speaker: Optional[Ref]
+
+
+def find_quotes(text: str) -> list[tuple[int, int]]:
+    """Quotation spans (inner offsets), pairing marks by type; an unmatched mark is skipped
+    (textacy's direct_quotations raised on those: issues #379, #383)."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch in QUOTE_PAIRS:
+            close = QUOTE_PAIRS[ch]
+            if ch == "‘" and i > 0 and text[i - 1].isalpha():
+                i += 1
+                continue
+            j = text.find(close, i + 1)
+            if close == "’":
+                # an apostrophe is not a closing quote: look for one followed by a non-letter
+                while j != -1 and j + 1 < n and text[j + 1].isalpha():
+                    j = text.find(close, j + 1)
+            if j == -1:
+                i += 1
+                continue
+            spans.append((i + 1, j))
+            i = j + 1
+            continue
+        i += 1
+    return spans
+
+
+class StanceReader:
+    """Reads the stances of one article, paragraph by paragraph."""
+
+    def __init__(self, lexicon: Lexicon, ctx: ArticleContext, article_text: str) -> None:
+        self.lex = lexicon
+        self.ctx = ctx
+        self.text = article_text
+        self.last_speaker: Optional[Ref] = None
+
+    # -- per doc --------------------------------------------------------------------------
+    def read(self, doc: Doc, dm: DocMentions, offset: int, first_sent_no: int) -> Iterator[Stance]:
+        quotes = find_quotes(doc.text)
+        sents = list(doc.sents)
+        speakers = self._attribute(doc, dm, sents, quotes, first_sent_no)
+        for n, sent in enumerate(sents):
+            sent_no = first_sent_no + n
+            yield from self._sentence(doc, sent, dm, offset, sent_no, quotes, speakers)
+
+    def _speech_subject(self, verb: Token, dm: DocMentions, sent_no: int) -> Optional[Ref]:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return self.actor_of(child, dm, sent_no)
+        return None
+
+    def _attribute(self, doc: Doc, dm: DocMentions, sents: list[Span], quotes: list[tuple[int, int]],
+                   first_sent_no: int) -> dict[int, Optional[Ref]]:
+        """Speaker of each quotation, by its index in `quotes`."""
+        result: dict[int, Optional[Ref]] = {}
+        sent_speaker: dict[int, Optional[Ref]] = {}
+        for n, sent in enumerate(sents):
+            spk = None
+            for t in sent:
+                if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.lex.speech_verbs:
+                    if self._inside_quote(t.idx, quotes):
+                        continue
+                    spk = self._speech_subject(t, dm, first_sent_no + n)
+                    if spk is not None:
+                        break
+            sent_speaker[n] = spk
+        for qi, (qs, qe) in enumerate(quotes):
+            # the sentence(s) the quote sits in; the speaker is named there, or just after, or just before
+            ns = [n for n, s in enumerate(sents) if s.start_char < qe and s.end_char > qs]
+            spk = None
+            for n in ns:
+                if sent_speaker.get(n) is not None:
+                    spk = sent_speaker[n]
+                    break
+            if spk is None and ns:
+                after = ns[-1] + 1
+                if after in sent_speaker and sent_speaker[after] is not None and sents[after].text.lstrip()[:1] not in QUOTE_PAIRS:
+                    spk = sent_speaker[after]
+            if spk is None and ns:
+                before = ns[0] - 1
+                spk = sent_speaker.get(before) if before >= 0 else None
+            if spk is None and ns and not any(sent_speaker.get(n) for n in range(len(sents))):
+                spk = self.last_speaker
+            result[qi] = spk
+            if spk is not None:
+                self.last_speaker = spk
+        for n in range(len(sents)):
+            if sent_speaker.get(n) is not None:
+                self.last_speaker = sent_speaker[n]
+        return result
+
+    @staticmethod
+    def _inside_quote(char: int, quotes: list[tuple[int, int]]) -> Optional[int]:
+        for qi, (qs, qe) in enumerate(quotes):
+            if qs <= char < qe:
+                return qi
+        return None
+
+    # -- resolution helpers ----------------------------------------------------------------
+    def actor_of(self, token: Token, dm: DocMentions, sent_no: int,
+                 speaker: Optional[Ref] = None) -> Optional[Ref]:
+        ref = dm.actor_at(token)
+        if ref is not None:
+            return ref
+        low = token.lower_
+        if low in PRONOUNS_SPEAKER and speaker is not None:
+            return speaker
+        if low == "it" and token.dep_ in SUBJ_DEPS:
+            return self.ctx.resolve_thing_actor(sent_no)
+        if low in ("who", "which", "that") and token.head.dep_ == "relcl":
+            return dm.actor_at(token.head.head)
+        return None
+
+    def proposal_of(self, token: Token, dm: DocMentions, sent_no: int, offset: int, doc: Doc) -> Optional[Ref]:
+        ref = dm.proposal_at(token)
+        if ref is not None:
+            return ref
+        low = token.lower_
+        if low in PRONOUNS_THING and token.pos_ in ("PRON", "DET"):
+            return self.ctx.resolve_proposal(None, sent_no, token.i)
+        if token.pos_ == "VERB" and token.tag_ in ("VB", "VBG"):
+            return self.ctx.clause_proposal(token, sent_no, offset, doc)
+        return None
+
+    def subject_of(self, verb: Token) -> Optional[Token]:
+        """The subject of a verb, climbing xcomp/conj/advcl chains ("tried to drum up support")."""
+        v = verb
+        for _ in range(6):
+            for child in v.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and v is verb and verb.lemma_ == "back"):
+                    return child
+            if v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head is not v:
+                if v.dep_ == "ccomp" and v.head.lemma_.lower() in self.lex.speech_verbs:
+                    return None
+                v = v.head
+                continue
+            if v.dep_ == "relcl":
+                return v.head
+            if v.dep_ == "acl" and v.tag_ == "VBN":
+                return None
+            break
+        return None
+
+    def negation(self, cue: Token, stop: Optional[Token] = None) -> tuple[bool, bool]:
+        """(negated at the cue, negated on a verb that governs it)."""
+        direct = any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det") for c in cue.children)
+        governed = False
+        t = cue
+        for _ in range(8):
+            if t.head is t or t.dep_ in ("ROOT",):
+                break
+            if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "acomp", "attr", "oprd", "pcomp", "relcl") :
+                break
+            t = t.head
+            if stop is not None and t.i == stop.i:
+                break
+            if t.lemma_.lower() in self.lex.speech_verbs and t.lemma_.lower() not in ("say", "mean"):
+                break
+            if any(c.dep_ == "neg" for c in t.children):
+                governed = True
+                break
+        return direct, governed
+
+    def condition(self, verb: Token) -> Optional[str]:
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in child.children):
+                return child.doc[child.left_edge.i: child.right_edge.i + 1].text
+            if child.dep_ == "prep" and child.lower_ in ("after", "until", "once") :
+                return child.doc[child.i: child.right_edge.i + 1].text
+        return None
+
+    # -- one sentence ------------------------------------------------------------------------
+    def _sentence(self, doc: Doc, sent: Span, dm: DocMentions, offset: int, sent_no: int,
+                  quotes: list[tuple[int, int]], speakers: dict[int, Optional[Ref]]) -> Iterator[Stance]:
+        found: dict[tuple[str, str, str], Stance] = {}
+
+        def emit(holder: Ref, target: Ref, polarity: str, rule: str, conf: float, cue: Token,
+                 reported_by: Optional[Ref] = None, speaker: Optional[Ref] = None) -> None:
+            if holder.kind == PROPOSAL or target.kind != PROPOSAL or holder.key == target.key:
+                return
+            qi = self._inside_quote(cue.idx, quotes)
+            quote = None
+            if qi is not None:
+                qs, qe = quotes[qi]
+                quote = (offset + qs, offset + qe)
+            s = Stance(
+                holder=holder.key, target=target.key, polarity=polarity,
+                evidence=sent.text.strip(), start=offset + sent.start_char, end=offset + sent.end_char,
+                rule=rule, confidence=round(conf, 2),
+                speaker=speaker.key if speaker is not None else None,
+                reported_by=reported_by.key if reported_by is not None and reported_by.key != holder.key else None,
+                condition=self.condition(cue.head if cue.pos_ != "VERB" else cue),
+                quote=quote,
+            )
+            k = (s.holder, s.polarity, s.target)
+            if k not in found or found[k].confidence < s.confidence:
+                found[k] = s
+
+        for tok in sent:
+            qi = self._inside_quote(tok.idx, quotes)
+            quote_speaker = speakers.get(qi) if qi is not None else None
+            # a reported clause: "He said Trump agreed ..." -> reported by He
+            reporter = self._reporter(tok, dm, sent_no)
+            speaker = quote_speaker or reporter
+            if self._in_question(tok):
+                continue
+            for cue in self._cues(tok):
+                for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
+                    pol = self._polarity(cue.polarity, negd)
+                    hold_list = [holder] + self._conjuncts(holder, dm, doc, sent_no)
+                    for h in hold_list:
+                        rep = reporter if reporter is not None and reporter.key != h.key else None
+                        emit(h, target, pol, cue.id, cue.confidence * conf_mult, tok, rep,
+                             quote_speaker or reporter)
+            # modal proposal: "the first step should be an invitation", "it should happen now"
+            res = self._modal(tok, dm, offset, sent_no, doc, speaker)
+            if res is not None:
+                target, negd = res
+                if speaker is not None:
+                    emit(speaker, target, OPPOSE if negd else SUPPORT, RULE_MODAL, 0.7, tok, None, speaker)
+        yield from found.values()
+
+    @staticmethod
+    def _in_question(tok: Token) -> bool:
+        """A cue in an embedded question ("whether he supports the plan") states no stance."""
+        t = tok
+        for _ in range(6):
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) and t.dep_ in ("pcomp", "ccomp", "pobj", "advcl") and t.head.lemma_.lower() not in ("say",):
+                return t.dep_ != "advcl" or any(c.lower_ == "whether" for c in t.children)
+            if t.head is t:
+                break
+            t = t.head
+        return False
+
+    def _conjuncts(self, ref: Ref, dm: DocMentions, doc: Doc, sent_no: int) -> list[Ref]:
+        """Actors joined to the holder by "and": "Libya, France and the United States"."""
+        out: list[Ref] = []
+        head = doc[ref.end - 1] if ref.end - 1 < len(doc) else None
+        if head is None:
+            return out
+        for t in head.conjuncts:
+            r = dm.actor_at(t)
+            if r is not None and r.key != ref.key:
+                out.append(r)
+        return out
+
+    def _reporter(self, tok: Token, dm: DocMentions, sent_no: int) -> Optional[Ref]:
+        t = tok
+        for _ in range(8):
+            if t.dep_ == "ROOT" or t.head is t:
+                return None
+            if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.lex.speech_verbs:
+                return self._speech_subject(t.head, dm, sent_no)
+            t = t.head
+        return None
+
+    def _cues(self, tok: Token) -> list[Cue]:
+        lemma = tok.lemma_.lower()
+        pos = tok.pos_
+        if pos == "AUX":
+            pos = "VERB"
+        if pos == "PROPN":
+            pos = "NOUN"
+        cues = self.lex.cues_for(lemma, pos)
+        if not cues and pos == "VERB" and tok.tag_ == "VBN":
+            cues = self.lex.cues_for(tok.lower_, "ADJ")
+        out = []
+        for cue in cues:
+            if cue.particle:
+                if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative") for c in tok.children):
+                    continue
+            out.append(cue)
+        # a cue with a particle wins over the bare one ("call for" over "call")
+        if any(c.particle for c in out):
+            out = [c for c in out if c.particle]
+        return out
+
+    def _polarity(self, polarity: str, negd: tuple[bool, bool]) -> str:
+        direct, governed = negd
+        if governed:
+            return NEUTRAL
+        if direct:
+            return OPPOSE if polarity == SUPPORT else NEUTRAL
+        return polarity
+
+    def _read_cue(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                  speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float, tuple[bool, bool]]]:
+        negd = self.negation(tok)
+        if cue.pos == "VERB":
+            holder, hmult = self._verb_holder(tok, dm, sent_no, speaker)
+            if holder is None:
+                return
+            for target, tmult in self._verb_targets(tok, cue, dm, offset, sent_no, doc):
+                yield holder, target, hmult * tmult, negd
+        elif cue.pos == "NOUN":
+            holder, hmult = self._noun_holder(tok, dm, sent_no, speaker)
+            if holder is None:
+                return
+            if tok.dep_ in OBJ_DEPS | {"pobj"}:
+                negd = self.negation(tok.head if tok.dep_ != "pobj" else tok.head.head)
+                negd = (negd[0], negd[1])
+            for target, tmult in self._prep_targets(tok, cue, dm, offset, sent_no, doc):
+                yield holder, target, hmult * tmult, negd
+        elif cue.pos in ("ADJ", "ADP"):
+            yield from self._adj(tok, cue, dm, offset, sent_no, doc, speaker, negd)
+
+    def _verb_holder(self, verb: Token, dm: DocMentions, sent_no: int,
+                     speaker: Optional[Ref]) -> tuple[Optional[Ref], float]:
+        # passive: "backed by the African Union" -> the agent holds the stance
+        if any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            ref = self.actor_of(p, dm, sent_no, speaker)
+                            if ref is not None:
+                                return ref, 0.95
+            return None, 0
+        subj = self.subject_of(verb)
+        if subj is None:
+            return None, 0
+        ref = self.actor_of(subj, dm, sent_no, speaker)
+        if ref is None:
+            return None, 0
+        return ref, (0.9 if subj.pos_ == "PRON" else 1.0)
+
+    def _noun_holder(self, noun: Token, dm: DocMentions, sent_no: int,
+                     speaker: Optional[Ref]) -> tuple[Optional[Ref], float]:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                ref = self.actor_of(c, dm, sent_no, speaker)
+                if ref is not None:
+                    return ref, 0.95
+                if c.lower_ in ("his", "her"):
+                    r = self.ctx.resolve_person(sent_no)
+                    return (r, 0.85) if r is not None else (None, 0)
+                if c.lower_ in ("their", "its"):
+                    r = self.ctx.resolve_plural(sent_no)
+                    return (r, 0.8) if r is not None else (None, 0)
+        head = noun.head
+        if noun.dep_ in OBJ_DEPS and head.pos_ in ("VERB", "AUX"):
+            subj = self.subject_of(head)
+            if subj is not None:
+                ref = self.actor_of(subj, dm, sent_no, speaker)
+                if ref is not None:
+                    return ref, (0.9 if head.lemma_.lower() in LIGHT_VERBS_OK else 0.75)
+        if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
+            verb = head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                subj = self.subject_of(verb)
+                if subj is not None:
+                    ref = self.actor_of(subj, dm, sent_no, speaker)
+                    if ref is not None:
+                        return ref, 0.8
+        return None, 0
+
+    def _verb_targets(self, verb: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int,
+                      doc: Doc) -> Iterator[tuple[Ref, float]]:
+        got = False
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if cue.particle:
+            yield from self._prep_targets(verb, cue, dm, offset, sent_no, doc)
+            return
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "Comoros, backed by African Union forces, has invaded ...": the participle modifies its holder's target
+            pass
+        nsubjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if nsubjpass is not None:
+            for t in [nsubjpass] + list(nsubjpass.conjuncts):
+                ref = self.proposal_of(t, dm, sent_no, offset, doc)
+                if ref is not None:
+                    got = True
+                    yield ref, 1.0
+            if got:
+                return
+        if dobj is not None:
+            for t in [dobj] + list(dobj.conjuncts):
+                ref = self.proposal_of(t, dm, sent_no, offset, doc)
+                if ref is not None:
+                    got = True
+                    yield ref, 1.0 if t.lower_ not in PRONOUNS_THING else 0.85
+            if got:
+                return
+            # "urged the Parliament to take a stand", "asked the kidnappers to release Ion"
+            for c in verb.children:
+                if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                    if ref is not None:
+                        yield ref, 0.85
+                        return
+            for c in dobj.children:
+                if c.dep_ in ("acl", "relcl") and c.tag_ in ("VB",) or c.dep_ == "xcomp":
+                    ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                    if ref is not None:
+                        yield ref, 0.8
+                        return
+        for c in verb.children:
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CLAUSE_TARGET_CUES:
+                if c.lemma_.lower() in ("be",):
+                    continue
+                inner = self._cues(c)
+                if inner:
+                    return  # "agreed to support X": the inner cue reads it
+                ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                if ref is not None:
+                    yield ref, 0.8
+                    return
+            if c.dep_ == "ccomp" and verb.lemma_.lower() in CLAUSE_TARGET_CUES and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark") or (c.dep_ == "ccomp" and verb.lemma_.lower() in ("request", "demand", "urge", "propose", "recommend", "insist")):
+                ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                if ref is not None:
+                    yield ref, 0.8
+                    return
+        yield from self._prep_targets(verb, cue, dm, offset, sent_no, doc)
+
+    def _prep_targets(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int,
+                      doc: Doc) -> Iterator[tuple[Ref, float]]:
+        preps = ("for", "to", "of", "against", "on", "behind", "with", "about", "over", "in") if not cue.particle else (cue.particle,)
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in preps:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        for t in [p] + list(p.conjuncts):
+                            ref = self.proposal_of(t, dm, sent_no, offset, doc)
+                            if ref is not None:
+                                yield ref, 1.0
+                                continue
+                            # "support Ukraine on its path to integration": look one level down
+                            if dm.actor_at(t) is not None:
+                                for sub in t.subtree:
+                                    r2 = dm.proposal_at(sub)
+                                    if r2 is not None:
+                                        yield r2, 0.8
+                                        break
+                # "call for X" where X is a particle-less continuation
+            if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ == "NOUN":
+                ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                if ref is not None:
+                    yield ref, 0.8
+
+    def _adj(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+             speaker: Optional[Ref], negd: tuple[bool, bool]) -> Iterator[tuple[Ref, Ref, float, tuple[bool, bool]]]:
+        head = tok.head
+        if tok.dep_ in ("acomp", "attr", "ROOT") or tok.dep_ == "amod" and False:
+            verb = head if tok.dep_ != "ROOT" else tok
+            subj = self.subject_of(verb) if verb is not tok else next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
+            if subj is None:
+                return
+            holder = self.actor_of(subj, dm, sent_no, speaker)
+            negd = self.negation(verb) if verb is not tok else negd
+            if holder is not None:
+                for target, m in self._prep_targets(tok, cue, dm, offset, sent_no, doc):
+                    yield holder, target, m, negd
+                return
+            # "the sentence is dangerous", said by someone
+            target = self.proposal_of(subj, dm, sent_no, offset, doc)
+            if target is not None and speaker is not None:
+                yield speaker, target, 0.8, negd
+            return
+        if tok.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or (tok.dep_ == "pobj" and head.lower_ == "as"):
+            # "called the sentence dangerous", "viewed as illegal by X"
+            verb = head if tok.dep_ != "pobj" else head.head
+            target = None
+            for c in verb.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    target = self.proposal_of(c, dm, sent_no, offset, doc)
+            if target is None:
+                return
+            holder, m = self._verb_holder(verb, dm, sent_no, speaker)
+            if holder is None:
+                return
+            yield holder, target, m * 0.9, self.negation(verb)
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        for t in p.conjuncts:
+                            r = dm.actor_at(t)
+                            if r is not None:
+                                yield r, target, m * 0.9, self.negation(verb)
+
+    def _modal(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+               speaker: Optional[Ref]) -> Optional[tuple[Ref, bool]]:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+            return None
+        if not any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in tok.children):
+            return None
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            return None
+        target = None
+        lemma = tok.lemma_.lower()
+        if lemma in HAPPEN_VERBS or tok.tag_ == "VBN":
+            if lemma == "be":
+                attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+                if attr is not None:
+                    target = dm.proposal_at(attr)
+                if target is None:
+                    return None
+            else:
+                target = self.proposal_of(subj, dm, sent_no, offset, doc) if subj.lower_ != "there" else None
+        if target is None:
+            return None
+        direct, _ = self.negation(tok)
+        return target, direct

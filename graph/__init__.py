@@ -1,0 +1,1 @@
+"""Records -> RDF: the graph, its store, exports and queries."""

@@ -1,0 +1,171 @@
+"""Stance records -> RDF, one named graph per article (see graph/CONTRACT.md).
+
+IRIs are minted from entity keys and offsets, never blank nodes, so the same
+input always gives the same graph. Actors and proposals with the same key in
+different articles are one node; its `rdfs:label` is chosen over all the
+articles (the fullest name seen most often), so every named graph states the
+same label and the union has exactly one.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from typing import Iterable, Optional
+
+from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from stancegraph import __version__
+from stancegraph.extract.records import ArticleResult, Entity
+from stancegraph.graph.vocab import DIRECT_TERM, ID, KIND_TERM, NIF, POLARITY_TERM, SCHEMA, SG
+
+EXTRACTION = ID[f"extraction/stancegraph-{__version__}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID[f"article/{_iri_safe(article_id)}"]
+
+
+def graph_iri(article_id: str) -> URIRef:
+    return ID[f"graph/{_iri_safe(article_id)}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    kind, _, rest = key.partition("/")
+    return ID[f"{'proposal' if kind == 'proposal' else 'actor'}/{rest if kind in ('proposal',) else key}"]
+
+
+def _iri_safe(text: str) -> str:
+    """Keep an id readable in an IRI; anything outside unreserved characters is percent-encoded."""
+    from urllib.parse import quote
+
+    return quote(text, safe="-._~")
+
+
+def choose_labels(results: Iterable[ArticleResult]) -> dict[str, tuple[str, set[str]]]:
+    """One label per entity over all articles, the other names as alternatives."""
+    labels: dict[str, Counter] = {}
+    alts: dict[str, set[str]] = {}
+    for res in results:
+        for key, ent in res.entities.items():
+            labels.setdefault(key, Counter())[ent.label] += 1
+            alts.setdefault(key, set()).update(ent.alt_labels)
+    out = {}
+    for key, counts in labels.items():
+        best = max(counts, key=lambda l: (counts[l], len(l.split()), l))
+        out[key] = (best, (set(counts) | alts[key]) - {best})
+    return out
+
+
+def add_article(ds: Dataset, res: ArticleResult, labels: Optional[dict[str, tuple[str, set[str]]]] = None) -> Graph:
+    """Write one article's records into its named graph of `ds`; returns that graph."""
+    art = res.article
+    g = ds.graph(graph_iri(art.id))
+    a = article_iri(art.id)
+    g.add((a, RDF.type, SG.Article))
+    g.add((a, RDF.type, SCHEMA.NewsArticle))
+    g.add((a, DCTERMS.identifier, Literal(art.id)))
+    if art.title:
+        g.add((a, DCTERMS.title, Literal(art.title)))
+    if art.publisher:
+        g.add((a, SCHEMA.publisher, Literal(art.publisher)))
+    if art.date:
+        g.add((a, DCTERMS.date, Literal(art.date, datatype=XSD.date)))
+    if art.url:
+        g.add((a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI)))
+    if art.source:
+        g.add((a, DCTERMS.source, Literal(art.source)))
+
+    labels = labels or choose_labels([res])
+    for key, ent in sorted(res.entities.items()):
+        _add_entity(g, ent, labels.get(key, (ent.label, ent.alt_labels)), a)
+
+    g.add((EXTRACTION, RDF.type, PROV.Activity))
+    g.add((EXTRACTION, RDF.type, SG.Extraction))
+    g.add((EXTRACTION, SG.softwareVersion, Literal(__version__)))
+
+    for st in res.stances:
+        sent = ID[f"article/{_iri_safe(art.id)}/char/{st.start}-{st.end}"]
+        g.add((sent, RDF.type, SG.Sentence))
+        g.add((sent, DCTERMS.isPartOf, a))
+        g.add((sent, NIF.beginIndex, Literal(st.start, datatype=XSD.nonNegativeInteger)))
+        g.add((sent, NIF.endIndex, Literal(st.end, datatype=XSD.nonNegativeInteger)))
+        g.add((sent, NIF.anchorOf, Literal(st.evidence)))
+        digest = hashlib.sha1(f"{art.id}|{st.holder}|{st.polarity}|{st.target}|{st.start}".encode()).hexdigest()[:16]
+        s = ID[f"stance/{digest}"]
+        holder, target = entity_iri(st.holder), entity_iri(st.target)
+        g.add((s, RDF.type, SG.Stance))
+        g.add((s, SG.holder, holder))
+        g.add((s, SG.target, target))
+        g.add((s, SG.polarity, POLARITY_TERM[st.polarity]))
+        g.add((s, SG.evidence, Literal(st.evidence)))
+        g.add((s, PROV.wasDerivedFrom, sent))
+        g.add((s, SG.confidence, Literal(f"{st.confidence:.2f}", datatype=XSD.decimal)))
+        g.add((s, SG.rule, Literal(st.rule)))
+        g.add((s, PROV.wasGeneratedBy, EXTRACTION))
+        if art.date:
+            g.add((s, DCTERMS.date, Literal(art.date, datatype=XSD.date)))
+        if st.speaker:
+            g.add((s, SG.speaker, entity_iri(st.speaker)))
+        if st.reported_by:
+            g.add((s, SG.reportedBy, entity_iri(st.reported_by)))
+        if st.condition:
+            g.add((s, SG.condition, Literal(st.condition)))
+        if st.quote:
+            qs, qe = st.quote
+            q = ID[f"article/{_iri_safe(art.id)}/quote/{qs}-{qe}"]
+            g.add((q, RDF.type, SG.Quote))
+            g.add((q, DCTERMS.isPartOf, a))
+            g.add((q, NIF.beginIndex, Literal(qs, datatype=XSD.nonNegativeInteger)))
+            g.add((q, NIF.endIndex, Literal(qe, datatype=XSD.nonNegativeInteger)))
+            g.add((q, NIF.anchorOf, Literal(art.text[qs:qe])))
+            if st.speaker:
+                g.add((q, SG.speaker, entity_iri(st.speaker)))
+            g.add((s, SG.quote, q))
+        g.add((holder, DIRECT_TERM[st.polarity], target))
+    return g
+
+
+def _add_entity(g: Graph, ent: Entity, label: tuple[str, set[str]], article: URIRef) -> None:
+    node = entity_iri(ent.key)
+    best, alts = label
+    g.add((node, RDF.type, KIND_TERM[ent.kind]))
+    g.add((node, RDFS.label, Literal(best)))
+    for alt in sorted(alts):
+        if alt and alt != best:
+            g.add((node, SKOS.altLabel, Literal(alt)))
+    g.add((node, SG.mentionedIn, article))
+    for other in sorted(ent.proposed_by):
+        g.add((node, SG.proposedBy, entity_iri(other)))
+    for whole in sorted(ent.part_of):
+        g.add((node, SG.partOf, entity_iri(whole)))
+        g.add((entity_iri(whole), SG.hasPart, node))
+
+
+def build_dataset(results: list[ArticleResult]) -> Dataset:
+    """All articles' named graphs in one Dataset (its default graph is their union)."""
+    ds = Dataset(default_union=True)
+    _bind(ds)
+    labels = choose_labels(results)
+    for res in results:
+        add_article(ds, res, labels)
+    return ds
+
+
+def _bind(g: Graph) -> None:
+    g.bind("sg", SG._NS)
+    g.bind("id", ID)
+    g.bind("prov", PROV)
+    g.bind("dcterms", DCTERMS)
+    g.bind("skos", SKOS)
+    g.bind("schema", SCHEMA)
+    g.bind("nif", NIF)
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """The triples of every named graph in one Graph (what graph.ttl holds)."""
+    g = Graph()
+    _bind(g)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        g.add((s, p, o))
+    return g

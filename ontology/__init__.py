@@ -1,0 +1,1 @@
+"""The stancegraph vocabulary, shapes, named queries and lexicons, as data files."""

@@ -1,0 +1,159 @@
+"""The command line as a user runs it: build, the files it writes, query, and errors."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+from typer.testing import CliRunner
+
+from stancegraph.cli import app
+
+from conftest import SEED, SEEDS
+
+runner = CliRunner()
+
+
+def test_help_names_every_command():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("build", "query"):
+        assert command in result.output
+    for command in ("build", "query"):
+        sub = runner.invoke(app, [command, "--help"])
+        assert sub.exit_code == 0 and "Usage" in sub.output
+
+
+@pytest.mark.model
+def test_build_writes_turtle_trig_html_and_a_summary(seed_build):
+    out, output = seed_build
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert (out / name).stat().st_size > 0, name
+    for line in ("articles read", "actors", "proposals", "stances: support", "stances: oppose",
+                 "stances: neutral", "time"):
+        assert line in output
+
+
+@pytest.mark.model
+def test_turtle_parses_back_to_the_same_graph_in_rdflib_and_oxigraph(seed_build):
+    out, _ = seed_build
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    assert len(g) > 50
+    # pyoxigraph reads the same triples
+    ox_triples = list(ox.parse(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE))
+    assert len(ox_triples) == len(g)
+    nt = "\n".join(str(t) + " ." for t in ox_triples)
+    g2 = rdflib.Graph().parse(data=nt, format="nt")
+    assert isomorphic(g, g2)
+    # TriG holds the same triples, one named graph per article
+    ds = rdflib.Dataset()
+    ds.parse(out / "graph.trig", format="trig")
+    names = {g.identifier for g in ds.graphs() if len(g)}
+    assert any(str(n).endswith("/graph/000_98ceb06b7a6a85b3") for n in names)
+    union = rdflib.Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    assert isomorphic(g, union)
+
+
+@pytest.mark.model
+def test_no_blank_nodes_and_the_same_input_gives_the_same_graph(seed_build, tmp_path):
+    out, _ = seed_build
+    first = rdflib.Graph().parse(out / "graph.ttl")
+    assert not any(isinstance(t, rdflib.BNode) for triple in first for t in triple)
+    again = runner.invoke(app, ["build", str(SEED), "--out", str(tmp_path)])
+    assert again.exit_code == 0, again.output
+    second = rdflib.Graph().parse(tmp_path / "graph.ttl")
+    _, only_first, only_second = graph_diff(to_isomorphic(first), to_isomorphic(second))
+    assert not len(only_first) and not len(only_second), (sorted(only_first)[:5], sorted(only_second)[:5])
+
+
+@pytest.mark.model
+def test_the_ontology_contract_holds(seed_build):
+    from stancegraph.graph.query import load_store, select
+
+    store = load_store(seed_build[0] / "graph.ttl")
+    contract = """
+    PREFIX sg: <https://w3id.org/stancegraph#> PREFIX prov: <http://www.w3.org/ns/prov#>
+    PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?s ?id ?hl ?tl ?ev WHERE {
+      ?s a sg:Stance ; sg:holder ?h ; sg:target ?t ; sg:polarity ?p ; sg:evidence ?ev ;
+         prov:wasDerivedFrom/dcterms:isPartOf* ?doc ; prov:wasGeneratedBy ?act ; sg:rule ?rule .
+      ?doc dcterms:identifier ?id . ?h rdfs:label ?hl . ?t rdfs:label ?tl .
+      ?h ?direct ?t .
+      FILTER(?direct IN (sg:supports, sg:opposes, sg:neutralOn))
+      FILTER(?p IN (sg:Support, sg:Oppose, sg:Neutral))
+    }"""
+    _, rows = select(store, contract)
+    assert rows and all(r[1] == "000_98ceb06b7a6a85b3" for r in rows)
+    _, stances = select(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/stancegraph#Stance> }")
+    assert len({r[0] for r in rows}) == int(stances[0][0])
+    # exactly one rdfs:label on every actor and proposal
+    _, multi = select(store, """
+    PREFIX sg: <https://w3id.org/stancegraph#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+    SELECT ?x (COUNT(DISTINCT ?l) AS ?n) WHERE { { ?s sg:holder ?x } UNION { ?s sg:target ?x } ?x rdfs:label ?l }
+    GROUP BY ?x HAVING (COUNT(DISTINCT ?l) != 1)""")
+    assert multi == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_query_answers_sparql_in_each_format(seed_build, fmt):
+    out, _ = seed_build
+    q = ("PREFIX sg: <https://w3id.org/stancegraph#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+         "SELECT ?actor ?proposal WHERE { ?a sg:supports ?p . ?a rdfs:label ?actor . ?p rdfs:label ?proposal } "
+         "ORDER BY ?actor ?proposal")
+    result = runner.invoke(app, ["query", str(out / "graph.ttl"), q, "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "Zelensky" in result.output
+    if fmt == "json":
+        rows = json.loads(result.output)
+        assert {"actor", "proposal"} <= set(rows[0])
+    if fmt == "csv":
+        assert result.output.splitlines()[0] == "actor,proposal"
+
+
+@pytest.mark.model
+def test_query_reads_a_query_file(seed_build, tmp_path):
+    rq = tmp_path / "count.rq"
+    rq.write_text("SELECT (COUNT(*) AS ?stances) WHERE { ?s a <https://w3id.org/stancegraph#Stance> }")
+    result = runner.invoke(app, ["query", str(seed_build[0] / "graph.ttl"), str(rq), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert int(result.output.splitlines()[1]) >= 5
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "stancegraph", *args], capture_output=True, text=True)
+
+
+def test_a_bad_query_is_one_clear_line_and_exit_1(tmp_path):
+    ttl = tmp_path / "g.ttl"
+    ttl.write_text("<urn:a> <urn:b> <urn:c> .\n")
+    result = _cli("query", str(ttl), "SELECT WHERE {")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: ") and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_a_missing_graph_file_is_named_in_the_error(tmp_path):
+    result = _cli("query", str(tmp_path / "nope.ttl"), "SELECT * WHERE { ?s ?p ?o }")
+    assert result.returncode == 1
+    assert "nope.ttl" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_build_with_nothing_readable_fails_and_names_the_files(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n")
+    result = _cli("build", str(tmp_path), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "empty.txt" in result.stderr
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_an_unknown_model_is_a_clear_error(tmp_path):
+    result = _cli("build", str(SEED), "--out", str(tmp_path), "--model", "no_such_pipeline")
+    assert result.returncode == 1
+    assert "no_such_pipeline" in result.stderr and "Traceback" not in result.stderr

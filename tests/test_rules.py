@@ -1,0 +1,157 @@
+"""The rules on hand-built spaCy Docs (no trained model): one behaviour per test.
+
+Each Doc is written out token by token (word, head, dep, pos, tag, lemma), so
+the rules are tested on exactly the parse they are meant for, and a change in
+a model's parse cannot hide a change in the rules.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from stancegraph.extract.lexicon import LexiconError, load_lexicon
+from stancegraph.extract.pipeline import RuleExtractor
+from stancegraph.extract.records import Article, Paragraph
+
+VOCAB = spacy.blank("en").vocab  # English, for its noun_chunks syntax iterator
+
+
+def make_doc(rows: list[tuple], ents: list[tuple[int, int, str]] = ()) -> Doc:
+    """rows: (word, head index, dep, pos, tag, lemma); ents: (start, end, label)."""
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
+    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
+              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
+              ents=[("B-" if i == s else "I-") + lab if s <= i < e else "O"
+                    for i in range(len(rows)) for (s, e, lab) in [next(((s, e, l) for s, e, l in ents if s <= i < e), (0, 0, ""))]])
+    return doc
+
+
+def stances_of(*docs: Doc) -> set[tuple[str, str, str]]:
+    texts, paras, pos = [], [], 0
+    for d in docs:
+        paras.append(Paragraph(pos, d.text))
+        texts.append(d.text)
+        pos += len(d.text) + 1
+    art = Article(id="t", text="\n".join(texts), paragraphs=tuple(paras))
+    res = RuleExtractor(nlp=object(), lexicon=load_lexicon()).read(art, list(docs))
+    return {(res.entities[s.holder].label, s.polarity, res.entities[s.target].label) for s in res.stances}
+
+
+# "Germany supports the sanctions."
+GERMANY_SUPPORTS = [
+    ("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"),
+    ("supports", 1, "ROOT", "VERB", "VBZ", "support"),
+    ("the", 3, "det", "DET", "DT", "the"),
+    ("sanctions", 1, "dobj", "NOUN", "NNS", "sanction"),
+    (".", 1, "punct", "PUNCT", ".", "."),
+]
+
+
+def test_a_verb_cue_gives_subject_supports_object():
+    doc = make_doc(GERMANY_SUPPORTS, ents=[(0, 1, "GPE")])
+    assert stances_of(doc) == {("Germany", "support", "sanctions")}
+
+
+def test_negation_on_the_cue_turns_support_into_opposition():
+    rows = [
+        ("Germany", 3, "nsubj", "PROPN", "NNP", "Germany"),
+        ("does", 3, "aux", "AUX", "VBZ", "do"),
+        ("not", 3, "neg", "PART", "RB", "not"),
+        ("support", 3, "ROOT", "VERB", "VB", "support"),
+        ("the", 5, "det", "DET", "DT", "the"),
+        ("sanctions", 3, "dobj", "NOUN", "NNS", "sanction"),
+        (".", 3, "punct", "PUNCT", ".", "."),
+    ]
+    assert stances_of(make_doc(rows, ents=[(0, 1, "GPE")])) == {("Germany", "oppose", "sanctions")}
+
+
+def test_negation_on_a_governing_verb_makes_the_stance_neutral():
+    # "Rutte said it does not mean he can support the plan."
+    rows = [
+        ("Rutte", 1, "nsubj", "PROPN", "NNP", "Rutte"),
+        ("said", 1, "ROOT", "VERB", "VBD", "say"),
+        ("it", 5, "nsubj", "PRON", "PRP", "it"),
+        ("does", 5, "aux", "AUX", "VBZ", "do"),
+        ("not", 5, "neg", "PART", "RB", "not"),
+        ("mean", 1, "ccomp", "VERB", "VB", "mean"),
+        ("he", 8, "nsubj", "PRON", "PRP", "he"),
+        ("can", 8, "aux", "AUX", "MD", "can"),
+        ("support", 5, "ccomp", "VERB", "VB", "support"),
+        ("the", 11, "det", "DET", "DT", "the"),
+        ("Marshall", 11, "compound", "PROPN", "NNP", "Marshall"),
+        ("plan", 8, "dobj", "NOUN", "NN", "plan"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    got = stances_of(make_doc(rows, ents=[(0, 1, "PERSON")]))
+    assert got == {("Rutte", "neutral", "Marshall plan")}
+
+
+def test_a_noun_cue_takes_the_subject_of_its_light_verb_and_the_object_of_for():
+    # "Baltic nations voiced support for an invitation."
+    rows = [
+        ("Baltic", 1, "amod", "ADJ", "JJ", "baltic"),
+        ("nations", 2, "nsubj", "NOUN", "NNS", "nation"),
+        ("voiced", 2, "ROOT", "VERB", "VBD", "voice"),
+        ("support", 2, "dobj", "NOUN", "NN", "support"),
+        ("for", 3, "prep", "ADP", "IN", "for"),
+        ("an", 6, "det", "DET", "DT", "an"),
+        ("invitation", 4, "pobj", "NOUN", "NN", "invitation"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ]
+    assert stances_of(make_doc(rows)) == {("Baltic nations", "support", "invitation")}
+
+
+def test_a_position_on_a_person_is_not_a_stance():
+    # "Germany criticised Smith."
+    rows = [
+        ("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"),
+        ("criticised", 1, "ROOT", "VERB", "VBD", "criticise"),
+        ("Smith", 1, "dobj", "PROPN", "NNP", "Smith"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+    assert stances_of(make_doc(rows, ents=[(0, 1, "GPE"), (2, 3, "PERSON")])) == set()
+
+
+def test_a_pronoun_holder_is_the_person_named_before():
+    first = make_doc([
+        ("Anna", 1, "compound", "PROPN", "NNP", "Anna"),
+        ("Berg", 2, "nsubj", "PROPN", "NNP", "Berg"),
+        ("spoke", 2, "ROOT", "VERB", "VBD", "speak"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 2, "PERSON")])
+    second = make_doc([
+        ("She", 1, "nsubj", "PRON", "PRP", "she"),
+        ("rejected", 1, "ROOT", "VERB", "VBD", "reject"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("bill", 1, "dobj", "NOUN", "NN", "bill"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ])
+    assert stances_of(first, second) == {("Anna Berg", "oppose", "bill")}
+
+
+def test_a_bad_lexicon_row_names_the_file_and_line(tmp_path):
+    import shutil
+    from importlib import resources
+
+    src = resources.files("stancegraph.ontology") / "lexicons"
+    for f in src.iterdir():
+        if f.name.endswith(".tsv"):
+            shutil.copy(str(f), tmp_path / f.name)
+    cues = tmp_path / "stance_cues.tsv"
+    cues.write_text(cues.read_text() + "v.bad\tendorse\tVERB\t\tmaybe\t0.5\n")
+    with pytest.raises(LexiconError, match=r"stance_cues.tsv:\d+: polarity 'maybe'"):
+        load_lexicon(tmp_path)
+    cues.write_text(cues.read_text().replace("v.bad\tendorse\tVERB\t\tmaybe\t0.5\n", "v.support\tx\tVERB\t\tsupport\t0.5\n"))
+    with pytest.raises(LexiconError, match="used twice"):
+        load_lexicon(tmp_path)
+
+
+def test_every_stance_names_the_lexicon_entry_that_produced_it():
+    doc = make_doc(GERMANY_SUPPORTS, ents=[(0, 1, "GPE")])
+    art = Article(id="t", text=doc.text, paragraphs=(Paragraph(0, doc.text),))
+    res = RuleExtractor(nlp=object(), lexicon=load_lexicon()).read(art, [doc])
+    assert [s.rule for s in res.stances] == ["v.support"]
+    assert res.stances[0].evidence == "Germany supports the sanctions."
+    assert (res.stances[0].start, res.stances[0].end) == (0, len(doc.text))
