@@ -9,6 +9,7 @@ proposals mentioned so far, most recent last.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -35,6 +36,26 @@ PRONOUNS_SPEAKER = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"
 PRONOUNS_THING = {"it", "its", "this", "that", "which"}
 ENT_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": COUNTRY, "NORP": GROUP}
 MAX_LABEL_WORDS = 10
+# Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
+GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure",
+                     "proposal", "initiative", "scheme", "effort", "request", "demand"}
+
+
+def _pruned(token: Token, limit: int) -> list[int]:
+    """Token indices of `token`'s subtree without relative clauses, appositions and asides,
+    cut from the right to at most `limit` tokens (the head and its nearest words stay)."""
+    drop = {"relcl", "acl", "appos", "advcl", "punct", "parataxis", "cc", "conj"}
+    out = [token.i]
+    for child in token.children:
+        if child.dep_ in drop and child.i > token.i:
+            continue
+        out.extend(_pruned(child, limit))
+    out.sort()
+    while len(out) > limit:
+        # drop the word furthest from the head
+        far = max(out, key=lambda i: abs(i - token.i))
+        out.remove(far)
+    return out
 
 
 def slug(text: str) -> str:
@@ -88,6 +109,7 @@ class ArticleContext:
         self.history: list[Ref] = []  # actor mentions in order
         self.proposal_history: list[Ref] = []
         self.titles: dict[str, set[str]] = {}  # person key -> role words ("president", "minister")
+        self.affiliation: dict[str, str] = {}  # person key -> the body they speak for
         self.heads: dict[str, set[str]] = {}  # entity key -> head nouns it was named with ("alliance")
         self.sent_no = 0
         self.surnames: dict[str, str] = {}
@@ -171,6 +193,7 @@ class ArticleContext:
                 n = sent_starts[t.i]
             sent_of[t.i] = self.sent_no + n
         taken: set[int] = set()
+        doc_refs: list[Ref] = []  # actor mentions of this doc, put into the history in text order
 
         def place(ref: Ref, span: Span, alt: Optional[str] = None, label: Optional[str] = None) -> None:
             ment = Mention(offset + span.start_char, offset + span.end_char, span.text)
@@ -195,8 +218,11 @@ class ArticleContext:
             mods = [t for t in toks if t.i != head.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod", "case")]
             span = doc[toks[0].i: head.i + 1] if toks else chunk
             persons = [t for t in chunk if t.ent_type_ == "PERSON"]
+            persons += [t for t in head.children if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
+            if head.dep_ == "appos" and head.head.ent_type_ == "PERSON":
+                persons.append(head.head)
             if persons:
-                continue  # a named person with a title: handled with the entities
+                continue  # a named person with a title ("the party president, Simon Hughes"): the person is the mention
             if an.role and not plural:
                 # "the Ukrainian president", "the spokesman": a role that refers to a named person
                 ref = self._resolve_role(head, sent_of[head.i])
@@ -236,7 +262,7 @@ class ArticleContext:
                           kind, span.start, head.i + 1, sent_of[head.i], head.dep_ in SUBJ_DEPS, plural, an.lemma)
             place(ref, span, label=label)
             self.heads.setdefault(ref.key, set()).add(an.lemma)
-            self.history.append(ref)
+            doc_refs.append(ref)
 
         # 2. Named entities: people (with their titles), organisations, places, groups.
         for ent in doc.ents:
@@ -256,8 +282,9 @@ class ArticleContext:
                 continue
             key, kind, label = self.actor_identity(text, kind)
             root = span.root
+            as_subject = root.dep_ in SUBJ_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJ_DEPS)
             ref = Ref(key, kind, span.start, span.end, sent_of[root.i],
-                      subject=root.dep_ in SUBJ_DEPS, plural=root.tag_ in ("NNS", "NNPS"),
+                      subject=as_subject, plural=root.tag_ in ("NNS", "NNPS"),
                       head_lemma=root.lemma_.lower())
             alt = clean_label(text) if clean_label(text) != label else None
             place(ref, span, alt=alt, label=label)
@@ -270,7 +297,35 @@ class ArticleContext:
                     self.heads.setdefault(key, set()).add(head.lemma_.lower())
                     for i in range(head.i - (head.i - span.end), head.i + 1):
                         dm.actors[i] = ref
-            self.history.append(ref)
+            doc_refs.append(ref)
+
+        # 2b. Names the NER missed: a proper-noun subject ("Menzies Campbell said ...")
+        for chunk in chunks:
+            root = chunk.root
+            if root.i in dm.actors or root.pos_ != "PROPN" or root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if root.ent_type_ or any(t.ent_type_ for t in chunk):
+                continue
+            names = [t for t in chunk if t.pos_ == "PROPN"]
+            if not names or not all(t.text[:1].isupper() for t in names) or root.text in self.lex.demonyms:
+                continue
+            span = doc[names[0].i: names[-1].i + 1]
+            orgish = any(t.lemma_.lower() in self.lex.actor_nouns for t in span) or len(names) > 3
+            if not orgish and root.head.lemma_.lower() not in self.lex.speech_verbs and not self.lex.cues_for(root.head.lemma_.lower(), "VERB"):
+                continue
+            kind = ORGANISATION if orgish else PERSON
+            if kind == PERSON and len(names) >= 2:
+                self.surnames.setdefault(names[-1].text, span.text)
+            key, kind, label = self.actor_identity(span.text, kind)
+            ref = Ref(key, kind, span.start, span.end, sent_of[root.i], subject=True, head_lemma=root.lemma_.lower())
+            place(ref, span, label=label)
+            doc_refs.append(ref)
+        self.history.extend(sorted(doc_refs, key=lambda r: (r.sent_no, r.start)))
+        for ref in doc_refs:
+            if ref.kind == PERSON:
+                org = self._affiliation(doc[ref.end - 1], dm)
+                if org is not None:
+                    self.affiliation.setdefault(ref.key, org.key)
 
         # 3. Proposals: noun phrases headed by proposal nouns, and named plans.
         for chunk in chunks:
@@ -298,8 +353,11 @@ class ArticleContext:
             elif low in PRONOUNS_PLURAL and t.pos_ == "PRON":
                 ref = self.resolve_plural(sent_of[t.i], t.i)
             if ref is not None:
-                dm.actors[t.i] = Ref(ref.key, ref.kind, t.i, t.i + 1, sent_of[t.i],
-                                     subject=t.dep_ in SUBJ_DEPS, plural=ref.plural, head_lemma=ref.head_lemma)
+                pron = Ref(ref.key, ref.kind, t.i, t.i + 1, sent_of[t.i],
+                           subject=t.dep_ in SUBJ_DEPS, plural=ref.plural, head_lemma=ref.head_lemma)
+                dm.actors[t.i] = pron
+                # a resolved pronoun carries the chain on: "He ... He ..." stays with the same person
+                bisect.insort(self.history, pron, key=lambda r: (r.sent_no, r.start))
         self.sent_no += len(sent_starts)
         self._dm = dm
         return dm
@@ -333,9 +391,12 @@ class ArticleContext:
         short = len(words) == 1 and not tail  # "the plan", "it"
         if short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail):
             ref = self.resolve_proposal(lemma)
+            if ref is None and lemma in GENERIC_PROPOSALS:
+                # "the idea", "this move": the proposal the text was just talking about
+                ref = self.resolve_proposal(None, sent_no, start)
             if ref is not None:
                 return self._proposal_mention(ref, doc, start, head.i + 1, sent_no, offset)
-            if lemma in ("idea", "move", "step", "process", "system", "form", "decision", "vote", "measure") and not owner:
+            if lemma in GENERIC_PROPOSALS and not owner:
                 return None  # too generic on its own
         label_toks = words + tail
         label_toks = sorted(set(label_toks), key=lambda t: t.i)
@@ -376,37 +437,50 @@ class ArticleContext:
         self.proposal_history.append(new)
         return new
 
-    def clause_proposal(self, verb: Token, sent_no: int, offset: int, doc: Doc) -> Optional[Ref]:
-        """A clause as a proposal: "to free the journalists" -> "free the journalists"."""
-        parts = [verb]
+    def clause_proposal(self, verb: Token, sent_no: int, offset: int, doc: Doc,
+                        with_subject: bool = False) -> Optional[Ref]:
+        """A clause as a proposal: "to free the journalists" -> "free the journalists";
+        with its subject where that is named: "Ukraine would join the alliance" -> "Ukraine join the alliance"."""
+        if verb.lemma_.lower() in ("be", "have", "do", "say", "come", "happen", "make", "go", "get"):
+            return None
+        subject = None
+        if with_subject:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+            if subject is None:
+                return None
+        keep = {verb.i}
         for child in verb.children:
-            if child.dep_ in ("prt", "neg"):
-                parts.append(child)
-            elif child.dep_ in ("dobj", "attr", "acomp", "oprd") or (child.dep_ == "prep" and not any(p.dep_ == "dobj" for p in verb.children)):
-                sub = [t for t in child.subtree if t.dep_ not in ("relcl",)]
-                # stop at a relative clause or a long appositive
-                cut = [t for t in sub if t.dep_ in ("relcl", "acl", "appos", "punct") and t.head.i == child.i and t.i > child.i]
-                if cut:
-                    sub = [t for t in sub if t.i < cut[0].i]
-                parts.extend(sub[:8])
-        parts = sorted(set(parts), key=lambda t: t.i)
+            if child.dep_ in ("prt", "neg") or (child.dep_ == "aux" and child.lower_ == "not"):
+                keep.add(child.i)
+            elif child.dep_ in ("dobj", "attr", "acomp", "oprd", "prep", "dative") and child.i > verb.i:
+                keep |= set(_pruned(child, 9))
+        run = [t for t in doc[verb.i: max(keep) + 1] if t.i in keep]
         # keep a contiguous run from the verb
-        run = [parts[0]]
-        for t in parts[1:]:
-            if t.i == run[-1].i + 1:
-                run.append(t)
-            else:
+        out = [run[0]]
+        for t in run[1:]:
+            if t.i != out[-1].i + 1:
                 break
+            out.append(t)
+        run = out
+        while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "prep", "det", "case")):
+            run.pop()
         if len(run) < 2:
             return None
-        label = clean_label(" ".join(t.text for t in run))
+        if subject is not None:
+            run = list(doc[subject.left_edge.i: subject.i + 1]) + run
+        label = clean_label(" ".join(t.text for t in run).replace(" 's", "'s").replace(" ’s", "’s"))
         if len(label.split()) > MAX_LABEL_WORDS:
             return None
         key = "proposal/" + slug(" ".join(t.lemma_.lower() for t in run if t.lower_ not in ("the", "a", "an")))
         span = doc[run[0].i: run[-1].i + 1]
+        words = {t.lemma_.lower() for t in run if t.is_alpha and t.lower_ not in ("the", "a", "an", "of", "to")}
+        same = self._similar_proposal(verb.lemma_.lower(), words)
+        if same is not None:
+            key = same
         self.entity(key, PROPOSAL, label, Mention(offset + span.start_char, offset + span.end_char, span.text))
         ref = Ref(key, PROPOSAL, run[0].i, run[-1].i + 1, sent_no, False, False, verb.lemma_.lower())
         self.proposal_history.append(ref)
+        self.proposal_words.setdefault(key, (verb.lemma_.lower(), words))
         return ref
 
     def _similar_proposal(self, head: str, words: set[str]) -> Optional[str]:
@@ -509,6 +583,27 @@ class ArticleContext:
                              if t.lemma_.lower() in words and t.dep_ != "punct")
             if title:
                 self.entities[key].alt_labels.add(f"{title} {self.entities[key].label}".strip())
+
+    def _affiliation(self, person: Token, dm: DocMentions) -> Optional[Ref]:
+        """The body a named person holds a role in: "Enver Solomon, chief executive of the Refugee
+        Council"; "the Israeli Foreign ministry spokesperson, Yigal Palmor"."""
+        roles = []
+        for t in person.children:
+            if t.dep_ == "appos":
+                roles.append(t)
+        if person.dep_ == "appos":
+            roles.append(person.head)
+        for role in roles:
+            if role.lemma_.lower() not in self.lex.actor_nouns or not self.lex.actor_nouns[role.lemma_.lower()].role:
+                continue
+            for t in role.subtree:
+                if t.i == person.i:
+                    continue
+                ref = dm.actors.get(t.i)
+                if ref is not None and ref.kind in (ORGANISATION, GOVERNMENT) and (
+                        t.head.dep_ == "prep" and t.head.lower_ in ("of", "at", "for") or t.dep_ in ("compound", "poss")):
+                    return ref
+        return None
 
     def _country_of(self, span: Span) -> Optional[str]:
         for t in span:

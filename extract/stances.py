@@ -31,9 +31,11 @@ CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when",
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 LIGHT_VERBS_OK = {"voice", "express", "give", "offer", "pledge", "show", "lend", "drum", "rally", "win", "gain",
                   "announce", "declare", "reiterate", "signal", "make", "issue", "launch", "throw", "state"}
+# Cues whose object may be no proposal while the sentence says which one it is about.
+FALLBACK_TARGET_CUES = {"agree", "welcome", "applaud", "praise", "hail"}
 CLAUSE_TARGET_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "agree", "propose", "recommend",
-                      "want", "seek", "prefer", "promise", "pledge", "vow", "insist", "commit", "push",
-                      "press", "advocate", "refuse", "decide", "vote", "plan"}
+                      "want", "prefer", "promise", "pledge", "vow", "insist", "commit", "push",
+                      "press", "advocate", "refuse", "vote"}
 
 
 @dataclass
@@ -92,9 +94,14 @@ class StanceReader:
             yield from self._sentence(doc, sent, dm, offset, sent_no, quotes, speakers)
 
     def _speech_subject(self, verb: Token, dm: DocMentions, sent_no: int) -> Optional[Ref]:
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                return self.actor_of(child, dm, sent_no)
+        """Who says it: the speech verb's subject, or that of the verb it is joined to
+        ("He pledged ..., and stressed that ...")."""
+        for subj in self.subjects_of(verb):
+            ref = self.actor_of(subj, dm, sent_no)
+            if ref is not None:
+                return ref
+            if subj.head.i == verb.i:
+                return None
         return None
 
     def _attribute(self, doc: Doc, dm: DocMentions, sents: list[Span], quotes: list[tuple[int, int]],
@@ -147,6 +154,11 @@ class StanceReader:
     # -- resolution helpers ----------------------------------------------------------------
     def actor_of(self, token: Token, dm: DocMentions, sent_no: int,
                  speaker: Optional[Ref] = None) -> Optional[Ref]:
+        # "CEO of the Refugee Council Enver Solomon", "The MP for Winchester, Mark Oaten": a role word
+        # whose apposition names the person
+        for c in token.children:
+            if c.dep_ in ("appos", "compound") and dm.actor_at(c) is not None and dm.actor_at(c).kind == "Person":
+                return dm.actor_at(c)
         ref = dm.actor_at(token)
         if ref is not None:
             return ref
@@ -164,6 +176,9 @@ class StanceReader:
         if ref is not None:
             return ref
         low = token.lower_
+        if low in ("which", "that") and token.head.dep_ == "relcl":
+            # a relative pronoun means the noun its clause hangs on
+            return dm.proposal_at(token.head.head)
         if low in PRONOUNS_THING and token.pos_ in ("PRON", "DET"):
             return self.ctx.resolve_proposal(None, sent_no, token.i)
         if token.pos_ == "VERB" and token.tag_ in ("VB", "VBG"):
@@ -171,23 +186,26 @@ class StanceReader:
         return None
 
     def subject_of(self, verb: Token) -> Optional[Token]:
-        """The subject of a verb, climbing xcomp/conj/advcl chains ("tried to drum up support")."""
+        """The nearest subject of a verb, climbing xcomp/conj/advcl chains ("tried to drum up support")."""
+        return next(self.subjects_of(verb), None)
+
+    def subjects_of(self, verb: Token) -> Iterator[Token]:
+        """Subjects from the verb upwards: its own, then those of the verbs it hangs on
+        (xcomp, conj, advcl; a ccomp only below a verb that is not a speech verb)."""
         v = verb
-        for _ in range(6):
+        for _ in range(8):
             for child in v.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and not (child.dep_ == "nsubjpass" and v is verb and verb.lemma_ == "back"):
-                    return child
-            if v.dep_ in ("xcomp", "conj", "advcl", "ccomp") and v.head is not v:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    yield child
+            if v.dep_ == "relcl":
+                yield v.head
+                return
+            if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp") and v.head is not v:
                 if v.dep_ == "ccomp" and v.head.lemma_.lower() in self.lex.speech_verbs:
-                    return None
+                    return
                 v = v.head
                 continue
-            if v.dep_ == "relcl":
-                return v.head
-            if v.dep_ == "acl" and v.tag_ == "VBN":
-                return None
-            break
-        return None
+            return
 
     def negation(self, cue: Token, stop: Optional[Token] = None) -> tuple[bool, bool]:
         """(negated at the cue, negated on a verb that governs it)."""
@@ -255,7 +273,11 @@ class StanceReader:
             for cue in self._cues(tok):
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     pol = self._polarity(cue.polarity, negd)
-                    hold_list = [holder] + self._conjuncts(holder, dm, doc, sent_no)
+                    hold_list = [holder] + self._conjuncts(holder, tok, dm, doc)
+                    for h in list(hold_list):
+                        body = self.ctx.affiliation.get(h.key)
+                        if body is not None and h.kind == "Person" and (speaker is not None and speaker.key == h.key):
+                            hold_list.append(Ref(body, "Organisation", h.start, h.end, h.sent_no))
                     for h in hold_list:
                         rep = reporter if reporter is not None and reporter.key != h.key else None
                         emit(h, target, pol, cue.id, cue.confidence * conf_mult, tok, rep,
@@ -280,11 +302,17 @@ class StanceReader:
             t = t.head
         return False
 
-    def _conjuncts(self, ref: Ref, dm: DocMentions, doc: Doc, sent_no: int) -> list[Ref]:
-        """Actors joined to the holder by "and": "Libya, France and the United States"."""
+    def _conjuncts(self, ref: Ref, cue: Token, dm: DocMentions, doc: Doc) -> list[Ref]:
+        """Actors joined to the holder by "and": "Libya, France and the United States support ..."
+        (only where the holder is the cue's own subject or agent, not reached through a relative clause)."""
         out: list[Ref] = []
         head = doc[ref.end - 1] if ref.end - 1 < len(doc) else None
-        if head is None:
+        if head is None or head.i >= len(doc) or dm.actor_at(head) is not ref:
+            return out
+        t = head
+        if t.dep_ == "pobj" and t.head.dep_ == "agent":
+            t = t.head
+        if t.dep_ not in ("nsubj", "nsubjpass", "agent") and t.head.i != cue.i:
             return out
         for t in head.conjuncts:
             r = dm.actor_at(t)
@@ -314,7 +342,12 @@ class StanceReader:
             cues = self.lex.cues_for(tok.lower_, "ADJ")
         out = []
         for cue in cues:
-            if cue.particle:
+            if cue.particle == "inf":
+                # "a plan to fast-track cases", "his intention to take part"
+                if not any(c.dep_ in ("acl", "relcl", "xcomp") and c.tag_ == "VB" and
+                           any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+                    continue
+            elif cue.particle:
                 if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative") for c in tok.children):
                     continue
             out.append(cue)
@@ -364,13 +397,16 @@ class StanceReader:
                             if ref is not None:
                                 return ref, 0.95
             return None, 0
-        subj = self.subject_of(verb)
-        if subj is None:
-            return None, 0
-        ref = self.actor_of(subj, dm, sent_no, speaker)
-        if ref is None:
-            return None, 0
-        return ref, (0.9 if subj.pos_ == "PRON" else 1.0)
+        for n, subj in enumerate(self.subjects_of(verb)):
+            ref = self.actor_of(subj, dm, sent_no, speaker)
+            if ref is not None:
+                return ref, (0.9 if subj.pos_ == "PRON" else 1.0) * (1.0 if n == 0 else 0.85)
+            if n == 0 and subj.pos_ in ("NOUN", "PROPN") and subj.dep_ == "nsubj" and subj.head.i == verb.i:
+                return None, 0  # the verb's own subject is no actor ("cooperation was the way")
+        if speaker is not None:
+            # "stressed that it was important to try and defeat the bill": the one who says it
+            return speaker, 0.75
+        return None, 0
 
     def _noun_holder(self, noun: Token, dm: DocMentions, sent_no: int,
                      speaker: Optional[Ref]) -> tuple[Optional[Ref], float]:
@@ -410,8 +446,11 @@ class StanceReader:
             yield from self._prep_targets(verb, cue, dm, offset, sent_no, doc)
             return
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            # "Comoros, backed by African Union forces, has invaded ...": the participle modifies its holder's target
-            pass
+            # "a fast-track system backed by the British Red Cross": the participle's head is the target
+            ref = self.proposal_of(verb.head, dm, sent_no, offset, doc)
+            if ref is not None:
+                yield ref, 0.9
+            return
         nsubjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if nsubjpass is not None:
             for t in [nsubjpass] + list(nsubjpass.conjuncts):
@@ -436,6 +475,14 @@ class StanceReader:
                     if ref is not None:
                         yield ref, 0.85
                         return
+            if dm.actor_at(dobj) is not None:
+                # "support Ukraine on its path to integration, including NATO membership"
+                for t in verb.subtree:
+                    if t.i > dobj.i and not self._inside_subject(t, verb):
+                        ref = dm.proposal_at(t)
+                        if ref is not None:
+                            yield ref, 0.7
+                            return
             for c in dobj.children:
                 if c.dep_ in ("acl", "relcl") and c.tag_ in ("VB",) or c.dep_ == "xcomp":
                     ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
@@ -458,7 +505,38 @@ class StanceReader:
                 if ref is not None:
                     yield ref, 0.8
                     return
-        yield from self._prep_targets(verb, cue, dm, offset, sent_no, doc)
+        for ref, m in self._prep_targets(verb, cue, dm, offset, sent_no, doc):
+            got = True
+            yield ref, m
+        if got:
+            return
+        if verb.lemma_.lower() in CLAUSE_TARGET_CUES:
+            # the parser hung "to release ..." on a word inside the object: take the first
+            # infinitive clause after the cue in its subtree ("asked the men who ... to release X")
+            for t in verb.subtree:
+                if t.i > verb.i and t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                    ref = self.ctx.clause_proposal(t, sent_no, offset, doc)
+                    if ref is not None:
+                        yield ref, 0.7
+                        return
+        # the object is not a proposal ("agreed with my arguments"): the proposal the clause is about
+        if verb.lemma_.lower() not in FALLBACK_TARGET_CUES:
+            return
+        for t in verb.subtree:
+            if t.i != verb.i and t.dep_ not in SUBJ_DEPS:
+                ref = dm.proposal_at(t)
+                if ref is not None and not self._inside_subject(t, verb):
+                    yield ref, 0.6
+                    return
+
+    @staticmethod
+    def _inside_subject(tok: Token, verb: Token) -> bool:
+        t = tok
+        while t.i != verb.i and t.head is not t:
+            if t.dep_ in SUBJ_DEPS and t.head.i == verb.i:
+                return True
+            t = t.head
+        return False
 
     def _prep_targets(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int,
                       doc: Doc) -> Iterator[tuple[Ref, float]]:
@@ -481,9 +559,10 @@ class StanceReader:
                                         break
                 # "call for X" where X is a particle-less continuation
             if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ == "NOUN":
-                ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
-                if ref is not None:
-                    yield ref, 0.8
+                for v in [c] + [x for x in c.conjuncts if x.pos_ == "VERB"]:
+                    ref = self.ctx.clause_proposal(v, sent_no, offset, doc)
+                    if ref is not None:
+                        yield ref, 0.8
 
     def _adj(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
              speaker: Optional[Ref], negd: tuple[bool, bool]) -> Iterator[tuple[Ref, Ref, float, tuple[bool, bool]]]:
@@ -498,6 +577,13 @@ class StanceReader:
             if holder is not None:
                 for target, m in self._prep_targets(tok, cue, dm, offset, sent_no, doc):
                     yield holder, target, m, negd
+                # "was confident (that) Ukraine would join the alliance"
+                for c in list(tok.children) + ([c for c in verb.children if c.dep_ == "ccomp"] if verb is not tok else []):
+                    if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                        ref = self.ctx.clause_proposal(c, sent_no, offset, doc, with_subject=True)
+                        if ref is not None:
+                            yield holder, ref, 0.8, negd
+                            break
                 return
             # "the sentence is dangerous", said by someone
             target = self.proposal_of(subj, dm, sent_no, offset, doc)
