@@ -49,6 +49,7 @@ class Lexicon:
 
     cues: dict[tuple[str, str], list[Cue]]  # (lemma, pos) -> cues
     proposal_nouns: dict[str, str]  # lemma -> id
+    proposal_heads: dict[str, str]  # lemma -> the head it is filed under ("invite" -> "invitation")
     actor_nouns: dict[str, ActorNoun]
     speech_verbs: dict[str, str]  # lemma -> id
     aliases: dict[str, tuple[str, str]]  # alias -> (canonical, kind)
@@ -116,8 +117,11 @@ def _load(folder: Path) -> Lexicon:
         cue = Cue(row["id"], row["lemma"].lower(), row["pos"], row["particle"].lower(), row["polarity"], conf)
         cues.setdefault((cue.lemma, cue.pos), []).append(cue)
 
-    proposal_nouns = {row["lemma"].lower(): row["id"]
-                      for _, row in _rows(folder / "proposal_nouns.tsv", ("id", "lemma"))}
+    proposal_nouns: dict[str, str] = {}
+    proposal_heads: dict[str, str] = {}
+    for _, row in _rows(folder / "proposal_nouns.tsv", ("id", "lemma", "canonical")):
+        proposal_nouns[row["lemma"].lower()] = row["id"]
+        proposal_heads[row["lemma"].lower()] = (row["canonical"] or row["lemma"]).lower()
     speech_verbs = {row["lemma"].lower(): row["id"]
                     for _, row in _rows(folder / "speech_verbs.tsv", ("id", "lemma"))}
 
@@ -139,4 +143,4 @@ def _load(folder: Path) -> Lexicon:
 
     demonyms = {row["demonym"]: row["country"]
                 for _, row in _rows(folder / "demonyms.tsv", ("id", "demonym", "country"))}
-    return Lexicon(cues, proposal_nouns, actor_nouns, speech_verbs, aliases, demonyms)
+    return Lexicon(cues, proposal_nouns, proposal_heads, actor_nouns, speech_verbs, aliases, demonyms)

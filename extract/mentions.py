@@ -390,7 +390,7 @@ class ArticleContext:
         is_named = head.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") for t in words)
         short = len(words) == 1 and not tail  # "the plan", "it"
         if short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail):
-            ref = self.resolve_proposal(lemma)
+            ref = self.resolve_proposal(self.lex.proposal_heads.get(lemma, lemma))
             if ref is None and lemma in GENERIC_PROPOSALS:
                 # "the idea", "this move": the proposal the text was just talking about
                 ref = self.resolve_proposal(None, sent_no, start)
@@ -407,8 +407,11 @@ class ArticleContext:
             key = f"proposal/{slug(label)}"
         else:
             key = "proposal/" + slug(" ".join(t.lemma_.lower() if t.i == head.i else t.text.lower() for t in label_toks))
-        words_set = {t.lemma_.lower() for t in label_toks if not t.is_punct and t.lower_ not in ("to", "of", "for", "on", "the", "a")}
-        same = self._similar_proposal(lemma, words_set)
+        canon = self.lex.proposal_heads.get(lemma, lemma)
+        # common nouns tell proposals with one head apart ("identity card bill", "health bill");
+        # proper nouns mostly name who is involved ("NATO invitation", "invitation to Ukraine")
+        words_set = {t.lemma_.lower() for t in label_toks if t.pos_ == "NOUN" and t.i != head.i}
+        same = self._similar_proposal(canon, words_set)
         if same is not None and same != key:
             ent = self.entities[same]
             if len(label.split()) > len(ent.label.split()) and len(label.split()) <= 8:
@@ -417,8 +420,9 @@ class ArticleContext:
             elif label != ent.label:
                 ent.alt_labels.add(label)
             key = same
-        self.proposal_words.setdefault(key, (lemma, words_set))
-        ref = Ref(key, PROPOSAL, start, head.i + 1, sent_no, head.dep_ in SUBJ_DEPS, False, lemma)
+        known = self.proposal_words.setdefault(key, (canon, set()))
+        known[1].update(words_set)
+        ref = Ref(key, PROPOSAL, start, head.i + 1, sent_no, head.dep_ in SUBJ_DEPS, False, canon)
         span = doc[start: head.i + 1]
         ment = Mention(offset + span.start_char, offset + span.end_char, span.text)
         ent = self.entity(key, PROPOSAL, label, ment)
@@ -487,7 +491,7 @@ class ArticleContext:
         """An earlier proposal with the same head whose words hold these, or are held by them
         ("invitation to Ukraine" is the "NATO invitation to Ukraine")."""
         for key, (h, w) in self.proposal_words.items():
-            if h == head and (words <= w or w <= words) and len(words & w) >= 1:
+            if h == head and (words <= w or w <= words):
                 return key
         return None
 
