@@ -42,8 +42,8 @@ def main(debug: bool = typer.Option(False, "--debug", help="Show full tracebacks
 
 
 def fail(message: str, code: int = 1) -> None:
-    err.print(f"[bold red]error:[/] {message}", highlight=False, markup=True, soft_wrap=True) if False else \
-        print(f"error: {message}", file=sys.stderr)
+    """One line on stderr and a non-zero exit: how every user error ends."""
+    print(f"error: {message}", file=sys.stderr)
     raise typer.Exit(code)
 
 
@@ -84,7 +84,7 @@ def build(
         fail(str(e))
     results = []
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, disable=len(articles) < 2 or not err.is_terminal and False, transient=True)
+                        console=err, disable=len(articles) < 2, transient=True)
     with progress:
         task = progress.add_task("extract", total=len(articles))
         for res in extractor.extract(articles):

@@ -36,6 +36,8 @@ PRONOUNS_SPEAKER = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"
 PRONOUNS_THING = {"it", "its", "this", "that", "which"}
 ENT_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": COUNTRY, "NORP": GROUP}
 MAX_LABEL_WORDS = 10
+# Nouns that make one proposal a part of another: "a key part of the plan, an invitation".
+PART_NOUNS = {"part", "element", "component", "pillar", "plank", "centrepiece", "centerpiece", "cornerstone"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure",
                      "proposal", "initiative", "scheme", "effort", "request", "demand"}
@@ -56,6 +58,14 @@ def _pruned(token: Token, limit: int) -> list[int]:
         far = max(out, key=lambda i: abs(i - token.i))
         out.remove(far)
     return out
+
+
+def label_score(label: str) -> tuple[int, int]:
+    """How well a label names a proposal: names (capitalised words) first, then length up to six words."""
+    words = label.split()
+    caps = sum(1 for w in words[1:] if w[:1].isupper()) + (1 if words and words[0][:1].isupper() else 0)
+    size = len(words) if len(words) <= 6 else 12 - len(words)
+    return caps, size
 
 
 def slug(text: str) -> str:
@@ -212,8 +222,8 @@ class ArticleContext:
             if an is None or head.pos_ == "PROPN" and head.ent_type_ in ("PERSON",):
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
-            toks = [t for t in chunk if t.lower_ not in DROP_LEADING or t.i == head.i]
-            while toks and toks[0].lower_ in DROP_LEADING | {"'s", "’s"} and toks[0].i != head.i:
+            toks = [t for t in chunk if t.lower_ not in DROP_LEADING or t.i == head.i or t.pos_ == "PROPN"]
+            while toks and toks[0].lower_ in DROP_LEADING | {"'s", "’s"} and toks[0].i != head.i and toks[0].pos_ != "PROPN":
                 toks = toks[1:]
             mods = [t for t in toks if t.i != head.i and t.dep_ in ("amod", "compound", "poss", "nmod", "npadvmod", "nummod", "case")]
             span = doc[toks[0].i: head.i + 1] if toks else chunk
@@ -342,6 +352,11 @@ class ArticleContext:
                 continue
             for i in range(chunk.start, chunk.end):
                 dm.proposals.setdefault(i, ref)
+        # 4. Parts of proposals: "a key part of it, an invitation to join NATO"; "X is part of the plan".
+        for t in doc:
+            if t.lemma_.lower() in PART_NOUNS:
+                self._part_of(t, dm, sent_of[t.i])
+
         # pronouns and definite descriptions of actors
         for t in doc:
             if t.i in dm.actors:
@@ -372,8 +387,8 @@ class ArticleContext:
         for t in toks:
             if t.dep_ == "poss" and t.head.i == head.i:
                 owner = t
-        words = [t for t in toks if t.dep_ not in ("det", "poss", "case", "predet") and t.lower_ not in DROP_LEADING
-                 and t.head.dep_ != "poss"]
+        words = [t for t in toks if t.dep_ not in ("det", "poss", "case", "predet") and t.head.dep_ != "poss"
+                 and (t.lower_ not in DROP_LEADING or t.pos_ == "PROPN")]
         if owner is not None:
             words = [t for t in words if not (owner.left_edge.i <= t.i <= owner.i)]
         # one trailing prepositional phrase names what the proposal is of ("invitation to Ukraine")
@@ -414,7 +429,7 @@ class ArticleContext:
         same = self._similar_proposal(canon, words_set)
         if same is not None and same != key:
             ent = self.entities[same]
-            if len(label.split()) > len(ent.label.split()) and len(label.split()) <= 8:
+            if label_score(label) > label_score(ent.label):
                 ent.alt_labels.add(ent.label)
                 ent.label = label
             elif label != ent.label:
@@ -456,7 +471,7 @@ class ArticleContext:
         for child in verb.children:
             if child.dep_ in ("prt", "neg") or (child.dep_ == "aux" and child.lower_ == "not"):
                 keep.add(child.i)
-            elif child.dep_ in ("dobj", "attr", "acomp", "oprd", "prep", "dative") and child.i > verb.i:
+            elif child.dep_ in ("dobj", "attr", "acomp", "oprd", "prep", "dative", "xcomp") and child.i > verb.i:
                 keep |= set(_pruned(child, 9))
         run = [t for t in doc[verb.i: max(keep) + 1] if t.i in keep]
         # keep a contiguous run from the verb
@@ -486,6 +501,26 @@ class ArticleContext:
         self.proposal_history.append(ref)
         self.proposal_words.setdefault(key, (verb.lemma_.lower(), words))
         return ref
+
+    def _part_of(self, part: Token, dm: DocMentions, sent_no: int) -> None:
+        whole = None
+        for c in part.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        whole = dm.proposals.get(p.i)
+                        if whole is None and p.lower_ in ("it", "this", "that"):
+                            whole = self.resolve_proposal(None, sent_no, p.i)
+        if whole is None:
+            return
+        parts = [c for c in part.children if c.dep_ == "appos"]
+        if part.dep_ in ("attr", "appos") :
+            head = part.head
+            parts += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")] if part.dep_ == "attr" else [head]
+        for p in parts:
+            ref = dm.proposals.get(p.i)
+            if ref is not None and ref.key != whole.key and ref.key in self.entities:
+                self.entities[ref.key].part_of.add(whole.key)
 
     def _similar_proposal(self, head: str, words: set[str]) -> Optional[str]:
         """An earlier proposal with the same head whose words hold these, or are held by them

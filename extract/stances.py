@@ -31,11 +31,15 @@ CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when",
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 LIGHT_VERBS_OK = {"voice", "express", "give", "offer", "pledge", "show", "lend", "drum", "rally", "win", "gain",
                   "announce", "declare", "reiterate", "signal", "make", "issue", "launch", "throw", "state"}
+# Nouns that frame a proposal: "the start of a process", "the implementation of reforms".
+FRAME_NOUNS = {"start", "beginning", "launch", "creation", "introduction", "implementation", "adoption",
+               "use", "idea", "principle", "goal", "aim", "prospect", "possibility", "passage", "approval",
+               "establishment", "extension", "expansion", "continuation", "end", "lifting"}
 # Cues whose object may be no proposal while the sentence says which one it is about.
 FALLBACK_TARGET_CUES = {"agree", "welcome", "applaud", "praise", "hail"}
 CLAUSE_TARGET_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "agree", "propose", "recommend",
                       "want", "prefer", "promise", "pledge", "vow", "insist", "commit", "push",
-                      "press", "advocate", "refuse", "vote"}
+                      "press", "advocate", "refuse", "vote", "order", "threaten", "instruct", "tell"}
 
 
 @dataclass
@@ -475,6 +479,15 @@ class StanceReader:
                     if ref is not None:
                         yield ref, 0.85
                         return
+            if dobj.lemma_.lower() in FRAME_NOUNS:
+                # "announced the start of a public process": the proposal is the frame noun's "of" object
+                for c in dobj.children:
+                    if c.dep_ == "prep" and c.lower_ == "of":
+                        for p in c.children:
+                            ref = self.proposal_of(p, dm, sent_no, offset, doc) if p.dep_ in ("pobj", "pcomp") else None
+                            if ref is not None:
+                                yield ref, 0.85
+                                return
             if dm.actor_at(dobj) is not None:
                 # "support Ukraine on its path to integration, including NATO membership"
                 for t in verb.subtree:
@@ -484,7 +497,7 @@ class StanceReader:
                             yield ref, 0.7
                             return
             for c in dobj.children:
-                if c.dep_ in ("acl", "relcl") and c.tag_ in ("VB",) or c.dep_ == "xcomp":
+                if c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "xcomp":
                     ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
                     if ref is not None:
                         yield ref, 0.8

@@ -54,3 +54,59 @@ def test_rutte_supports_ukraine_joining_nato(stances):
 def test_the_invitation_is_one_node(stances):
     invitations = {t for _, _, t in stances if "invit" in t}
     assert len(invitations) == 1, invitations
+
+
+PARTS = """
+PREFIX sg: <https://w3id.org/stancegraph#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?part ?whole WHERE { ?p sg:partOf ?w . ?w sg:hasPart ?p . ?p rdfs:label ?part . ?w rdfs:label ?whole }
+"""
+
+PROPOSERS = """
+PREFIX sg: <https://w3id.org/stancegraph#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?proposal ?actor WHERE { ?p sg:proposedBy ?a . ?p rdfs:label ?proposal . ?a rdfs:label ?actor }
+"""
+
+
+def _rows(seed_build, query):
+    from stancegraph.graph.query import load_store, select
+
+    return select(load_store(seed_build[0] / "graph.ttl"), query)[1]
+
+
+def test_the_nato_invitation_is_a_part_of_the_victory_plan(seed_build):
+    rows = _rows(seed_build, PARTS)
+    assert any("invit" in part.lower() and "victory plan" in whole.lower() for part, whole in rows), rows
+
+
+def test_the_victory_plan_is_proposed_by_zelensky(seed_build):
+    rows = _rows(seed_build, PROPOSERS)
+    assert any("victory plan" in p.lower() and "zelensky" in a.lower() for p, a in rows), rows
+
+
+def test_every_stance_carries_offsets_that_slice_its_evidence_out_of_the_article(extractor):
+    from stancegraph.extract.readers import read_article
+
+    from conftest import SEED
+
+    article = read_article(SEED)
+    result = extractor.extract_one(article)
+    assert result.stances
+    for st in result.stances:
+        assert article.text[st.start:st.end].strip() == st.evidence
+        assert 0 < st.confidence <= 1 and st.rule
+
+
+def test_rutte_speaks_the_neutral_stance_and_trump_is_reported_by_zelensky(extractor):
+    from stancegraph.extract.readers import read_article
+
+    from conftest import SEED
+
+    result = extractor.extract_one(read_article(SEED))
+    label = {k: e.label for k, e in result.entities.items()}
+    by = {(label[s.holder], s.polarity, label[s.target]): s for s in result.stances}
+    rutte = next(s for (h, p, t), s in by.items() if "Rutte" in h and p == "neutral")
+    assert rutte.quote is not None and rutte.speaker == rutte.holder
+    trump = next(s for (h, p, t), s in by.items() if "Trump" in h)
+    assert trump.polarity == "support" and "Zelensky" in label[trump.reported_by]
