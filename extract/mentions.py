@@ -49,7 +49,8 @@ def _pruned(token: Token, limit: int) -> list[int]:
     drop = {"relcl", "acl", "appos", "advcl", "punct", "parataxis", "cc", "conj"}
     out = [token.i]
     for child in token.children:
-        if child.dep_ in drop and child.i > token.i:
+        infinitive = child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+        if child.dep_ in drop and child.i > token.i and not infinitive:
             continue
         out.extend(_pruned(child, limit))
     out.sort()
@@ -468,26 +469,33 @@ class ArticleContext:
             if subject is None:
                 return None
         keep = {verb.i}
+        has_obj = any(c.dep_ in ("dobj", "attr", "xcomp") for c in verb.children)
         for child in verb.children:
             if child.dep_ in ("prt", "neg") or (child.dep_ == "aux" and child.lower_ == "not"):
                 keep.add(child.i)
+            elif child.dep_ == "prep" and has_obj and child.lower_ not in ("to", "from", "into", "against", "on", "with"):
+                continue  # "invaded the island in an effort to ...": an adverbial, not part of the proposal
             elif child.dep_ in ("dobj", "attr", "acomp", "oprd", "prep", "dative", "xcomp") and child.i > verb.i:
                 keep |= set(_pruned(child, 9))
-        run = [t for t in doc[verb.i: max(keep) + 1] if t.i in keep]
-        # keep a contiguous run from the verb
-        out = [run[0]]
-        for t in run[1:]:
-            if t.i != out[-1].i + 1:
-                break
-            out.append(t)
-        run = out
+        run = list(doc[verb.i: max(keep) + 1])
+        if len(run) > MAX_LABEL_WORDS or any(t.dep_ in ("relcl", "advcl", "parataxis") for t in run[1:]):
+            # too long, or an aside in the middle: keep the contiguous run from the verb
+            run = [t for t in run if t.i in keep]
+            out = [run[0]]
+            for t in run[1:]:
+                if t.i != out[-1].i + 1:
+                    break
+                out.append(t)
+            run = out
         while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "prep", "det", "case")):
             run.pop()
         if len(run) < 2:
             return None
         if subject is not None:
             run = list(doc[subject.left_edge.i: subject.i + 1]) + run
-        label = clean_label(" ".join(t.text for t in run).replace(" 's", "'s").replace(" ’s", "’s"))
+        # the verb in its base form names the proposal: "invade the island", not "invaded the island"
+        words = [verb.lemma_ if t.i == verb.i and verb.tag_ in ("VBD", "VBN", "VBZ") else t.text for t in run]
+        label = clean_label(" ".join(words).replace(" 's", "'s").replace(" ’s", "’s"))
         if len(label.split()) > MAX_LABEL_WORDS:
             return None
         key = "proposal/" + slug(" ".join(t.lemma_.lower() for t in run if t.lower_ not in ("the", "a", "an")))

@@ -351,6 +351,8 @@ class StanceReader:
                 if not any(c.dep_ in ("acl", "relcl", "xcomp") and c.tag_ == "VB" and
                            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
                     continue
+            elif cue.particle == "self":
+                pass  # the verb's own clause is the target
             elif cue.particle:
                 if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative") for c in tok.children):
                     continue
@@ -407,8 +409,9 @@ class StanceReader:
                 return ref, (0.9 if subj.pos_ == "PRON" else 1.0) * (1.0 if n == 0 else 0.85)
             if n == 0 and subj.pos_ in ("NOUN", "PROPN") and subj.dep_ == "nsubj" and subj.head.i == verb.i:
                 return None, 0  # the verb's own subject is no actor ("cooperation was the way")
-        if speaker is not None:
+        if speaker is not None and not any(c.particle == "self" for c in self._cues(verb)):
             # "stressed that it was important to try and defeat the bill": the one who says it
+            # (not for actions: who reports an invasion does not back it)
             return speaker, 0.75
         return None, 0
 
@@ -445,6 +448,12 @@ class StanceReader:
     def _verb_targets(self, verb: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int,
                       doc: Doc) -> Iterator[tuple[Ref, float]]:
         got = False
+        if cue.particle == "self":
+            if not any(c.dep_ == "neg" for c in verb.children):
+                ref = self.ctx.clause_proposal(verb, sent_no, offset, doc)
+                if ref is not None:
+                    yield ref, 1.0
+            return
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         if cue.particle:
             yield from self._prep_targets(verb, cue, dm, offset, sent_no, doc)
@@ -454,6 +463,13 @@ class StanceReader:
             ref = self.proposal_of(verb.head, dm, sent_no, offset, doc)
             if ref is not None:
                 yield ref, 0.9
+            elif dm.actor_at(verb.head) is not None and verb.head.dep_ == "nsubj":
+                # "Comoros, backed by African Union forces, has invaded the island": what the backed actor does
+                action = verb.head.head
+                if any(c.particle == "self" for c in self._cues(action)):
+                    ref = self.ctx.clause_proposal(action, sent_no, offset, doc)
+                    if ref is not None:
+                        yield ref, 0.8
             return
         nsubjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if nsubjpass is not None:
