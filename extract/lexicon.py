@@ -41,6 +41,7 @@ class ActorNoun:
     lemma: str
     kind: str
     role: bool  # singular, definite, it refers back to a named person ("the president")
+    bare: bool  # a bare plural ("farmers") is a holder of its own
 
 
 @dataclass(frozen=True)
@@ -127,12 +128,15 @@ def _load(folder: Path) -> Lexicon:
 
     actor_nouns: dict[str, ActorNoun] = {}
     path = folder / "actor_nouns.tsv"
-    for line_no, row in _rows(path, ("id", "lemma", "kind", "role")):
+    for line_no, row in _rows(path, ("id", "lemma", "kind", "role", "bare")):
         if row["kind"] not in ACTOR_KINDS:
             raise LexiconError(f"{path}:{line_no}: kind {row['kind']!r} is not one of {ACTOR_KINDS}")
         if row["role"] not in ("0", "1"):
             raise LexiconError(f"{path}:{line_no}: role must be 0 or 1, not {row['role']!r}")
-        actor_nouns[row["lemma"].lower()] = ActorNoun(row["id"], row["lemma"].lower(), row["kind"], row["role"] == "1")
+        if row["bare"] not in ("0", "1"):
+            raise LexiconError(f"{path}:{line_no}: bare must be 0 or 1, not {row['bare']!r}")
+        actor_nouns[row["lemma"].lower()] = ActorNoun(row["id"], row["lemma"].lower(), row["kind"], row["role"] == "1",
+                                                      row["bare"] == "1")
 
     aliases: dict[str, tuple[str, str]] = {}
     path = folder / "aliases.tsv"

@@ -36,11 +36,18 @@ PRONOUNS_SPEAKER = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"
 PRONOUNS_THING = {"it", "its", "this", "that", "which"}
 ENT_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": COUNTRY, "NORP": GROUP}
 MAX_LABEL_WORDS = 10
+# Capitalised words that make a name an organisation's, not a person's ("Human Rights Watch").
+ORG_WORDS = {"Watch", "International", "Group", "Institute", "Foundation", "Bank", "Agency", "Organisation",
+             "Organization", "Front", "Movement", "Forum", "Network", "Centre", "Center", "Fund", "Trust",
+             "Society", "League", "Federation", "Alliance", "Coalition", "Office", "Service", "Brigades",
+             "Corporation", "Company", "Inc", "Ltd", "News", "Times", "Post", "Press", "Council", "Ministry"}
 # Nouns that make one proposal a part of another: "a key part of the plan, an invitation".
 PART_NOUNS = {"part", "element", "component", "pillar", "plank", "centrepiece", "centerpiece", "cornerstone"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure",
                      "proposal", "initiative", "scheme", "effort", "request", "demand"}
+# ... and those that, with no proposal before them, name nothing at all.
+VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure", "effort"}
 
 
 def _pruned(token: Token, limit: int) -> list[int]:
@@ -59,6 +66,15 @@ def _pruned(token: Token, limit: int) -> list[int]:
         far = max(out, key=lambda i: abs(i - token.i))
         out.remove(far)
     return out
+
+
+def noun_key(tok: Token, table) -> str:
+    """The lexicon key of a noun: its lemma, or for a proper noun (whose lemma spaCy leaves as written)
+    its singular ("Democrats" -> "democrat")."""
+    lemma = tok.lemma_.lower()
+    if lemma not in table and tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in table:
+        return lemma[:-1]
+    return lemma
 
 
 def label_score(label: str) -> tuple[int, int]:
@@ -131,9 +147,11 @@ class ArticleContext:
     # -- whole-article pre-pass -------------------------------------------------------------
     def _scan_names(self, text: str) -> None:
         # "Southern African Development Community (SADC)": the acronym names the same body.
-        for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Z0-9]{1,9})\)", text):
-            name = clean_label(m.group(1))
+        for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Za-z0-9]{1,9})\)", text):
+            name = re.sub(r"^(The|the)\s+", "", clean_label(m.group(1)))
             acr = m.group(2)
+            if sum(c.isupper() for c in acr) < 2:
+                continue
             initials = "".join(w[0] for w in name.split() if w[0].isupper())
             if len(name.split()) >= 2 and (initials.startswith(acr[0]) or acr in initials or len(acr) >= 2):
                 self.acronyms[acr] = name
@@ -180,6 +198,8 @@ class ArticleContext:
         if bare in self.acronyms:
             bare = self.acronyms[bare]
             kind = ORGANISATION if kind != PERSON else kind
+        if bare + "." in self.lex.aliases and bare not in self.lex.aliases:
+            bare += "."  # "U.S." loses its last dot to the sentence
         if bare in self.lex.aliases:
             bare, kind = self.lex.aliases[bare]
         if bare in self.lex.demonyms and kind in (COUNTRY, GROUP):
@@ -217,9 +237,10 @@ class ArticleContext:
         # 1. Noun chunks headed by an actor noun that hold a named entity or a modifier
         #    ("NATO officials", "Baltic nations", "the Romanian government", "Ion's father").
         chunks = list(doc.noun_chunks)
-        for chunk in chunks:
+        deferred: list[tuple[Span, Token, object, bool]] = []  # role words and definite descriptions
+        for chunk in self._phrases(doc, self.lex.actor_nouns):
             head = chunk.root
-            an = self.lex.actor_nouns.get(head.lemma_.lower())
+            an = self.lex.actor_nouns.get(noun_key(head, self.lex.actor_nouns))
             if an is None or head.pos_ == "PROPN" and head.ent_type_ in ("PERSON",):
                 continue
             plural = head.tag_ in ("NNS", "NNPS")
@@ -235,23 +256,15 @@ class ArticleContext:
             if persons:
                 continue  # a named person with a title ("the party president, Simon Hughes"): the person is the mention
             if an.role and not plural:
-                # "the Ukrainian president", "the spokesman": a role that refers to a named person
-                ref = self._resolve_role(head, sent_of[head.i])
-                if ref is not None:
-                    place(Ref(ref.key, ref.kind, chunk.start, head.i + 1, sent_of[head.i],
-                              subject=head.dep_ in SUBJ_DEPS, head_lemma=an.lemma), chunk,
-                          alt=clean_label(span.text) if mods else None, label="")
-                    continue
-                if not mods:
-                    continue
+                # "the Ukrainian president", "the spokesman": a role that refers to a named person,
+                # resolved once this paragraph's names are known
+                deferred.append((chunk, head, an, bool(mods)))
+                continue
             if not mods and not plural:
                 # "the government", "the alliance": the last body named with that head noun
-                ref = self._resolve_head(an.lemma, sent_of[head.i])
-                if ref is not None:
-                    place(Ref(ref.key, ref.kind, chunk.start, head.i + 1, sent_of[head.i],
-                              subject=head.dep_ in SUBJ_DEPS, head_lemma=an.lemma), chunk, label="")
+                deferred.append((chunk, head, an, False))
                 continue
-            if not mods and plural and head.lemma_.lower() not in ("protester", "activist", "lawmaker"):
+            if not mods and plural and not an.bare:
                 continue  # "officials", "countries": too vague to be a holder of their own
             if any(t.lemma_.lower() in QUANTIFIER_LEMMAS for t in chunk):
                 continue  # "some countries"
@@ -285,9 +298,19 @@ class ArticleContext:
                 # "Sunnis", "Democrats" as a group of their own; "Lithuanian" before a noun is a modifier
                 if ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ":
                     continue
-            text = ent.text
-            if ent[-1].text in ("'s", "’s"):
-                span = doc[ent.start: ent.end - 1]
+            if kind == ORGANISATION and self._has_role(ent):
+                kind = PERSON  # "the mayor Ana Costa" tagged ORG: a role word makes it a person
+            if kind == PERSON:
+                # "Ana Costa" where the tagger took only "Costa": take the first names before it
+                first = ent.start
+                while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound" \
+                        and doc[first - 1].head.i >= ent.start and doc[first - 1].text[:1].isupper() \
+                        and doc[first - 1].lemma_.lower() not in self.lex.actor_nouns and first - 1 not in taken:
+                    first -= 1
+                span = doc[first: ent.end]
+            text = span.text
+            if span[-1].text in ("'s", "’s"):
+                span = doc[span.start: span.end - 1]
                 text = span.text
             if not clean_label(text):
                 continue
@@ -315,13 +338,14 @@ class ArticleContext:
             root = chunk.root
             if root.i in dm.actors or root.pos_ != "PROPN" or root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if root.ent_type_ or any(t.ent_type_ for t in chunk):
+            if any(t.ent_type_ in ENT_KIND for t in chunk) or root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
                 continue
-            names = [t for t in chunk if t.pos_ == "PROPN"]
+            # names only (a capitalised proper noun the tagger called a number is still a name)
+            names = [t for t in chunk if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")]
             if not names or not all(t.text[:1].isupper() for t in names) or root.text in self.lex.demonyms:
                 continue
             span = doc[names[0].i: names[-1].i + 1]
-            orgish = any(t.lemma_.lower() in self.lex.actor_nouns for t in span) or len(names) > 3
+            orgish = any(t.lemma_.lower() in self.lex.actor_nouns or t.text in ORG_WORDS for t in span) or len(names) > 3
             if not orgish and root.head.lemma_.lower() not in self.lex.speech_verbs and not self.lex.cues_for(root.head.lemma_.lower(), "VERB"):
                 continue
             kind = ORGANISATION if orgish else PERSON
@@ -332,6 +356,17 @@ class ArticleContext:
             place(ref, span, label=label)
             doc_refs.append(ref)
         self.history.extend(sorted(doc_refs, key=lambda r: (r.sent_no, r.start)))
+        for chunk, head, an, has_mods in deferred:
+            if head.i in dm.actors:
+                continue
+            where = (sent_of[head.i], head.i)
+            ref = self._resolve_role(head, *where) if an.role else self._resolve_head(an.lemma, *where)
+            if ref is None:
+                continue
+            new_ref = Ref(ref.key, ref.kind, chunk.start, head.i + 1, sent_of[head.i],
+                          subject=head.dep_ in SUBJ_DEPS, head_lemma=an.lemma)
+            place(new_ref, chunk, alt=clean_label(chunk.text) if has_mods and an.role else None, label="")
+            bisect.insort(self.history, new_ref, key=lambda r: (r.sent_no, r.start))
         for ref in doc_refs:
             if ref.kind == PERSON:
                 org = self._affiliation(doc[ref.end - 1], dm)
@@ -339,7 +374,7 @@ class ArticleContext:
                     self.affiliation.setdefault(ref.key, org.key)
 
         # 3. Proposals: noun phrases headed by proposal nouns, and named plans.
-        for chunk in chunks:
+        for chunk in self._phrases(doc, self.lex.proposal_nouns):
             head = chunk.root
             if head.i in dm.actors and head.lemma_.lower() not in self.lex.proposal_nouns:
                 continue
@@ -412,8 +447,8 @@ class ArticleContext:
                 ref = self.resolve_proposal(None, sent_no, start)
             if ref is not None:
                 return self._proposal_mention(ref, doc, start, head.i + 1, sent_no, offset)
-            if lemma in GENERIC_PROPOSALS and not owner:
-                return None  # too generic on its own
+            if lemma in VAGUE_PROPOSALS and not owner:
+                return None  # too vague on its own
         label_toks = words + tail
         label_toks = sorted(set(label_toks), key=lambda t: t.i)
         label = clean_label(" ".join(t.text for t in label_toks).replace(" - ", "-"))
@@ -510,6 +545,24 @@ class ArticleContext:
         self.proposal_words.setdefault(key, (verb.lemma_.lower(), words))
         return ref
 
+    @staticmethod
+    def _phrases(doc: Doc, heads) -> list[Span]:
+        """Noun phrases headed by one of `heads`: the head and the words before it that modify it.
+        Built from the parse rather than spaCy's noun_chunks, which a misparse can swallow whole
+        ("the treaty surprised observers" as one chunk)."""
+        out = []
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or noun_key(tok, heads) not in heads:
+                continue
+            if tok.dep_ == "compound" and tok.head.i > tok.i and (
+                    tok.head.lemma_.lower() in heads or tok.head.pos_ == "PROPN"):
+                continue  # "accession talks", "Prime Minister Lena Vos": a modifier, not a head
+            left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "det",
+                                                       "npadvmod", "quantmod", "predet")]
+            start = min([c.left_edge.i for c in left] + [tok.i])
+            out.append(doc[start: tok.i + 1])
+        return out
+
     def _part_of(self, part: Token, dm: DocMentions, sent_no: int) -> None:
         whole = None
         for c in part.children:
@@ -598,15 +651,17 @@ class ArticleContext:
                 return ref
         return None
 
-    def _resolve_role(self, head: Token, sent_no: int) -> Optional[Ref]:
+    def _resolve_role(self, head: Token, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
         role = head.lemma_.lower()
         for ref in reversed(self.history):
-            if ref.kind == PERSON and role in self.titles.get(ref.key, set()):
+            if ref.kind == PERSON and role in self.titles.get(ref.key, set()) and not self._after(ref, sent_no, token_i):
                 return ref
         return None
 
-    def _resolve_head(self, lemma: str, sent_no: int) -> Optional[Ref]:
+    def _resolve_head(self, lemma: str, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
         for ref in reversed(self.history):
+            if self._after(ref, sent_no, token_i):
+                continue
             if lemma in self.heads.get(ref.key, set()) or ref.head_lemma == lemma:
                 return ref
         return None
@@ -630,6 +685,16 @@ class ArticleContext:
                              if t.lemma_.lower() in words and t.dep_ != "punct")
             if title:
                 self.entities[key].alt_labels.add(f"{title} {self.entities[key].label}".strip())
+
+    def _has_role(self, ent: Span) -> bool:
+        root = ent.root
+        def is_role(t: Token) -> bool:
+            an = self.lex.actor_nouns.get(t.lemma_.lower())
+            return an is not None and an.role
+        if root.dep_ == "appos" and is_role(root.head):
+            return True
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        return before is not None and before.dep_ == "compound" and before.head.i >= ent.start and is_role(before)
 
     def _affiliation(self, person: Token, dm: DocMentions) -> Optional[Ref]:
         """The body a named person holds a role in: "Enver Solomon, chief executive of the Refugee

@@ -24,6 +24,8 @@ from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
 RULE_EVALUATIVE = "pattern.evaluative"  # "called the sentence dangerous"
 
+# Verbs that turn the action they govern into its refusal: "refused to sign the accord".
+REFUSALS = {"refuse", "decline", "reject", "fail"}
 MODALS = {"should", "must", "ought", "need"}
 HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take"}
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "hardly"}
@@ -207,6 +209,12 @@ class StanceReader:
             if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp") and v.head is not v:
                 if v.dep_ == "ccomp" and v.head.lemma_.lower() in self.lex.speech_verbs:
                     return
+                if v.dep_ == "xcomp":
+                    obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj") and c.i < v.i), None)
+                    if obj is not None:
+                        # object control: in "asked the council to approve X" the council would approve
+                        yield obj
+                        return
                 v = v.head
                 continue
             return
@@ -228,6 +236,9 @@ class StanceReader:
                 break
             if any(c.dep_ == "neg" for c in t.children):
                 governed = True
+                break
+            if t.lemma_.lower() in REFUSALS and cue.dep_ == "xcomp" and cue.head.i == t.i:
+                direct = not direct  # "refused to sign the accord" is not signing it
                 break
         return direct, governed
 
@@ -299,7 +310,7 @@ class StanceReader:
         """A cue in an embedded question ("whether he supports the plan") states no stance."""
         t = tok
         for _ in range(6):
-            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) and t.dep_ in ("pcomp", "ccomp", "pobj", "advcl") and t.head.lemma_.lower() not in ("say",):
+            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) and t.dep_ in ("pcomp", "ccomp", "pobj", "advcl"):
                 return t.dep_ != "advcl" or any(c.lower_ == "whether" for c in t.children)
             if t.head is t:
                 break
@@ -386,8 +397,15 @@ class StanceReader:
             if tok.dep_ in OBJ_DEPS | {"pobj"}:
                 negd = self.negation(tok.head if tok.dep_ != "pobj" else tok.head.head)
                 negd = (negd[0], negd[1])
+            got = False
             for target, tmult in self._prep_targets(tok, cue, dm, offset, sent_no, doc):
+                got = True
                 yield holder, target, hmult * tmult, negd
+            if not got and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in LIGHT_VERBS_OK:
+                # "gave its backing to the reform plan": the light verb holds the preposition
+                light = Cue(cue.id, cue.lemma, cue.pos, "", cue.polarity, cue.confidence)
+                for target, tmult in self._prep_targets(tok.head, light, dm, offset, sent_no, doc):
+                    yield holder, target, hmult * tmult * 0.9, negd
         elif cue.pos in ("ADJ", "ADP"):
             yield from self._adj(tok, cue, dm, offset, sent_no, doc, speaker, negd)
 
@@ -419,6 +437,12 @@ class StanceReader:
                      speaker: Optional[Ref]) -> tuple[Optional[Ref], float]:
         for c in noun.children:
             if c.dep_ == "poss":
+                if c.pos_ == "PRON" and noun.dep_ in OBJ_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+                    # "Japan gave its backing": the possessive means the subject
+                    subj = self.subject_of(noun.head)
+                    ref = self.actor_of(subj, dm, sent_no, speaker) if subj is not None else None
+                    if ref is not None:
+                        return ref, 0.95
                 ref = self.actor_of(c, dm, sent_no, speaker)
                 if ref is not None:
                     return ref, 0.95
@@ -579,13 +603,13 @@ class StanceReader:
                             if ref is not None:
                                 yield ref, 1.0
                                 continue
-                            # "support Ukraine on its path to integration": look one level down
-                            if dm.actor_at(t) is not None:
-                                for sub in t.subtree:
-                                    r2 = dm.proposal_at(sub)
-                                    if r2 is not None:
-                                        yield r2, 0.8
-                                        break
+                            # "support Ukraine on its path to integration", or a misparse that hangs
+                            # the proposal under another noun: the first proposal below
+                            for sub in t.subtree:
+                                r2 = dm.proposal_at(sub)
+                                if r2 is not None:
+                                    yield r2, 0.75
+                                    break
                 # "call for X" where X is a particle-less continuation
             if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ == "NOUN":
                 for v in [c] + [x for x in c.conjuncts if x.pos_ == "VERB"]:
@@ -619,9 +643,9 @@ class StanceReader:
             if target is not None and speaker is not None:
                 yield speaker, target, 0.8, negd
             return
-        if tok.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or (tok.dep_ == "pobj" and head.lower_ == "as"):
+        if tok.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or head.lower_ == "as":
             # "called the sentence dangerous", "viewed as illegal by X"
-            verb = head if tok.dep_ != "pobj" else head.head
+            verb = head if head.lower_ != "as" else head.head
             target = None
             for c in verb.children:
                 if c.dep_ in ("dobj", "nsubjpass"):

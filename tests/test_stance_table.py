@@ -1,0 +1,144 @@
+"""A table of sentences, each with the exact stances a reader sees in it.
+
+Written for this test (none is taken from the shared articles), one phenomenon a
+row: cue words of each kind, negation and modality, quotations and their
+speakers, reported stances, pronouns and titles, groups and institutions,
+clauses and short forms as targets. Each row asserts the whole set of
+(holder, polarity, target) labels the extractor gives, so an extra stance fails
+as surely as a missing one.
+"""
+from __future__ import annotations
+
+import pytest
+
+from stancegraph.extract.records import Article, Paragraph
+
+pytestmark = pytest.mark.model
+
+S, O, N = "support", "oppose", "neutral"
+
+CASES = [
+    # --- verb cues -------------------------------------------------------------------------
+    ("verb-support", "Germany supports the sanctions.", {("Germany", S, "sanctions")}),
+    ("verb-back", "The Dutch government backed the proposal on Tuesday.", {("Dutch government", S, "proposal")}),
+    ("verb-endorse", "Chancellor Ingrid Haller endorsed the pension reform.", {("Ingrid Haller", S, "pension reform")}),
+    ("verb-welcome", "The World Bank welcomed the debt relief deal.", {("World Bank", S, "debt relief deal")}),
+    ("verb-approve", "Parliament approved the budget on Friday.", {("Parliament", S, "budget")}),
+    ("verb-oppose", "Senator Maria Lopez opposes the tax increase.", {("Maria Lopez", O, "tax increase")}),
+    ("verb-reject", "Norway rejected the fishing agreement.", {("Norway", O, "fishing agreement")}),
+    ("verb-condemn", "Amnesty International condemned the crackdown.", {("Amnesty International", O, "crackdown")}),
+    ("verb-criticise", "The opposition leader Tomas Berg criticised the austerity package.", {("Tomas Berg", O, "austerity package")}),
+    ("verb-veto", "President Alvaro Ruiz vetoed the bill.", {("Alvaro Ruiz", O, "bill")}),
+    ("verb-denounce", "The union denounced the merger.", set()),
+    ("verb-block", "Hungary blocked the sanctions package.", {("Hungary", O, "sanctions package")}),
+    ("verb-boycott", "Several unions boycotted the referendum.", set()),
+    ("verb-praise", "Kenya praised the ceasefire.", {("Kenya", S, "ceasefire")}),
+    ("verb-propose", "Spain proposed a new migration pact.", {("Spain", S, "migration pact")}),
+    # --- phrasal and particle cues -----------------------------------------------------------
+    ("call-for", "Human Rights Watch called for an independent inquiry.", {("Human Rights Watch", S, "independent inquiry")}),
+    ("vote-against", "Poland voted against the emissions law.", {("Poland", O, "emissions law")}),
+    ("vote-for", "Italy voted for the resolution.", {("Italy", S, "resolution")}),
+    ("speak-against", "Senator Paul Greene spoke against the arms sale.", {("Paul Greene", O, "arms sale")}),
+    ("push-for", "France pushed for a carbon tax.", {("France", S, "carbon tax")}),
+    ("campaign-against", "Greenpeace campaigned against the pipeline plan.", {("Greenpeace", O, "pipeline plan")}),
+    # --- noun cues ---------------------------------------------------------------------------
+    ("noun-support-for", "Estonia voiced strong support for the accession talks.", {("Estonia", S, "accession talks")}),
+    ("noun-opposition-to", "Farmers expressed opposition to the trade deal.", {("Farmers", O, "trade deal")}),
+    ("noun-possessive", "Canada's support for the treaty surprised observers.", {("Canada", S, "treaty")}),
+    ("noun-call", "Brazil repeated its call for a ceasefire.", {("Brazil", S, "ceasefire")}),
+    ("noun-backing", "Japan gave its backing to the reform plan.", {("Japan", S, "reform plan")}),
+    # --- adjective cues ----------------------------------------------------------------------
+    ("adj-opposed", "Portugal is opposed to the tariff.", {("Portugal", O, "tariff")}),
+    ("adj-critical", "The central bank was critical of the stimulus package.", {("central bank", O, "stimulus package")}),
+    ("adj-in-favour", "Ireland is in favour of the treaty.", {("Ireland", S, "treaty")}),
+    ("adj-skeptical", "Denmark remains skeptical about the merger.", {("Denmark", O, "merger")}),
+    ("adj-undecided", "Finland is undecided on the referendum.", {("Finland", N, "referendum")}),
+    # --- negation and modality ---------------------------------------------------------------
+    ("neg-direct", "Austria does not support the sanctions.", {("Austria", O, "sanctions")}),
+    ("neg-never", "Belgium has never backed the proposal.", {("Belgium", O, "proposal")}),
+    ("neg-oppose", "Sweden did not oppose the merger.", {("Sweden", N, "merger")}),
+    ("neg-governing", "Rolf Jensen said it does not mean he can support the whole plan.", {("Rolf Jensen", N, "plan")}),
+    ("neg-say", "Mexico would not say whether it backs the treaty.", set()),
+    ("question-whether", "Reporters asked Chancellor Anna Weiss whether she supports the ban.", set()),
+    ("modal-should", "Greece said the bailout should happen now.", {("Greece", S, "bailout")}),
+    ("modal-should-not", "Chile said the tax should not happen.", {("Chile", O, "tax")}),
+    ("abstain", "China abstained on the resolution.", {("China", N, "resolution")}),
+    # --- quotations ---------------------------------------------------------------------------
+    ("quote-after", "\u201cWe reject this agreement,\u201d Prime Minister Lena Vos said.", {("Lena Vos", O, "agreement")}),
+    ("quote-before", "Lena Vos said: \u201cWe support the new constitution.\u201d", {("Lena Vos", S, "constitution")}),
+    ("quote-split", "\u201cWe will never accept this treaty,\u201d Hugo Marin said, \u201cbecause it hurts our farmers.\u201d", {("Hugo Marin", O, "treaty")}),
+    ("quote-spanning", "Hugo Marin spoke to reporters on Monday.\n\u201cI oppose the levy. It will hurt farmers.\u201d", {("Hugo Marin", O, "levy")}),
+    ("quote-added", "Anna Weiss spoke first. \u201cWe cannot accept the deal,\u201d she added.", {("Anna Weiss", O, "deal")}),
+    ("quote-straight", "\"We welcome the truce,\" said Omar Haddad.", {("Omar Haddad", S, "truce")}),
+    # --- reported stances ---------------------------------------------------------------------
+    ("reported", "Hugo Marin said Peru agreed to the plan.", {("Peru", S, "plan")}),
+    ("reported-oppose", "Anna Weiss said Italy rejected the pact.", {("Italy", O, "pact")}),
+    # --- pronouns, titles and chains ----------------------------------------------------------
+    ("pronoun-he", "Carlos Mendez arrived in Rome on Monday. He rejected the proposal.", {("Carlos Mendez", O, "proposal")}),
+    ("pronoun-she", "Sofia Lind met the press. She endorsed the bill.", {("Sofia Lind", S, "bill")}),
+    ("pronoun-chain", "Sofia Lind spoke first. She thanked the staff. She also backed the reform.", {("Sofia Lind", S, "reform")}),
+    ("pronoun-they", "The farmers' union met on Monday. They rejected the subsidy cut.", {("farmers' union", O, "subsidy cut")}),
+    ("title", "President Ivan Petrov visited Berlin. The president later endorsed the pipeline deal.", {("Ivan Petrov", S, "pipeline deal")}),
+    ("appositive-title", "The finance minister, Laura Kim, rejected the spending plan.", {("Laura Kim", O, "spending plan")}),
+    ("surname", "Jonas Ek leads the party. Ek opposes the tariff.", {("Jonas Ek", O, "tariff")}),
+    # --- groups and institutions --------------------------------------------------------------
+    ("group-demonym", "Baltic states voiced support for the sanctions.", {("Baltic states", S, "sanctions")}),
+    ("group-party", "Senate Democrats blocked the bill.", {("Senate Democrats", O, "bill")}),
+    ("government-demonym", "The Romanian government rejected the proposal.", {("Romanian government", O, "proposal")}),
+    ("parliament-approve", "The Portuguese parliament approved the motion.", {("Portuguese parliament", S, "motion")}),
+    ("court", "The Supreme Court rejected the appeal.", {("Supreme Court", O, "appeal")}),
+    ("acronym", "The African Development Bank (AfDB) backed the loan. The AfDB later praised the reform.", {("African Development Bank", S, "loan"), ("African Development Bank", S, "reform")}),
+    ("alias-us", "The U.S. opposed the resolution.", {("United States", O, "resolution")}),
+    ("conjunct-holders", "Chile and Peru backed the accord.", {("Chile", S, "accord"), ("Peru", S, "accord")}),
+    ("spokesperson-body", "Mark Hale, a spokesman for Oxfam, said: \u201cWe condemn the blockade.\u201d", {("Mark Hale", O, "blockade"), ("Oxfam", O, "blockade")}),
+    # --- targets that are clauses, short forms, pronouns ----------------------------------------
+    ("urge-clause", "Norway urged the rebels to release the hostages.", {("Norway", S, "release the hostages")}),
+    ("ask-clause", "The mayor Ana Costa asked the council to approve the budget.", {("Ana Costa", S, "approve the budget")}),
+    ("demand-that", "Protesters demanded that the government withdraw the law.", {("Protesters", S, "withdraw the law")}),
+    ("agree-to", "Ecuador agreed to restore diplomatic ties.", {("Ecuador", S, "restore diplomatic ties")}),
+    ("refuse-to", "Serbia refused to sign the accord.", {("Serbia", O, "accord")}),
+    ("refuse-clause", "Albania refused to extradite the suspects.", {("Albania", O, "extradite the suspects")}),
+    ("short-form", "Italy unveiled a Green Energy Plan. Germany later endorsed the plan.", {("Germany", S, "Green Energy Plan")}),
+    ("pronoun-target", "Spain tabled the asylum reform on Monday. Portugal supports it.", {("Portugal", S, "asylum reform")}),
+    ("idea", "Spain proposed a joint patrol scheme. Morocco welcomed the idea.", {("Spain", S, "joint patrol scheme"), ("Morocco", S, "joint patrol scheme")}),
+    ("plan-to", "Labour has a plan to cut rail fares.", {("Labour", S, "cut rail fares")}),
+    ("intention-to", "Maria Lopez announced her intention to run for mayor.", {("Maria Lopez", S, "run for mayor")}),
+    # --- passives and participles -------------------------------------------------------------
+    ("passive-by", "The treaty was rejected by Norway.", {("Norway", O, "treaty")}),
+    ("participle-by", "The ceasefire, backed by the United Nations, held overnight.", {("United Nations", S, "ceasefire")}),
+    ("viewed-as", "The vote was viewed as illegal by the European Union.", {("European Union", O, "vote")}),
+    # --- evaluations ---------------------------------------------------------------------------
+    ("evaluative-speaker", "Anna Weiss said the tax was unfair.", {("Anna Weiss", O, "tax")}),
+    ("evaluative-welcome", "Omar Haddad said the ceasefire was welcome.", {("Omar Haddad", S, "ceasefire")}),
+    ("confident-join", "Paul Greene said he was confident Montenegro would join the alliance.", {("Paul Greene", S, "Montenegro join the alliance")}),
+    # --- no stance ------------------------------------------------------------------------------
+    ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
+    ("no-cue", "The delegates discussed the budget in Vienna.", set()),
+    ("report-action", "Police arrested three men on Monday.", set()),
+]
+
+
+@pytest.fixture(scope="module")
+def extract(extractor):
+    def run(text: str) -> set[tuple[str, str, str]]:
+        paras, pos = [], 0
+        for line in text.split("\n"):
+            paras.append(Paragraph(pos, line))
+            pos += len(line) + 1
+        result = extractor.extract_one(Article(id="t", text=text, paragraphs=tuple(paras)))
+        label = {k: e.label for k, e in result.entities.items()}
+        return {(label[s.holder], s.polarity, label[s.target]) for s in result.stances}
+
+    return run
+
+
+def test_the_table_is_large_and_covers_every_polarity():
+    assert len(CASES) >= 80
+    assert len({case[0] for case in CASES}) == len(CASES)
+    polarities = {p for _, _, expected in CASES for _, p, _ in expected}
+    assert polarities == {S, O, N}
+
+
+@pytest.mark.parametrize("name,text,expected", CASES, ids=[c[0] for c in CASES])
+def test_sentence(extract, name, text, expected):
+    assert extract(text) == expected
