@@ -53,6 +53,7 @@ class Lexicon:
     proposal_heads: dict[str, str]  # lemma -> the head it is filed under ("invite" -> "invitation")
     actor_nouns: dict[str, ActorNoun]
     speech_verbs: dict[str, str]  # lemma -> id
+    policy_verbs: dict[str, str]  # lemma -> id: verbs whose clause can be a proposal
     aliases: dict[str, tuple[str, str]]  # alias -> (canonical, kind)
     demonyms: dict[str, str]  # demonym -> country
 
@@ -125,6 +126,8 @@ def _load(folder: Path) -> Lexicon:
         proposal_heads[row["lemma"].lower()] = (row["canonical"] or row["lemma"]).lower()
     speech_verbs = {row["lemma"].lower(): row["id"]
                     for _, row in _rows(folder / "speech_verbs.tsv", ("id", "lemma"))}
+    policy_verbs = {row["lemma"].lower(): row["id"]
+                    for _, row in _rows(folder / "policy_verbs.tsv", ("id", "lemma"))}
 
     actor_nouns: dict[str, ActorNoun] = {}
     path = folder / "actor_nouns.tsv"
@@ -147,4 +150,4 @@ def _load(folder: Path) -> Lexicon:
 
     demonyms = {row["demonym"]: row["country"]
                 for _, row in _rows(folder / "demonyms.tsv", ("id", "demonym", "country"))}
-    return Lexicon(cues, proposal_nouns, proposal_heads, actor_nouns, speech_verbs, aliases, demonyms)
+    return Lexicon(cues, proposal_nouns, proposal_heads, actor_nouns, speech_verbs, policy_verbs, aliases, demonyms)

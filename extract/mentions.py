@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -41,6 +42,10 @@ ORG_WORDS = {"Watch", "International", "Group", "Institute", "Foundation", "Bank
              "Organization", "Front", "Movement", "Forum", "Network", "Centre", "Center", "Fund", "Trust",
              "Society", "League", "Federation", "Alliance", "Coalition", "Office", "Service", "Brigades",
              "Corporation", "Company", "Inc", "Ltd", "News", "Times", "Post", "Press", "Council", "Ministry"}
+# Proposal nouns whose "on" phrase says what they act on: "a ban on fishing", "attacks on civil liberties".
+ON_NOUNS = {"ban", "attack", "tax", "taxation", "levy", "tariff", "sanction", "embargo", "restriction", "curb",
+            "crackdown", "limit", "cap", "moratorium", "referendum", "vote", "agreement", "deal", "talks",
+            "negotiation", "compromise", "freeze", "cut", "hike", "increase", "rule", "law", "bill", "policy"}
 # Nouns that make one proposal a part of another: "a key part of the plan, an invitation".
 PART_NOUNS = {"part", "element", "component", "pillar", "plank", "centrepiece", "centerpiece", "cornerstone"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
@@ -66,6 +71,21 @@ def _pruned(token: Token, limit: int) -> list[int]:
         far = max(out, key=lambda i: abs(i - token.i))
         out.remove(far)
     return out
+
+
+@lru_cache(maxsize=4096)
+def country_name(text: str) -> Optional[str]:
+    """The common name of a country (pycountry), for a name, an official name or a common name;
+    codes are left out ("US" goes through the alias file, "IT" is not Italy)."""
+    if len(text) <= 3 or not text[:1].isupper():
+        return None
+    try:
+        import pycountry
+
+        c = pycountry.countries.lookup(text)
+    except (LookupError, ImportError):
+        return None
+    return getattr(c, "common_name", None) or c.name
 
 
 def noun_key(tok: Token, table) -> str:
@@ -204,6 +224,10 @@ class ArticleContext:
             bare, kind = self.lex.aliases[bare]
         if bare in self.lex.demonyms and kind in (COUNTRY, GROUP):
             bare, kind = self.lex.demonyms[bare], COUNTRY
+        if kind in (COUNTRY, ORGANISATION, GROUP):
+            country = country_name(bare)
+            if country is not None:
+                bare, kind = country, COUNTRY
         if kind == PERSON or (kind != COUNTRY and bare in self.surnames):
             parts = bare.split()
             if parts and parts[-1] in self.surnames:
@@ -338,10 +362,14 @@ class ArticleContext:
             root = chunk.root
             if root.i in dm.actors or root.pos_ != "PROPN" or root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            if any(t.ent_type_ in ENT_KIND for t in chunk) or root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+            if root.ent_type_ in ENT_KIND or root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
                 continue
             # names only (a capitalised proper noun the tagger called a number is still a name)
-            names = [t for t in chunk if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT")]
+            names = []
+            for t in reversed(list(chunk)):  # the run of names that ends the phrase ("Comoros president X Y")
+                if t.pos_ != "PROPN" or t.ent_type_ in ENT_KIND or t.lemma_.lower() in self.lex.actor_nouns:
+                    break
+                names.insert(0, t)
             if not names or not all(t.text[:1].isupper() for t in names) or root.text in self.lex.demonyms:
                 continue
             span = doc[names[0].i: names[-1].i + 1]
@@ -430,7 +458,8 @@ class ArticleContext:
         # one trailing prepositional phrase names what the proposal is of ("invitation to Ukraine")
         tail: list[Token] = []
         for child in head.rights:
-            if child.dep_ == "prep" and child.lower_ in ("of", "to", "for", "against") and not tail:
+            if child.dep_ == "prep" and (child.lower_ in ("of", "to", "for", "against") or
+                                         child.lower_ == "on" and lemma in ON_NOUNS) and not tail:
                 sub = list(child.subtree)
                 if len(sub) <= 7 and not any(t.dep_ in ("relcl", "acl") or t.ent_type_ in ("DATE", "TIME") for t in sub):
                     tail = sub
@@ -498,6 +527,10 @@ class ArticleContext:
         with its subject where that is named: "Ukraine would join the alliance" -> "Ukraine join the alliance"."""
         if verb.lemma_.lower() in ("be", "have", "do", "say", "come", "happen", "make", "go", "get"):
             return None
+        if verb.lemma_.lower() not in self.lex.policy_verbs and not any(
+                t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.lex.proposal_nouns
+                for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "attr") for t in c.subtree):
+            return None  # "urged leaders to listen": no proposal in the clause
         subject = None
         if with_subject:
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
@@ -632,10 +665,12 @@ class ArticleContext:
                 return ref if ref.sent_no >= sent_no - 3 else None
         return None
 
-    def resolve_thing_actor(self, sent_no: int) -> Optional[Ref]:
-        """"It" as a holder: the last organisation or government named nearby."""
+    def resolve_thing_actor(self, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
+        """"It" as a holder: the last organisation, government or country named nearby."""
         for ref in reversed(self.history):
-            if ref.kind in (ORGANISATION, GOVERNMENT) and sent_no - 2 <= ref.sent_no <= sent_no:
+            if self._after(ref, sent_no, token_i):
+                continue
+            if ref.kind in (ORGANISATION, GOVERNMENT, COUNTRY) and sent_no - 2 <= ref.sent_no <= sent_no:
                 return ref
         return None
 

@@ -171,8 +171,14 @@ class StanceReader:
         low = token.lower_
         if low in PRONOUNS_SPEAKER and speaker is not None:
             return speaker
+        if low in ("it", "they", "he", "she") and token.head.dep_ == "ccomp" and \
+                token.head.head.lemma_.lower() in self.lex.speech_verbs:
+            # "SADC has said it is calling for ...": the one who says it
+            said = self._speech_subject(token.head.head, dm, sent_no)
+            if said is not None and (low != "it" or said.kind != "Person") and (low not in ("he", "she") or said.kind == "Person"):
+                return said
         if low == "it" and token.dep_ in SUBJ_DEPS:
-            return self.ctx.resolve_thing_actor(sent_no)
+            return self.ctx.resolve_thing_actor(sent_no, token.i)
         if low in ("who", "which", "that") and token.head.dep_ == "relcl":
             return dm.actor_at(token.head.head)
         return None
@@ -528,6 +534,11 @@ class StanceReader:
                             if ref is not None:
                                 yield ref, 0.85
                                 return
+                # "advocated the creation of an international force": the frame phrase is the proposal
+                ref = self.ctx.proposal_ref(doc, dobj, sent_no, offset)
+                if ref is not None:
+                    yield ref, 0.75
+                    return
             if dm.actor_at(dobj) is not None:
                 # "support Ukraine on its path to integration, including NATO membership"
                 for t in verb.subtree:
@@ -568,6 +579,8 @@ class StanceReader:
             # infinitive clause after the cue in its subtree ("asked the men who ... to release X")
             for t in verb.subtree:
                 if t.i > verb.i and t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+                    if self._cues(t):
+                        return  # "pledged to do all he could to defeat X": the inner cue reads it
                     ref = self.ctx.clause_proposal(t, sent_no, offset, doc)
                     if ref is not None:
                         yield ref, 0.7
