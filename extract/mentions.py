@@ -46,6 +46,8 @@ ORG_WORDS = {"Watch", "International", "Group", "Institute", "Foundation", "Bank
 ON_NOUNS = {"ban", "attack", "tax", "taxation", "levy", "tariff", "sanction", "embargo", "restriction", "curb",
             "crackdown", "limit", "cap", "moratorium", "referendum", "vote", "agreement", "deal", "talks",
             "negotiation", "compromise", "freeze", "cut", "hike", "increase", "rule", "law", "bill", "policy"}
+# Objects that say little alone: "take part in", "take action against", "take a stand on".
+LIGHT_OBJECTS = {"part", "place", "action", "step", "steps", "stand", "position", "measure", "measures"}
 # Nouns that make one proposal a part of another: "a key part of the plan, an invitation".
 PART_NOUNS = {"part", "element", "component", "pillar", "plank", "centrepiece", "centerpiece", "cornerstone"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
@@ -527,9 +529,10 @@ class ArticleContext:
         with its subject where that is named: "Ukraine would join the alliance" -> "Ukraine join the alliance"."""
         if verb.lemma_.lower() in ("be", "have", "do", "say", "come", "happen", "make", "go", "get"):
             return None
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         if verb.lemma_.lower() not in self.lex.policy_verbs and not any(
-                t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in self.lex.proposal_nouns
-                for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "attr") for t in c.subtree):
+                t.lemma_.lower() in self.lex.proposal_nouns for t in heads):
             return None  # "urged leaders to listen": no proposal in the clause
         subject = None
         if with_subject:
@@ -537,7 +540,9 @@ class ArticleContext:
             if subject is None:
                 return None
         keep = {verb.i}
-        has_obj = any(c.dep_ in ("dobj", "attr", "xcomp") for c in verb.children)
+        # "take part in marches": a light object keeps the phrase after it
+        has_obj = any(c.dep_ in ("dobj", "attr", "xcomp") and c.lemma_.lower() not in LIGHT_OBJECTS
+                      for c in verb.children)
         for child in verb.children:
             if child.dep_ in ("prt", "neg") or (child.dep_ == "aux" and child.lower_ == "not"):
                 keep.add(child.i)
@@ -667,11 +672,12 @@ class ArticleContext:
 
     def resolve_thing_actor(self, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
         """"It" as a holder: the last organisation, government or country named nearby."""
-        for ref in reversed(self.history):
-            if self._after(ref, sent_no, token_i):
-                continue
-            if ref.kind in (ORGANISATION, GOVERNMENT, COUNTRY) and sent_no - 2 <= ref.sent_no <= sent_no:
-                return ref
+        for kinds in ((ORGANISATION, GOVERNMENT), (COUNTRY,)):  # a body before a place
+            for ref in reversed(self.history):
+                if self._after(ref, sent_no, token_i):
+                    continue
+                if ref.kind in kinds and sent_no - 2 <= ref.sent_no <= sent_no:
+                    return ref
         return None
 
     def resolve_proposal(self, lemma: Optional[str] = None, sent_no: Optional[int] = None,
