@@ -51,6 +51,7 @@ class Lexicon:
     cues: dict[tuple[str, str], list[Cue]]  # (lemma, pos) -> cues
     proposal_nouns: dict[str, str]  # lemma -> id
     proposal_heads: dict[str, str]  # lemma -> the head it is filed under ("invite" -> "invitation")
+    authored: frozenset  # proposal lemmas whose owner proposes and backs them ("Labour's plan")
     actor_nouns: dict[str, ActorNoun]
     speech_verbs: dict[str, str]  # lemma -> id
     policy_verbs: dict[str, str]  # lemma -> id: verbs whose clause can be a proposal
@@ -121,9 +122,15 @@ def _load(folder: Path) -> Lexicon:
 
     proposal_nouns: dict[str, str] = {}
     proposal_heads: dict[str, str] = {}
-    for _, row in _rows(folder / "proposal_nouns.tsv", ("id", "lemma", "canonical")):
+    authored: set[str] = set()
+    path = folder / "proposal_nouns.tsv"
+    for line_no, row in _rows(path, ("id", "lemma", "canonical", "authored")):
+        if row["authored"] not in ("0", "1"):
+            raise LexiconError(f"{path}:{line_no}: authored must be 0 or 1, not {row['authored']!r}")
         proposal_nouns[row["lemma"].lower()] = row["id"]
         proposal_heads[row["lemma"].lower()] = (row["canonical"] or row["lemma"]).lower()
+        if row["authored"] == "1":
+            authored.add(row["lemma"].lower())
     speech_verbs = {row["lemma"].lower(): row["id"]
                     for _, row in _rows(folder / "speech_verbs.tsv", ("id", "lemma"))}
     policy_verbs = {row["lemma"].lower(): row["id"]
@@ -150,4 +157,4 @@ def _load(folder: Path) -> Lexicon:
 
     demonyms = {row["demonym"]: row["country"]
                 for _, row in _rows(folder / "demonyms.tsv", ("id", "demonym", "country"))}
-    return Lexicon(cues, proposal_nouns, proposal_heads, actor_nouns, speech_verbs, policy_verbs, aliases, demonyms)
+    return Lexicon(cues, proposal_nouns, proposal_heads, frozenset(authored), actor_nouns, speech_verbs, policy_verbs, aliases, demonyms)

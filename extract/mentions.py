@@ -37,6 +37,8 @@ PRONOUNS_SPEAKER = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"
 PRONOUNS_THING = {"it", "its", "this", "that", "which"}
 ENT_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": COUNTRY, "NORP": GROUP}
 MAX_LABEL_WORDS = 10
+# Generic names of bodies that refer back to the last organisation named ("the regional body").
+BODY_NOUNS = {"body", "organisation", "organization", "group", "bloc", "alliance", "union", "party"}
 # Capitalised words that make a name an organisation's, not a person's ("Human Rights Watch").
 ORG_WORDS = {"Watch", "International", "Group", "Institute", "Foundation", "Bank", "Agency", "Organisation",
              "Organization", "Front", "Movement", "Forum", "Network", "Centre", "Center", "Fund", "Trust",
@@ -159,6 +161,7 @@ class ArticleContext:
         self.proposal_history: list[Ref] = []
         self.titles: dict[str, set[str]] = {}  # person key -> role words ("president", "minister")
         self.affiliation: dict[str, str] = {}  # person key -> the body they speak for
+        self.authored: list[tuple[Ref, Token]] = []  # (proposal, the token naming who put it forward)
         self.heads: dict[str, set[str]] = {}  # entity key -> head nouns it was named with ("alliance")
         self.sent_no = 0
         self.surnames: dict[str, str] = {}
@@ -291,7 +294,13 @@ class ArticleContext:
                 deferred.append((chunk, head, an, False))
                 continue
             if not mods and plural and not an.bare:
-                continue  # "officials", "countries": too vague to be a holder of their own
+                prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")
+                             and len(list(c.subtree)) <= 5), None)
+                if prep is None:
+                    continue  # "officials", "countries": too vague to be a holder of their own
+                # "the leaders at the summit", "the presidents of each country"
+                mods = [prep]
+                span = doc[span.start: prep.right_edge.i + 1]
             if any(t.lemma_.lower() in QUANTIFIER_LEMMAS for t in chunk):
                 continue  # "some countries"
             ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("ORG", "GPE", "NORP")]
@@ -324,8 +333,8 @@ class ArticleContext:
                 # "Sunnis", "Democrats" as a group of their own; "Lithuanian" before a noun is a modifier
                 if ent.root.dep_ in ("amod", "compound") or ent.root.pos_ == "ADJ":
                     continue
-            if kind == ORGANISATION and self._has_role(ent):
-                kind = PERSON  # "the mayor Ana Costa" tagged ORG: a role word makes it a person
+            if kind in (ORGANISATION, COUNTRY) and self._has_role(ent):
+                kind = PERSON  # "the mayor Ana Costa" tagged ORG or GPE: a role word makes it a person
             if kind == PERSON:
                 # "Ana Costa" where the tagger took only "Costa": take the first names before it
                 first = ent.start
@@ -391,6 +400,15 @@ class ArticleContext:
                 continue
             where = (sent_of[head.i], head.i)
             ref = self._resolve_role(head, *where) if an.role else self._resolve_head(an.lemma, *where)
+            if ref is None and an.lemma in BODY_NOUNS:
+                # "the regional body", "the organisation": the last body named
+                ref = self.resolve_thing_actor(*where)
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their")), None)
+            if poss is not None and not an.role:
+                # "her party": the body the person it means belongs to
+                person = self.resolve_person(*where) if poss.lower_ != "their" else None
+                body = self.affiliation.get(person.key) if person is not None else None
+                ref = next((r for r in reversed(self.history) if r.key == body), None) if body else None
             if ref is None:
                 continue
             new_ref = Ref(ref.key, ref.kind, chunk.start, head.i + 1, sent_of[head.i],
@@ -453,6 +471,19 @@ class ArticleContext:
         for t in toks:
             if t.dep_ == "poss" and t.head.i == head.i:
                 owner = t
+        author = owner
+        if author is None:
+            for t in toks:
+                # "SADC sanctions", "a Swedish proposal"
+                if t.head.i == head.i and t.i != head.i and (
+                        t.dep_ in ("compound", "nmod") and t.ent_type_ in ("ORG", "GPE", "NORP") or
+                        t.dep_ == "amod" and t.text in self.lex.demonyms):
+                    author = t
+        if author is None:
+            for c in head.rights:
+                # "a planned march by the February 14 Youth Coalition"
+                if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                    author = next((p for p in c.children if p.dep_ == "pobj"), None)
         words = [t for t in toks if t.dep_ not in ("det", "poss", "case", "predet") and t.head.dep_ != "poss"
                  and (t.lower_ not in DROP_LEADING or t.pos_ == "PROPN")]
         if owner is not None:
@@ -512,6 +543,8 @@ class ArticleContext:
             owner_ref = self.owner_ref(owner, sent_no)
             if owner_ref is not None:
                 ent.proposed_by.add(owner_ref.key)
+        if author is not None and lemma in self.lex.authored:
+            self.authored.append((ref, author))
         self.proposal_history.append(ref)
         return ref
 
@@ -524,16 +557,27 @@ class ArticleContext:
         return new
 
     def clause_proposal(self, verb: Token, sent_no: int, offset: int, doc: Doc,
-                        with_subject: bool = False) -> Optional[Ref]:
+                        with_subject: bool = False, keep_neg: bool = True) -> Optional[Ref]:
         """A clause as a proposal: "to free the journalists" -> "free the journalists";
         with its subject where that is named: "Ukraine would join the alliance" -> "Ukraine join the alliance"."""
         if verb.lemma_.lower() in ("be", "have", "do", "say", "come", "happen", "make", "go", "get"):
             return None
-        heads = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         if verb.lemma_.lower() not in self.lex.policy_verbs and not any(
-                t.lemma_.lower() in self.lex.proposal_nouns for t in heads):
+                t.lemma_.lower() in self.lex.proposal_nouns or t.lemma_.lower() in LIGHT_OBJECTS for t in heads):
             return None  # "urged leaders to listen": no proposal in the clause
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and not any(c.dep_ == "dobj" for c in verb.children) and not with_subject:
+            # "that the hostages be released" -> "release the hostages"
+            obj = [t for t in doc[passive.left_edge.i: passive.i + 1] if not t.is_punct]
+            if not obj or len(obj) > 6 or passive.pos_ == "PRON":
+                return None
+            label = clean_label(f"{verb.lemma_} " + " ".join(t.text for t in obj))
+            key = "proposal/" + slug(" ".join([verb.lemma_.lower()] + [t.lemma_.lower() for t in obj if t.lower_ not in ("the", "a", "an")]))
+            span = doc[min(obj[0].i, verb.i): max(obj[-1].i, verb.i) + 1]
+            words = {t.lemma_.lower() for t in obj if t.is_alpha and t.lower_ not in ("the", "a", "an")} | {verb.lemma_.lower()}
+            return self._clause_ref(key, label, span, verb, words, sent_no, offset)
         subject = None
         if with_subject:
             subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
@@ -544,13 +588,13 @@ class ArticleContext:
         has_obj = any(c.dep_ in ("dobj", "attr", "xcomp") and c.lemma_.lower() not in LIGHT_OBJECTS
                       for c in verb.children)
         for child in verb.children:
-            if child.dep_ in ("prt", "neg") or (child.dep_ == "aux" and child.lower_ == "not"):
+            if child.dep_ == "prt" or keep_neg and (child.dep_ == "neg" or child.dep_ == "aux" and child.lower_ == "not"):
                 keep.add(child.i)
             elif child.dep_ == "prep" and has_obj and child.lower_ not in ("to", "from", "into", "against", "on", "with"):
                 continue  # "invaded the island in an effort to ...": an adverbial, not part of the proposal
             elif child.dep_ in ("dobj", "attr", "acomp", "oprd", "prep", "dative", "xcomp") and child.i > verb.i:
                 keep |= set(_pruned(child, 9))
-        run = list(doc[verb.i: max(keep) + 1])
+        run = [t for t in doc[verb.i: max(keep) + 1] if keep_neg or t.dep_ != "neg"]
         if len(run) > MAX_LABEL_WORDS or any(t.dep_ in ("relcl", "advcl", "parataxis") for t in run[1:]):
             # too long, or an aside in the middle: keep the contiguous run from the verb
             run = [t for t in run if t.i in keep]
@@ -574,11 +618,15 @@ class ArticleContext:
         key = "proposal/" + slug(" ".join(t.lemma_.lower() for t in run if t.lower_ not in ("the", "a", "an")))
         span = doc[run[0].i: run[-1].i + 1]
         words = {t.lemma_.lower() for t in run if t.is_alpha and t.lower_ not in ("the", "a", "an", "of", "to")}
+        return self._clause_ref(key, label, span, verb, words, sent_no, offset)
+
+    def _clause_ref(self, key: str, label: str, span: Span, verb: Token, words: set[str], sent_no: int,
+                    offset: int) -> Ref:
         same = self._similar_proposal(verb.lemma_.lower(), words)
         if same is not None:
             key = same
         self.entity(key, PROPOSAL, label, Mention(offset + span.start_char, offset + span.end_char, span.text))
-        ref = Ref(key, PROPOSAL, run[0].i, run[-1].i + 1, sent_no, False, False, verb.lemma_.lower())
+        ref = Ref(key, PROPOSAL, span.start, span.end, sent_no, False, False, verb.lemma_.lower())
         self.proposal_history.append(ref)
         self.proposal_words.setdefault(key, (verb.lemma_.lower(), words))
         return ref
@@ -727,6 +775,12 @@ class ArticleContext:
             if title:
                 self.entities[key].alt_labels.add(f"{title} {self.entities[key].label}".strip())
 
+    def demonym_ref(self, token: Token, sent_no: int, offset: int) -> Ref:
+        """The country a demonym names ("Swedish" -> Sweden), as an actor mention."""
+        key, kind, label = self.actor_identity(self.lex.demonyms[token.text], COUNTRY)
+        self.entity(key, kind, label, Mention(offset + token.idx, offset + token.idx + len(token.text), token.text))
+        return Ref(key, kind, token.i, token.i + 1, sent_no, head_lemma=token.lower_)
+
     def _has_role(self, ent: Span) -> bool:
         root = ent.root
         def is_role(t: Token) -> bool:
@@ -746,6 +800,11 @@ class ArticleContext:
                 roles.append(t)
         if person.dep_ == "appos":
             roles.append(person.head)
+        # "Labour's Shadow Home Secretary Yvette Cooper"
+        for t in person.doc[max(0, person.left_edge.i - 6): person.i]:
+            ref = dm.actors.get(t.i)
+            if ref is not None and ref.kind in (ORGANISATION, GOVERNMENT) and t.dep_ == "poss":
+                return ref
         for role in roles:
             if role.lemma_.lower() not in self.lex.actor_nouns or not self.lex.actor_nouns[role.lemma_.lower()].role:
                 continue

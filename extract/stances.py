@@ -23,6 +23,8 @@ from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
 RULE_EVALUATIVE = "pattern.evaluative"  # "called the sentence dangerous"
+RULE_CONDITION = "pattern.condition-demand"  # "unless Romania withdraws its troops"
+RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 
 # Verbs that turn the action they govern into its refusal: "refused to sign the accord".
 REFUSALS = {"refuse", "decline", "reject", "fail"}
@@ -212,7 +214,11 @@ class StanceReader:
             if v.dep_ == "relcl":
                 yield v.head
                 return
-            if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp") and v.head is not v:
+            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ in OBJ_DEPS and v.head.head.pos_ in ("VERB", "AUX"):
+                # "made an appeal asking that ...": who made the appeal asks
+                v = v.head.head
+                continue
+            if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") and v.head is not v:
                 if v.dep_ == "ccomp" and v.head.lemma_.lower() in self.lex.speech_verbs:
                     return
                 if v.dep_ == "xcomp":
@@ -296,8 +302,9 @@ class StanceReader:
                     pol = self._polarity(cue.polarity, negd)
                     hold_list = [holder] + self._conjuncts(holder, tok, dm, doc)
                     for h in list(hold_list):
+                        # a spokesperson speaks for the body: both hold the stance
                         body = self.ctx.affiliation.get(h.key)
-                        if body is not None and h.kind == "Person" and (speaker is not None and speaker.key == h.key):
+                        if body is not None and h.kind == "Person":
                             hold_list.append(Ref(body, "Organisation", h.start, h.end, h.sent_no))
                     for h in hold_list:
                         rep = reporter if reporter is not None and reporter.key != h.key else None
@@ -309,7 +316,42 @@ class StanceReader:
                 target, negd = res
                 if speaker is not None:
                     emit(speaker, target, OPPOSE if negd else SUPPORT, RULE_MODAL, 0.7, tok, None, speaker)
+            # a demand put as a condition: "unless Romania withdraws its troops", "if reforms are not implemented"
+            for holder, target in self._condition_demand(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, SUPPORT, RULE_CONDITION, 0.65, tok, None, speaker)
+        # who puts a proposal forward backs it: "Labour's plan", "SADC sanctions", "our deals"
+        for prop, author in self.ctx.authored:
+            if sent.start <= author.i < sent.end and author.doc is doc:
+                qi = self._inside_quote(author.idx, quotes)
+                spk = speakers.get(qi) if qi is not None else self._reporter(author, dm, sent_no)
+                holder = self.actor_of(author, dm, sent_no, spk)
+                if holder is None and author.text in self.lex.demonyms:
+                    holder = self.ctx.demonym_ref(author, sent_no, offset)  # "a Swedish proposal"
+                if holder is not None:
+                    emit(holder, prop, SUPPORT, RULE_PROPOSER, 0.6, author, None, spk)
         yield from found.values()
+
+    def _condition_demand(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                          speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref]]:
+        if tok.dep_ != "advcl" or tok.pos_ not in ("VERB", "AUX"):
+            return
+        marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
+        negated = any(c.dep_ == "neg" for c in tok.children)
+        if not ("unless" in marks or "if" in marks and negated):
+            return
+        main = tok.head
+        holder = None
+        for subj in self.subjects_of(main):
+            holder = self.actor_of(subj, dm, sent_no, speaker)
+            if holder is not None:
+                break
+        holder = holder or speaker
+        if holder is None:
+            return
+        for verb in [tok] + [c for c in tok.conjuncts if c.pos_ == "VERB"]:
+            ref = self.ctx.clause_proposal(verb, sent_no, offset, doc, keep_neg=False)
+            if ref is not None:
+                yield holder, ref
 
     @staticmethod
     def _in_question(tok: Token) -> bool:
@@ -333,7 +375,7 @@ class StanceReader:
         t = head
         if t.dep_ == "pobj" and t.head.dep_ == "agent":
             t = t.head
-        if t.dep_ not in ("nsubj", "nsubjpass", "agent") and t.head.i != cue.i:
+        if t.dep_ not in ("nsubj", "nsubjpass", "agent", "conj") and t.head.i != cue.i:
             return out
         for t in head.conjuncts:
             r = dm.actor_at(t)
@@ -363,7 +405,11 @@ class StanceReader:
             cues = self.lex.cues_for(tok.lower_, "ADJ")
         out = []
         for cue in cues:
-            if cue.particle == "inf":
+            if cue.particle == "include":
+                if not (any(c.dep_ == "relcl" and c.lemma_.lower() == "include" for c in tok.children)
+                        or tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "include"):
+                    continue
+            elif cue.particle == "inf":
                 # "a plan to fast-track cases", "his intention to take part"
                 if not any(c.dep_ in ("acl", "relcl", "xcomp") and c.tag_ == "VB" and
                            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
@@ -395,7 +441,11 @@ class StanceReader:
             if holder is None:
                 return
             for target, tmult in self._verb_targets(tok, cue, dm, offset, sent_no, doc):
-                yield holder, target, hmult * tmult, negd
+                if tmult < 0:
+                    # "pressed the EU not to publish": the negated clause is what the holder is against
+                    yield holder, target, -tmult, (not negd[0], negd[1])
+                else:
+                    yield holder, target, hmult * tmult, negd
         elif cue.pos == "NOUN":
             holder, hmult = self._noun_holder(tok, dm, sent_no, speaker)
             if holder is None:
@@ -485,9 +535,13 @@ class StanceReader:
                     yield ref, 1.0
             return
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
-        if cue.particle:
-            yield from self._prep_targets(verb, cue, dm, offset, sent_no, doc)
-            return
+        if cue.particle and cue.particle != "self":
+            for ref, m in self._prep_targets(verb, cue, dm, offset, sent_no, doc):
+                got = True
+                yield ref, m
+            if got or cue.particle not in ("to", "on"):
+                return
+            # "appealed to all Mozambicans to respect the law": the clause after the addressee
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "a fast-track system backed by the British Red Cross": the participle's head is the target
             ref = self.proposal_of(verb.head, dm, sent_no, offset, doc)
@@ -521,9 +575,10 @@ class StanceReader:
             # "urged the Parliament to take a stand", "asked the kidnappers to release Ion"
             for c in verb.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                    ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                    negated = any(n.dep_ == "neg" for n in c.children)
+                    ref = self.ctx.clause_proposal(c, sent_no, offset, doc, keep_neg=False)
                     if ref is not None:
-                        yield ref, 0.85
+                        yield ref, -0.85 if negated else 0.85
                         return
             if dobj.lemma_.lower() in FRAME_NOUNS:
                 # "announced the start of a public process": the proposal is the frame noun's "of" object
@@ -560,9 +615,10 @@ class StanceReader:
                 inner = self._cues(c)
                 if inner:
                     return  # "agreed to support X": the inner cue reads it
-                ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                negated = any(n.dep_ == "neg" for n in c.children)
+                ref = self.ctx.clause_proposal(c, sent_no, offset, doc, keep_neg=False)
                 if ref is not None:
-                    yield ref, 0.8
+                    yield ref, -0.8 if negated else 0.8
                     return
             if c.dep_ == "ccomp" and verb.lemma_.lower() in CLAUSE_TARGET_CUES and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark") or (c.dep_ == "ccomp" and verb.lemma_.lower() in ("request", "demand", "urge", "propose", "recommend", "insist")):
                 ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
@@ -604,8 +660,29 @@ class StanceReader:
             t = t.head
         return False
 
+    def _include_targets(self, noun: Token, dm: DocMentions, offset: int, sent_no: int,
+                         doc: Doc) -> Iterator[tuple[Ref, float]]:
+        """"his priorities, which included holding elections, disarming the militias ...": what is included."""
+        verbs = [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() == "include"]
+        if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "include":
+            verbs.append(noun.head)
+        for verb in verbs:
+            for obj in verb.children:
+                if obj.dep_ not in ("dobj", "xcomp", "ccomp", "attr"):
+                    continue
+                for t in [obj] + list(obj.conjuncts):
+                    if t.pos_ == "VERB":
+                        ref = self.ctx.clause_proposal(t, sent_no, offset, doc)
+                    else:
+                        ref = self.proposal_of(t, dm, sent_no, offset, doc)
+                    if ref is not None:
+                        yield ref, 0.8
+
     def _prep_targets(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int,
                       doc: Doc) -> Iterator[tuple[Ref, float]]:
+        if cue.particle == "include":
+            yield from self._include_targets(tok, dm, offset, sent_no, doc)
+            return
         preps = ("for", "to", "of", "against", "on", "behind", "with", "about", "over", "in") if not cue.particle else (cue.particle,)
         for c in tok.children:
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in preps:
@@ -616,6 +693,14 @@ class StanceReader:
                             if ref is not None:
                                 yield ref, 1.0
                                 continue
+                            # "called for the crowd to march to the roundabout"
+                            inf = next((a for a in t.children if a.dep_ in ("acl", "relcl") and a.tag_ == "VB"
+                                        and any(x.dep_ == "aux" and x.lower_ == "to" for x in a.children)), None)
+                            if inf is not None:
+                                ref = self.ctx.clause_proposal(inf, sent_no, offset, doc)
+                                if ref is not None:
+                                    yield ref, 0.8
+                                    continue
                             # "support Ukraine on its path to integration", or a misparse that hangs
                             # the proposal under another noun: the first proposal below
                             for sub in t.subtree:
@@ -651,6 +736,14 @@ class StanceReader:
                             yield holder, ref, 0.8, negd
                             break
                 return
+            if subj.lower_ == "it":
+                # "It is shocking that journalists are being detained": the clause, said by someone
+                clause = next((c for c in list(tok.children) + list(verb.children) if c.dep_ == "ccomp"), None)
+                if clause is not None and speaker is not None:
+                    ref = self.ctx.clause_proposal(clause, sent_no, offset, doc)
+                    if ref is not None:
+                        yield speaker, ref, 0.75, negd
+                    return
             # "the sentence is dangerous", said by someone
             target = self.proposal_of(subj, dm, sent_no, offset, doc)
             if target is not None and speaker is not None:
