@@ -37,6 +37,10 @@ PRONOUNS_SPEAKER = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"
 PRONOUNS_THING = {"it", "its", "this", "that", "which"}
 ENT_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": COUNTRY, "NORP": GROUP}
 MAX_LABEL_WORDS = 10
+# Proposals whose author a modifier names ("SADC sanctions", "a Swedish proposal"); for the rest
+# ("Israeli policy", "US initiatives") a modifier says whose it is, not that they push it.
+NAMED_AUTHOR_HEADS = {"plan", "proposal", "request", "demand", "bill", "resolution", "motion", "sanction",
+                      "amendment", "offer", "bid", "ultimatum", "march", "petition"}
 # Generic names of bodies that refer back to the last organisation named ("the regional body").
 BODY_NOUNS = {"body", "organisation", "organization", "group", "bloc", "alliance", "union", "party"}
 # Capitalised words that make a name an organisation's, not a person's ("Human Rights Watch").
@@ -497,9 +501,8 @@ class ArticleContext:
                 if len(sub) <= 7 and not any(t.dep_ in ("relcl", "acl") or t.ent_type_ in ("DATE", "TIME") for t in sub):
                     tail = sub
             elif child.dep_ in ("acl", "relcl") and child.tag_ == "TO" or (child.dep_ == "acl" and child.tag_ == "VB"):
-                sub = list(child.subtree)
-                if len(sub) <= 6:
-                    tail = sub
+                # "a proposal to divide Jerusalem in any peace deal" -> "proposal to divide Jerusalem"
+                tail = [doc[i] for i in _pruned(child, 4)]
         is_named = head.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") for t in words)
         short = len(words) == 1 and not tail  # "the plan", "it"
         if short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail):
@@ -543,7 +546,7 @@ class ArticleContext:
             owner_ref = self.owner_ref(owner, sent_no)
             if owner_ref is not None:
                 ent.proposed_by.add(owner_ref.key)
-        if author is not None and lemma in self.lex.authored:
+        if author is not None and lemma in self.lex.authored and (author is owner or lemma in NAMED_AUTHOR_HEADS):
             self.authored.append((ref, author))
         self.proposal_history.append(ref)
         return ref

@@ -135,6 +135,11 @@ class StanceReader:
                 if sent_speaker.get(n) is not None:
                     spk = sent_speaker[n]
                     break
+            if spk is None and ns and doc.text[:max(qs - 1, 0)].rstrip().endswith(":"):
+                # 'Sunak defended the record: "..."': the subject of the clause that introduces it
+                root = sents[ns[0]].root
+                subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                spk = self.actor_of(subj, dm, first_sent_no + ns[0]) if subj is not None else None
             if spk is None and ns:
                 after = ns[-1] + 1
                 if after in sent_speaker and sent_speaker[after] is not None and sents[after].text.lstrip()[:1] not in QUOTE_PAIRS:
