@@ -117,19 +117,25 @@ def build(
 
 @app.command()
 def query(
-    graph: Path = typer.Argument(..., help="A built graph: .ttl, .trig, .nt or .nq."),
-    sparql: str = typer.Argument(..., help="A SPARQL query, or a .rq file holding one."),
+    graph: Optional[Path] = typer.Argument(None, help="A built graph: .ttl, .trig, .nt or .nq."),
+    sparql: Optional[str] = typer.Argument(None, help="A SPARQL query, or a .rq file holding one."),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="A named query instead of SPARQL (see --list)."),
+    param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="NAME=VALUE for the named query; repeat for more."),
+    list_: bool = typer.Option(False, "--list", help="List the named queries: name, question, parameters."),
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table, csv or json."),
 ) -> None:
-    """Answer a SPARQL query over a built graph (Oxigraph; named graphs are queried as one union)."""
-    from stancegraph.graph.query import load_store, read_query, render, select
+    """Answer a SPARQL query, or a named one, over a built graph (Oxigraph; named graphs are queried as one union)."""
+    from rich.text import Text
 
-    store = load_store(graph)
-    names, rows = select(store, read_query(sparql))
+    from stancegraph.graph.named import query_command
+    from stancegraph.graph.query import render
+
+    names, rows = query_command(graph, sparql, name=name, params=param, list_only=list_)
     if fmt is QueryFormat.table:
         table = Table(*names)
         for row in rows:
-            table.add_row(*["" if v is None else v for v in row])
+            # article text is data, never rich markup: "[bold]" in a label stays as written
+            table.add_row(*[Text("" if v is None else v) for v in row])
         out.print(table)
         out.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim")
     else:
