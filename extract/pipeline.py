@@ -109,6 +109,7 @@ class RuleExtractor:
                     stances[k] = st
         ordered = sorted(stances.values(), key=lambda s: (s.start, s.holder, s.polarity, s.target))
         used = {s.holder for s in ordered} | {s.target for s in ordered}
+        used |= {k for s in ordered for k in (s.speaker, s.reported_by) if k}
         # keep the entities the stances use, and the proposals they are parts of or proposed by
         for key in list(used):
             ent = ctx.entities.get(key)

@@ -13,11 +13,11 @@ from collections import Counter
 from typing import Iterable, Optional
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.namespace import DCTERMS, OWL, PROV, SKOS
 
 from stancegraph import __version__
 from stancegraph.extract.records import ArticleResult, Entity
-from stancegraph.graph.vocab import DIRECT_TERM, ID, KIND_TERM, NIF, POLARITY_TERM, SCHEMA, SG
+from stancegraph.graph.vocab import DIRECT_TERM, ID, KIND_TERM, NIF, POLARITY_TERM, SCHEMA, SG, WD
 
 EXTRACTION = ID[f"extraction/stancegraph-{__version__}"]
 
@@ -142,13 +142,30 @@ def _add_entity(g: Graph, ent: Entity, label: tuple[str, set[str]], article: URI
         g.add((entity_iri(whole), SG.hasPart, node))
 
 
-def build_dataset(results: list[ArticleResult]) -> Dataset:
-    """All articles' named graphs in one Dataset (its default graph is their union)."""
+def build_dataset(results: list[ArticleResult], *, resolve_entities: bool = True) -> Dataset:
+    """All articles' named graphs in one Dataset (its default graph is their union).
+
+    Actors are first resolved across articles (`graph.resolve`): one node per actor,
+    linked to Wikidata where the gazetteer knows it.
+    """
     ds = Dataset(default_union=True)
     _bind(ds)
+    resolutions = {}
+    if resolve_entities:
+        from stancegraph.graph.resolve import resolve
+
+        results, resolutions = resolve(results)
     labels = choose_labels(results)
+    for key, r in resolutions.items():
+        if r.wikidata:
+            best, alts = labels.get(key, (r.label, set()))
+            labels[key] = (r.label, (alts | {best}) - {r.label})
     for res in results:
-        add_article(ds, res, labels)
+        g = add_article(ds, res, labels)
+        for key in res.entities:
+            r = resolutions.get(key)
+            if r is not None and r.wikidata:
+                g.add((entity_iri(key), OWL.sameAs, WD[r.wikidata]))
     return ds
 
 
@@ -160,6 +177,8 @@ def _bind(g: Graph) -> None:
     g.bind("skos", SKOS)
     g.bind("schema", SCHEMA)
     g.bind("nif", NIF)
+    g.bind("owl", OWL)
+    g.bind("wd", WD)
 
 
 def union_graph(ds: Dataset) -> Graph:
