@@ -124,6 +124,7 @@ def slug(text: str) -> str:
 def clean_label(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:.'\"“”‘’()[]-–—")
     text = re.sub(r"(’s|'s)$", "", text).strip()
+    text = re.sub(r"^(the|The|a|an|An|A)\s+(?=\S)", "", text)  # "The Ukrainian president" -> "Ukrainian president"
     return text
 
 

@@ -20,6 +20,8 @@ from stancegraph.extract.records import ArticleResult, Entity
 from stancegraph.graph.vocab import DIRECT_TERM, ID, KIND_TERM, NIF, POLARITY_TERM, SCHEMA, SG, WD
 
 EXTRACTION = ID[f"extraction/stancegraph-{__version__}"]
+# The named graph that holds one rdfs:label per actor and proposal, chosen over all articles.
+ENTITIES_GRAPH = ID["graph/entities"]
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -42,21 +44,6 @@ def _iri_safe(text: str) -> str:
     return quote(text, safe="-._~")
 
 
-def choose_labels(results: Iterable[ArticleResult]) -> dict[str, tuple[str, set[str]]]:
-    """One label per entity over all articles, the other names as alternatives."""
-    labels: dict[str, Counter] = {}
-    alts: dict[str, set[str]] = {}
-    for res in results:
-        for key, ent in res.entities.items():
-            labels.setdefault(key, Counter())[ent.label] += 1
-            alts.setdefault(key, set()).update(ent.alt_labels)
-    out = {}
-    for key, counts in labels.items():
-        best = max(counts, key=lambda l: (counts[l], len(l.split()), l))
-        out[key] = (best, (set(counts) | alts[key]) - {best})
-    return out
-
-
 def add_article(ds: Dataset, res: ArticleResult, labels: Optional[dict[str, tuple[str, set[str]]]] = None) -> Graph:
     """Write one article's records into its named graph of `ds`; returns that graph."""
     art = res.article
@@ -76,9 +63,8 @@ def add_article(ds: Dataset, res: ArticleResult, labels: Optional[dict[str, tupl
     if art.source:
         g.add((a, DCTERMS.source, Literal(art.source)))
 
-    labels = labels or choose_labels([res])
     for key, ent in sorted(res.entities.items()):
-        _add_entity(g, ent, labels.get(key, (ent.label, ent.alt_labels)), a)
+        _add_entity(g, ent, (labels or {}).get(key, (ent.label, ent.alt_labels)), a)
 
     g.add((EXTRACTION, RDF.type, PROV.Activity))
     g.add((EXTRACTION, RDF.type, SG.Extraction))
@@ -127,19 +113,63 @@ def add_article(ds: Dataset, res: ArticleResult, labels: Optional[dict[str, tupl
 
 
 def _add_entity(g: Graph, ent: Entity, label: tuple[str, set[str]], article: URIRef) -> None:
+    """An actor or proposal as this article names it: its kind and every name it goes by here.
+
+    The one `rdfs:label` is not written here but in the entities graph (`write_labels`),
+    chosen over every article in the graph, so that adding or removing an article never
+    leaves a node with two labels.
+    """
     node = entity_iri(ent.key)
     best, alts = label
     g.add((node, RDF.type, KIND_TERM[ent.kind]))
-    g.add((node, RDFS.label, Literal(best)))
-    for alt in sorted(alts):
-        if alt and alt != best:
-            g.add((node, SKOS.altLabel, Literal(alt)))
+    for name in sorted({best} | set(alts)):
+        if name:
+            g.add((node, SKOS.altLabel, Literal(name)))
     g.add((node, SG.mentionedIn, article))
     for other in sorted(ent.proposed_by):
         g.add((node, SG.proposedBy, entity_iri(other)))
     for whole in sorted(ent.part_of):
         g.add((node, SG.partOf, entity_iri(whole)))
         g.add((entity_iri(whole), SG.hasPart, node))
+
+
+def pick_labels(names: Iterable[tuple[object, str, object]]) -> dict[object, str]:
+    """One label per node from (node, name, graph) rows: the name the most articles use,
+    then the one that names best (names first, up to six words), then the first in order."""
+    from stancegraph.extract.mentions import label_score
+
+    counts: dict[object, dict[str, set]] = {}
+    for node, name, graph in names:
+        counts.setdefault(node, {}).setdefault(str(name), set()).add(graph)
+    out = {}
+    for node, by_name in counts.items():
+        # "Ukrainian President Volodymyr Zelensky", "Zelensky's Victory Plan": a title or an owner
+        # in front of another of the node's names is not its name
+        plain = [n for n in by_name if not any(n != m and n.endswith(" " + m) and _is_title(n[: -len(m)])
+                                               for m in by_name)] or list(by_name)
+        out[node] = max(sorted(plain), key=lambda n: (len(by_name[n]), label_score(n)))
+    return out
+
+
+def _is_title(prefix: str) -> bool:
+    from stancegraph.extract.lexicon import load_lexicon
+
+    words = prefix.split()
+    if not words:
+        return False
+    last = words[-1].lower().rstrip(".")
+    nouns = load_lexicon().actor_nouns
+    return last.endswith(("'s", "’s")) or (last in nouns and nouns[last].role)
+
+
+def write_labels(ds: Dataset) -> Graph:
+    """(Re)write the entities graph: one `rdfs:label` for every node that has names."""
+    ds.remove_graph(ENTITIES_GRAPH)
+    g = ds.graph(ENTITIES_GRAPH)
+    rows = ((s, o, c) for s, _, o, c in ds.quads((None, SKOS.altLabel, None, None)))
+    for node, label in pick_labels(rows).items():
+        g.add((node, RDFS.label, Literal(label)))
+    return g
 
 
 def build_dataset(results: list[ArticleResult], *, resolve_entities: bool = True) -> Dataset:
@@ -155,17 +185,13 @@ def build_dataset(results: list[ArticleResult], *, resolve_entities: bool = True
         from stancegraph.graph.resolve import resolve
 
         results, resolutions = resolve(results)
-    labels = choose_labels(results)
-    for key, r in resolutions.items():
-        if r.wikidata:
-            best, alts = labels.get(key, (r.label, set()))
-            labels[key] = (r.label, (alts | {best}) - {r.label})
     for res in results:
-        g = add_article(ds, res, labels)
+        g = add_article(ds, res)
         for key in res.entities:
             r = resolutions.get(key)
             if r is not None and r.wikidata:
                 g.add((entity_iri(key), OWL.sameAs, WD[r.wikidata]))
+    write_labels(ds)
     return ds
 
 
