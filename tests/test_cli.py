@@ -157,3 +157,24 @@ def test_an_unknown_model_is_a_clear_error(tmp_path):
     result = _cli("build", str(SEED), "--out", str(tmp_path), "--model", "no_such_pipeline")
     assert result.returncode == 1
     assert "no_such_pipeline" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.model
+def test_build_into_a_store_grows_replaces_and_removes(tmp_path):
+    from conftest import CORPUS
+
+    store, out = tmp_path / "store", tmp_path / "out"
+    first = runner.invoke(app, ["build", str(SEED), "--store", str(store), "--out", str(out)])
+    assert first.exit_code == 0, first.output
+    seed_only = rdflib.Graph().parse(out / "graph.ttl")
+    other = next(CORPUS.glob("001-*.txt"))
+    assert runner.invoke(app, ["build", str(other), "--store", str(store), "--out", str(out)]).exit_code == 0
+    both = len(rdflib.Graph().parse(out / "graph.ttl"))
+    assert both > len(seed_only)
+    # building an article that is already there replaces it
+    assert runner.invoke(app, ["build", str(other), "--store", str(store), "--out", str(out)]).exit_code == 0
+    assert len(rdflib.Graph().parse(out / "graph.ttl")) == both
+    removed = runner.invoke(app, ["remove", other.stem, "--store", str(store)])
+    assert removed.exit_code == 0 and other.stem in removed.output
+    missing = _cli("remove", other.stem, "--store", str(store))
+    assert missing.returncode == 1 and other.stem in missing.stderr
