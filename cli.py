@@ -95,10 +95,10 @@ def build(
     if store_dir is not None:
         from stancegraph.graph.store import StanceStore
 
-        store = StanceStore(store_dir)
-        store.add(results)
-        store.flush()
-        ds = store.dataset()
+        with StanceStore(store_dir) as store:
+            store.add(results)
+            ds = store.dataset()
+            in_store = len(store.article_ids())
     else:
         ds = build_dataset(results)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -118,7 +118,7 @@ def build(
         table.add_row(f"stances: {pol}", str(polarity.get(pol, 0)))
     table.add_row("triples", str(triples))
     if store_dir is not None:
-        table.add_row("store", f"{store_dir} ({len(store.article_ids())} articles)")
+        table.add_row("store", f"{store_dir} ({in_store} articles)")
     table.add_row("time", f"{time.perf_counter() - started:.1f} s")
     table.add_row("written", f"{out_dir / 'graph.ttl'}, {out_dir / 'graph.trig'}, {out_dir / 'graph.html'}")
     out.print(table)
@@ -161,13 +161,39 @@ def remove(
     """Take one article's contribution (its named graph) out of a store."""
     from stancegraph.graph.store import StanceStore
 
-    store = StanceStore(store_dir)
-    if not store.remove(article_id):
+    with StanceStore(store_dir) as store:
+        removed = store.remove(article_id)
         known = store.article_ids()
+    if not removed:
         hint = f"; it holds {', '.join(known[:5])}{' ...' if len(known) > 5 else ''}" if known else "; it is empty"
         fail(f"{store_dir}: no article {article_id!r} in the store{hint}")
-    store.flush()
-    out.print(f"removed {article_id} from {store_dir} ({len(store.article_ids())} articles left)", markup=False)
+    out.print(f"removed {article_id} from {store_dir} ({len(known)} articles left)", markup=False)
+
+
+@app.command()
+def serve(
+    store: Path = typer.Argument(..., help="A built graph (.ttl, .trig, .nt, .nq), loaded into memory, or a folder holding an Oxigraph store."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; the default is reachable from this machine only."),
+    port: int = typer.Option(7878, "--port", min=0, max=65535, help="TCP port; 0 picks a free one."),
+    allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL updates (/update) and Graph Store writes (/store); read-only without it."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run before the answer is 504 (the query itself runs on until it ends)."),
+) -> None:
+    """Serve a graph over the SPARQL 1.1 Protocol at http://HOST:PORT/query (read-only unless --allow-update)."""
+    from stancegraph.graph.server import serve_command
+
+    serve_command(store, host, port, allow_update, timeout)
+
+
+@app.command()
+def push(
+    graph: Path = typer.Argument(..., help="A built graph: .trig/.nq (one named graph per article) or .ttl/.nt (the default graph)."),
+    endpoint: str = typer.Argument(..., help="The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (stancegraph serve, Oxigraph) or http://localhost:3030/ds/data (Fuseki)."),
+    batch: int = typer.Option(50000, "--batch", min=1, help="Triples per request; a bigger graph is one PUT, then POSTs."),
+) -> None:
+    """Upload a graph into a triple store with the SPARQL 1.1 Graph Store HTTP Protocol (each article's graph replaced)."""
+    from stancegraph.graph.server import push_command
+
+    push_command(graph, endpoint, batch)
 
 
 def run() -> None:

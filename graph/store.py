@@ -47,6 +47,7 @@ class StanceStore:
 
     def __init__(self, path: Union[str, Path], *, read_only: bool = False) -> None:
         self.path = Path(path)
+        self._read_only = read_only
         try:
             if read_only:
                 if not self.path.is_dir():
@@ -118,6 +119,22 @@ class StanceStore:
 
     def flush(self) -> None:
         self.store.flush()
+
+    def close(self) -> None:
+        """Flush and release the store (and its lock), so another process or command can open it."""
+        import gc
+
+        if getattr(self, "store", None) is not None:
+            if not getattr(self, "_read_only", False):
+                self.store.flush()
+            self.store = None
+            gc.collect()
+
+    def __enter__(self) -> "StanceStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     # -- reading it out -----------------------------------------------------------------------------
     def dataset(self) -> Dataset:
