@@ -210,6 +210,82 @@ def push(
 
 
 @app.command()
+def export(
+    graph: Optional[Path] = typer.Argument(None, help="A built graph (.ttl .trig .nt .nq .jsonld) or a build's --out folder."),
+    store_dir: Optional[Path] = typer.Option(None, "--store", help="Or export everything an on-disk store holds."),
+    out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Folder to write into."),
+    formats: List[str] = typer.Option(["ttl", "trig"], "--format", "-f", help="ttl, trig, nt, nq, jsonld, graphml, gexf, neo4j, html, or all; repeat or comma-separate."),
+) -> None:
+    """Write a graph in other formats: RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD), GraphML and GEXF (Gephi, Cytoscape), Neo4j CSV + Cypher, HTML."""
+    import tempfile
+
+    from stancegraph.graph.export import export_command
+
+    if (graph is None) == (store_dir is None):
+        fail("give a graph file or folder, or --store DIR, to export")
+    wanted = [f.strip().lower() for item in formats for f in item.split(",") if f.strip()]
+    html = "html" in wanted or "all" in wanted
+    wanted = [f for f in wanted if f != "html"]
+    with tempfile.TemporaryDirectory() as tmp:
+        if store_dir is not None:
+            import pyoxigraph as ox
+
+            from stancegraph.graph.store import StanceStore
+
+            graph = Path(tmp) / "store.nq"
+            with StanceStore(store_dir, read_only=True) as st:
+                st.store.dump(str(graph), format=ox.RdfFormat.N_QUADS)
+        written = export_command(graph, out_dir, wanted) if wanted else []
+        if html:
+            import rdflib
+
+            from stancegraph.graph.html import write_html
+
+            source = graph if graph.is_file() else next(p for p in (graph / "graph.trig", graph / "graph.ttl") if p.is_file())
+            ds = rdflib.Dataset(default_union=True)
+            ds.parse(source)
+            write_html(ds, Path(out_dir) / "graph.html")
+            written.append(Path(out_dir) / "graph.html")
+    for path in written:
+        out.print(str(path), markup=False, highlight=False)
+
+
+@app.command()
+def explain(
+    name: str = typer.Argument(..., help="A name, or part of one, of an actor or proposal (any case)."),
+    graph: Optional[Path] = typer.Option(None, "--graph", help="A built graph: .ttl, .trig, .nt or .nq."),
+    store_dir: Optional[Path] = typer.Option(None, "--store", help="Or an on-disk store built with `build --store`."),
+) -> None:
+    """Show the node(s) a name belongs to: labels, Wikidata link, every mention merged into it (article, offsets) and why."""
+    from rich.text import Text
+
+    from stancegraph.graph.explain import explain as explain_name
+    from stancegraph.graph.query import load_store
+
+    if (graph is None) == (store_dir is None):
+        fail("give the graph to look in: --graph FILE or --store DIR")
+    if graph is not None:
+        found = explain_name(load_store(graph), name)
+    else:
+        from stancegraph.graph.store import StanceStore
+
+        with StanceStore(store_dir, read_only=True) as st:
+            found = explain_name(st.store, name)
+    if not found:
+        fail(f"no actor or proposal has a name containing {name!r}")
+    for ex in found:
+        out.print(Text(f"{ex.label}  ({', '.join(ex.kinds) or 'untyped'})", style="bold"))
+        out.print(Text(f"  node: {ex.node}"))
+        if ex.names:
+            out.print(Text(f"  other names: {'; '.join(ex.names)}"))
+        for same in ex.same_as:
+            out.print(Text(f"  same as: {same}"))
+        out.print(Text(f"  {len(ex.mentions)} mentions (article, characters, words: why they are this node):"))
+        for article, begin, end, text, why in ex.mentions:
+            out.print(Text(f"    {article} {begin}-{end} {text!r}: {why or 'named so in the text'}"), soft_wrap=True)
+
+
+@app.command()
 def validate(
     graph: Path = typer.Argument(..., help="A built graph: .ttl, .trig, .nt or .nq."),
     max_lines: int = typer.Option(50, "--max", help="Violations to print at most (0: all)."),

@@ -260,8 +260,9 @@ class ArticleContext:
         taken: set[int] = set()
         doc_refs: list[Ref] = []  # actor mentions of this doc, put into the history in text order
 
-        def place(ref: Ref, span: Span, alt: Optional[str] = None, label: Optional[str] = None) -> None:
-            ment = Mention(offset + span.start_char, offset + span.end_char, span.text)
+        def place(ref: Ref, span: Span, alt: Optional[str] = None, label: Optional[str] = None,
+                  note: str = "") -> None:
+            ment = Mention(offset + span.start_char, offset + span.end_char, span.text, note)
             self.entity(ref.key, ref.kind, clean_label(span.text) if label is None else label, ment, alt)
             table = dm.proposals if ref.kind == PROPOSAL else dm.actors
             for i in range(ref.start, ref.end):
@@ -361,7 +362,8 @@ class ArticleContext:
                       subject=as_subject, plural=root.tag_ in ("NNS", "NNPS"),
                       head_lemma=root.lemma_.lower())
             alt = clean_label(text) if clean_label(text) != label else None
-            place(ref, span, alt=alt, label=label)
+            note = f"{clean_label(text)!r} stands for {label!r} in this article (surname, acronym or alias)" if alt else ""
+            place(ref, span, alt=alt, label=label, note=note)
             if kind == PERSON:
                 self._record_titles(key, span)
             else:
@@ -418,7 +420,10 @@ class ArticleContext:
                 continue
             new_ref = Ref(ref.key, ref.kind, chunk.start, head.i + 1, sent_of[head.i],
                           subject=head.dep_ in SUBJ_DEPS, head_lemma=an.lemma)
-            place(new_ref, chunk, alt=clean_label(chunk.text) if has_mods and an.role else None, label="")
+            target_label = self.entities[ref.key].label if ref.key in self.entities else ref.key
+            why = (f"the {an.lemma} named before it in this article, {target_label}" if an.role
+                   else f"the last {an.lemma} named before it in this article, {target_label}")
+            place(new_ref, chunk, alt=clean_label(chunk.text) if has_mods and an.role else None, label="", note=why)
             bisect.insort(self.history, new_ref, key=lambda r: (r.sent_no, r.start))
         for ref in doc_refs:
             if ref.kind == PERSON:
@@ -554,7 +559,9 @@ class ArticleContext:
 
     def _proposal_mention(self, ref: Ref, doc: Doc, start: int, end: int, sent_no: int, offset: int) -> Ref:
         span = doc[start:end]
-        self.entity(ref.key, PROPOSAL, "", Mention(offset + span.start_char, offset + span.end_char, span.text),
+        label = self.entities[ref.key].label if ref.key in self.entities else ref.key
+        note = f"a short form of {label!r}, the last such proposal named before it in this article"
+        self.entity(ref.key, PROPOSAL, "", Mention(offset + span.start_char, offset + span.end_char, span.text, note),
                     alt=None)
         new = Ref(ref.key, PROPOSAL, start, end, sent_no, False, False, ref.head_lemma)
         self.proposal_history.append(new)

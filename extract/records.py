@@ -57,6 +57,7 @@ class Mention:
     start: int
     end: int
     text: str
+    note: str = ""  # why it counts as its entity, where its words alone do not say
 
 
 @dataclass

@@ -1,17 +1,22 @@
-"""Writing the graph to files: Turtle (the union) and TriG (one named graph per article).
+"""Writing the graph to files: Turtle (the union) and TriG (one named graph per article)
+from the build, and every standard RDF serialisation (`export_rdf`) through Oxigraph.
 
 Files are written to a temporary file beside the target and renamed into place,
 so an interrupted build leaves the previous output whole.
 """
 from __future__ import annotations
 
+import json
 import os
 import tempfile
+import warnings
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Optional, Sequence, Union
 
-from rdflib import Dataset
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
 
+from stancegraph.extract.errors import StancegraphError
 from stancegraph.graph.rdf import union_graph
 
 
@@ -41,3 +46,295 @@ def write_turtle(ds: Dataset, path: Path) -> int:
 def write_trig(ds: Dataset, path: Path) -> None:
     """Every article's named graph, as TriG."""
     atomic_write(path, lambda tmp: ds.serialize(destination=str(tmp), format="trig", encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------
+# Every standard RDF serialisation, through Oxigraph.
+#
+# Oxigraph writes what it is given in the order it is given (its Turtle and
+# TriG writers only group consecutive triples of one subject), and a Store
+# iterates in an order that depends on how it was filled: the same graph
+# loaded from .ttl or .trig, or in another order, gave different Turtle bytes.
+# So the quads are sorted first (graph, then subject, rdf:type first, then
+# predicate and object, all by their N-Triples text): the same graph always
+# gives byte-identical files, whatever it was read from. Sorting costs about
+# 2 s per million triples: a 1.04M-triple N-Triples file became Turtle in 9.4 s
+# (read 2.5, sort and write 6), where rdflib took 565 s (parse 45, Turtle 520).
+#
+# Files are read with `pyoxigraph.parse`, never through a Store: a Store
+# normalises literals (see `read_quads`), which would change the graph.
+# --------------------------------------------------------------------------
+
+
+class ExportError(StancegraphError):
+    """A graph that cannot be read or written in the format asked for; the message names it."""
+
+
+#: format name -> (file name, Oxigraph format, holds named graphs)
+RDF_FORMATS: dict[str, tuple[str, ox.RdfFormat, bool]] = {
+    "ttl": ("graph.ttl", ox.RdfFormat.TURTLE, False),
+    "trig": ("graph.trig", ox.RdfFormat.TRIG, True),
+    "nt": ("graph.nt", ox.RdfFormat.N_TRIPLES, False),
+    "nq": ("graph.nq", ox.RdfFormat.N_QUADS, True),
+    "jsonld": ("graph.jsonld", ox.RdfFormat.JSON_LD, True),
+}
+
+#: graph files that can be read, by suffix
+READ_FORMATS: dict[str, ox.RdfFormat] = {
+    ".ttl": ox.RdfFormat.TURTLE,
+    ".trig": ox.RdfFormat.TRIG,
+    ".nt": ox.RdfFormat.N_TRIPLES,
+    ".nq": ox.RdfFormat.N_QUADS,
+    ".jsonld": ox.RdfFormat.JSON_LD,
+}
+
+#: vocabulary prefixes for Turtle and TriG. No prefix for the instance namespace
+#: (`.../stancegraph/id/`): its local parts hold "/", which Turtle would have to
+#: escape ("id:actor\/person\/x"); full IRIs read better and every parser takes them.
+PREFIXES: dict[str, str] = {
+    "dcterms": "http://purl.org/dc/terms/",
+    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "schema": "https://schema.org/",
+    "sg": "https://w3id.org/stancegraph#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+_RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+#: what can be exported: a graph file path, an Oxigraph Store, an rdflib Graph or Dataset,
+#: or the quads (or triples) themselves
+GraphSource = Union[str, os.PathLike, ox.Store, Graph, Iterable[Union[ox.Quad, ox.Triple]]]
+
+
+def read_quads(source: GraphSource) -> set[ox.Quad]:
+    """The distinct quads of a graph file (.ttl .trig .nt .nq .jsonld), an rdflib Graph/Dataset,
+    an Oxigraph Store, or an iterable of pyoxigraph quads or triples.
+
+    Files are read with `pyoxigraph.parse`, which keeps every literal as written. An Oxigraph
+    *Store* does not: it normalises literals on load ("0.80"^^xsd:decimal becomes "0.8",
+    xsd:nonNegativeInteger becomes xsd:integer; oxigraph/oxigraph#526), so a Store source
+    exports what the Store holds, not what its file said.
+    """
+    if isinstance(source, ox.Store):
+        return set(source)
+    if isinstance(source, Graph):  # rdflib Graph or Dataset: through N-Quads / N-Triples text
+        with warnings.catch_warnings():  # rdflib 7.6's own serializers use its deprecated Dataset.contexts
+            warnings.simplefilter("ignore", DeprecationWarning)
+            if isinstance(source, Dataset) or getattr(source, "context_aware", False):
+                data, fmt = source.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS
+            else:
+                data, fmt = source.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES
+        return set(ox.parse(data, fmt))
+    if not isinstance(source, (str, os.PathLike)):
+        return {q if isinstance(q, ox.Quad) else ox.Quad(q.subject, q.predicate, q.object) for q in source}
+    path, fmt = _graph_file(source)
+    try:
+        return set(ox.parse(path=str(path), format=fmt))
+    except (SyntaxError, ValueError) as err:
+        raise ExportError(f"{path}: not valid {path.suffix[1:]} ({' '.join(str(err).split())})") from None
+    except OSError as err:
+        raise ExportError(f"{path}: cannot be read ({err.strerror or err})") from None
+
+
+def to_store(source: GraphSource) -> ox.Store:
+    """An in-memory Oxigraph Store holding `source` (returned as is if it is one), for SPARQL.
+    Its literals are normalised (see `read_quads`): query it, do not export from it."""
+    if isinstance(source, ox.Store):
+        return source
+    store = ox.Store()
+    if isinstance(source, (str, os.PathLike)):  # a file: Oxigraph's bulk loader, about 3x faster than parse + extend
+        path, fmt = _graph_file(source)
+        try:
+            store.bulk_load(path=str(path), format=fmt)
+        except (SyntaxError, ValueError) as err:
+            raise ExportError(f"{path}: not valid {path.suffix[1:]} ({' '.join(str(err).split())})") from None
+        except OSError as err:
+            raise ExportError(f"{path}: cannot be read ({err.strerror or err})") from None
+        return store
+    store.bulk_extend(read_quads(source))
+    return store
+
+
+def _graph_file(source: Union[str, os.PathLike]) -> tuple[Path, ox.RdfFormat]:
+    path = Path(source)
+    fmt = READ_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise ExportError(f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(READ_FORMATS)}")
+    if not path.is_file():
+        raise ExportError(f"{path}: no such graph file; build one with `stancegraph build ARTICLES --out DIR`")
+    return path, fmt
+
+
+def _triple_key(t: ox.Triple) -> str:
+    # N-Triples text of the triple; rdf:type sorts first within its subject
+    # ("!" < "<"), and every subject's triples stay together.
+    if t.predicate == _RDF_TYPE:
+        return f"{t.subject} !{t.object}"
+    return str(t)
+
+
+def _quad_key(q: ox.Quad) -> tuple[str, str]:
+    g = q.graph_name
+    return ("" if isinstance(g, ox.DefaultGraph) else str(g), _triple_key(q.triple))
+
+
+def sorted_triples(quads: Iterable[ox.Quad]) -> list[ox.Triple]:
+    """The union of all graphs, each triple once, in a fixed order."""
+    return sorted({q.triple for q in quads}, key=_triple_key)
+
+
+def sorted_quads(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """Every quad once, the default graph first, then each named graph, in a fixed order."""
+    return sorted(set(quads), key=_quad_key)
+
+
+def export_rdf(
+    source: GraphSource,
+    out_dir: Union[str, os.PathLike],
+    formats: Sequence[str] = tuple(RDF_FORMATS),
+    *,
+    jsonld_context: Optional[Union[str, os.PathLike, dict]] = None,
+) -> dict[str, Path]:
+    """Write `source` as graph.ttl / graph.trig / graph.nt / graph.nq / graph.jsonld in `out_dir`.
+
+    `formats` are names from `RDF_FORMATS`. Turtle and N-Triples hold the union
+    of all named graphs (as the build's graph.ttl does); TriG, N-Quads and
+    JSON-LD keep the named graphs. Every file is written atomically and
+    deterministically. JSON-LD is Oxigraph's expanded form; with
+    `jsonld_context` (a .jsonld file or a dict holding "@context") it is
+    compacted with that context through rdflib instead.
+    Returns {format: path written}.
+    """
+    if isinstance(formats, str):
+        formats = [formats]
+    unknown = [f for f in formats if f not in RDF_FORMATS]
+    if unknown:
+        raise ExportError(f"unknown RDF format {unknown[0]!r}; use one of {', '.join(RDF_FORMATS)}")
+    out = Path(out_dir)
+    quads = read_quads(source)
+    triples = quads_sorted = None
+    written: dict[str, Path] = {}
+    for name in dict.fromkeys(formats):
+        filename, fmt, named = RDF_FORMATS[name]
+        path = out / filename
+        if named:
+            if quads_sorted is None:
+                quads_sorted = sorted_quads(quads)
+            if name == "jsonld" and jsonld_context is not None:
+                text = _compact_jsonld(quads_sorted, jsonld_context)
+                atomic_write(path, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
+            else:
+                atomic_write(path, lambda tmp, fmt=fmt: ox.serialize(quads_sorted, str(tmp), fmt, prefixes=_prefixes(fmt)))
+        else:
+            if triples is None:
+                triples = sorted_triples(quads)
+            atomic_write(path, lambda tmp, fmt=fmt: ox.serialize(triples, str(tmp), fmt, prefixes=_prefixes(fmt)))
+        written[name] = path
+    return written
+
+
+def _prefixes(fmt: ox.RdfFormat) -> Optional[dict[str, str]]:
+    return PREFIXES if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG) else None
+
+
+def load_context(context: Union[str, os.PathLike, dict]) -> dict:
+    """The "@context" value of a JSON-LD context file (or of a dict holding one)."""
+    if isinstance(context, dict):
+        doc = context
+    else:
+        path = Path(context)
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as err:
+            raise ExportError(f"{path}: JSON-LD context cannot be read ({err.strerror or err})") from None
+        except json.JSONDecodeError as err:
+            raise ExportError(f"{path}: JSON-LD context is not valid JSON (line {err.lineno}: {err.msg})") from None
+    if not isinstance(doc, dict) or "@context" not in doc:
+        raise ExportError(f"{context}: a JSON-LD context must be an object with an \"@context\" key")
+    return doc["@context"]
+
+
+def _compact_jsonld(quads: list[ox.Quad], context: Union[str, os.PathLike, dict]) -> str:
+    """JSON-LD compacted with `context` (rdflib's processor), nodes and values sorted."""
+    ctx = load_context(context)
+    ds = Dataset()
+    ds.parse(data=ox.serialize(quads, None, ox.RdfFormat.N_QUADS), format="nquads")
+    with warnings.catch_warnings():  # rdflib 7.6's own serializer uses its deprecated Dataset.contexts
+        warnings.simplefilter("ignore", DeprecationWarning)
+        doc = json.loads(ds.serialize(format="json-ld", context=ctx, auto_compact=False))
+    return json.dumps(_sort_jsonld(doc), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _sort_jsonld(node, ordered: bool = False):
+    """Sort the JSON-LD arrays that are sets (rdflib emits them in hash order); @list and @context stay as they are."""
+    if isinstance(node, dict):
+        return {k: (v if k == "@context" else _sort_jsonld(v, ordered=k == "@list")) for k, v in node.items()}
+    if isinstance(node, list):
+        items = [_sort_jsonld(v) for v in node]
+        return items if ordered else sorted(items, key=lambda v: json.dumps(v, ensure_ascii=False, sort_keys=True))
+    return node
+
+
+# --------------------------------------------------------------------------
+# `stancegraph export`: every format from one built graph.
+# --------------------------------------------------------------------------
+
+#: every export format: the RDF ones, then the property-graph ones
+EXPORT_FORMATS: tuple[str, ...] = tuple(RDF_FORMATS) + ("graphml", "gexf", "neo4j")
+
+
+def export_command(graph: Path, out_dir: Path, formats: list[str]) -> list[Path]:
+    """Write `graph` (a .ttl/.trig/.nt/.nq/.jsonld file, or a build folder: its graph.trig, else
+    graph.ttl) in `formats` into `out_dir`; returns the files written.
+
+    Formats: ttl, trig, nt, nq, jsonld (graph.<ext>), graphml (graph.graphml),
+    gexf (graph.gexf), neo4j (actors.csv, proposals.csv, stances.csv, parts.csv,
+    proposed_by.csv, load.cypher), or `all`. Items may also be comma-separated
+    ("ttl,nq"). An unknown format is a StancegraphError naming the known ones.
+    """
+    from stancegraph.graph.propertygraph import to_networkx, write_gexf, write_graphml, write_neo4j
+
+    wanted: list[str] = []
+    for item in formats:
+        for name in str(item).split(","):
+            name = name.strip().lower().lstrip(".")
+            if not name:
+                continue
+            if name == "all":
+                wanted.extend(EXPORT_FORMATS)
+            elif name in EXPORT_FORMATS:
+                wanted.append(name)
+            else:
+                raise ExportError(f"unknown export format {name!r}; use one or more of {', '.join(EXPORT_FORMATS)}, or all")
+    if not wanted:
+        raise ExportError(f"no export format given; use one or more of {', '.join(EXPORT_FORMATS)}, or all")
+    wanted = list(dict.fromkeys(wanted))
+
+    graph = Path(graph)
+    if graph.is_dir():
+        found = [graph / n for n in ("graph.trig", "graph.ttl") if (graph / n).is_file()]
+        if not found:
+            raise ExportError(f"{graph}: a folder without graph.trig or graph.ttl; give a graph file or a build's --out folder")
+        graph = found[0]
+    quads = read_quads(graph)  # read once; parsed quads keep every literal as written
+    out = Path(out_dir)
+    written: list[Path] = []
+    rdf = [f for f in wanted if f in RDF_FORMATS]
+    if rdf:
+        from importlib import resources
+
+        context = Path(str(resources.files("stancegraph.ontology") / "context.jsonld"))
+        written.extend(export_rdf(quads, out, rdf, jsonld_context=context if context.is_file() else None).values())
+    if any(f in ("graphml", "gexf", "neo4j") for f in wanted):
+        G = to_networkx(graph)  # from the file: Oxigraph's bulk loader beats extending a Store with `quads`
+        if "graphml" in wanted:
+            written.append(write_graphml(G, out / "graph.graphml"))
+        if "gexf" in wanted:
+            written.append(write_gexf(G, out / "graph.gexf"))
+        if "neo4j" in wanted:
+            written.extend(write_neo4j(G, out))
+    return written

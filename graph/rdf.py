@@ -65,6 +65,18 @@ def add_article(ds: Dataset, res: ArticleResult, labels: Optional[dict[str, tupl
 
     for key, ent in sorted(res.entities.items()):
         _add_entity(g, ent, (labels or {}).get(key, (ent.label, ent.alt_labels)), a)
+        for m in sorted(set(ent.mentions), key=lambda m: (m.start, m.end)):
+            if art.text[m.start:m.end] != m.text:
+                continue  # offsets that do not slice the article are never written
+            node = ID[f"article/{_iri_safe(art.id)}/mention/{m.start}-{m.end}"]
+            g.add((node, RDF.type, SG.Mention))
+            g.add((node, DCTERMS.isPartOf, a))
+            g.add((node, NIF.beginIndex, Literal(m.start, datatype=XSD.nonNegativeInteger)))
+            g.add((node, NIF.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger)))
+            g.add((node, NIF.anchorOf, Literal(m.text)))
+            g.add((node, SG.denotes, entity_iri(key)))
+            if m.note:
+                g.add((node, SG.resolution, Literal(m.note)))
 
     g.add((EXTRACTION, RDF.type, PROV.Activity))
     g.add((EXTRACTION, RDF.type, SG.Extraction))

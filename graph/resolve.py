@@ -200,7 +200,8 @@ def _rewrite(results: list[ArticleResult], mapping: dict[str, tuple[str, str, Op
             if ent.label != merged.label:
                 merged.alt_labels.add(ent.label)
             merged.alt_labels |= {a for a in ent.alt_labels if a != merged.label}
-            merged.mentions.extend(ent.mentions)
+            reason = mapping[key][1] if key in mapping else ""
+            merged.mentions.extend(replace(m, note=m.note or reason) for m in ent.mentions)
             merged.proposed_by |= {final(k) for k in ent.proposed_by}
             merged.part_of |= {final(k) for k in ent.part_of}
             r = resolutions.setdefault(new, Resolution(new, merged.label))

@@ -37,6 +37,7 @@ class SG(DefinedNamespace):
     Article: URIRef
     Sentence: URIRef
     Quote: URIRef
+    Mention: URIRef
     Extraction: URIRef
 
     # Polarity individuals
@@ -69,6 +70,8 @@ class SG(DefinedNamespace):
     rule: URIRef
     softwareVersion: URIRef
     mentionedIn: URIRef
+    denotes: URIRef
+    resolution: URIRef
 
 
 POLARITY_TERM = {"support": SG.Support, "oppose": SG.Oppose, "neutral": SG.Neutral}

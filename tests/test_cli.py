@@ -178,3 +178,20 @@ def test_build_into_a_store_grows_replaces_and_removes(tmp_path):
     assert removed.exit_code == 0 and other.stem in removed.output
     missing = _cli("remove", other.stem, "--store", str(store))
     assert missing.returncode == 1 and other.stem in missing.stderr
+
+
+@pytest.mark.model
+def test_export_writes_every_format_from_a_graph_and_from_a_store(seed_build, tmp_path):
+    out, _ = seed_build
+    result = runner.invoke(app, ["export", str(out / "graph.trig"), "--out", str(tmp_path / "all"), "--format", "all"])
+    assert result.exit_code == 0, result.output
+    for name in ("graph.ttl", "graph.trig", "graph.nt", "graph.nq", "graph.jsonld", "graph.graphml", "graph.gexf",
+                 "stances.csv", "load.cypher", "graph.html"):
+        assert (tmp_path / "all" / name).stat().st_size > 0, name
+    store = tmp_path / "store"
+    assert runner.invoke(app, ["build", str(SEED), "--store", str(store), "--out", str(tmp_path / "b")]).exit_code == 0
+    result = runner.invoke(app, ["export", "--store", str(store), "--out", str(tmp_path / "s"), "--format", "nq,ttl"])
+    assert result.exit_code == 0, result.output
+    assert len(rdflib.Graph().parse(tmp_path / "s" / "graph.ttl")) == len(rdflib.Graph().parse(tmp_path / "b" / "graph.ttl"))
+    bad = _cli("export", str(out / "graph.ttl"), "--out", str(tmp_path / "x"), "--format", "docx")
+    assert bad.returncode == 1 and "docx" in bad.stderr and "Traceback" not in bad.stderr

@@ -77,3 +77,21 @@ def test_a_bad_gazetteer_row_names_the_file_and_line(tmp_path):
     bad.write_text("id\tlabel\tkind\twikidata\taliases\ng.x\tAtlantis\tCountry\tX12\t\n", encoding="utf-8")
     with pytest.raises(StancegraphError, match=r"gazetteer.tsv:2: 'X12' is not a Wikidata item id"):
         load_gazetteer(str(bad))
+
+
+@pytest.mark.model
+def test_explain_shows_the_mentions_merged_into_a_node_and_why(seed_build):
+    from typer.testing import CliRunner
+
+    from stancegraph.cli import app
+
+    out, _ = seed_build
+    result = CliRunner().invoke(app, ["explain", "zelensk", "--graph", str(out / "graph.ttl")])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "Volodymyr Zelensky" in text and "Q3881040" in text
+    assert "000_98ceb06b" in text  # the article (its id may be cut to fit the table)
+    assert "stands for 'Volodymyr Zelensky'" in text  # the surname, resolved in the article
+    assert "Ukrainian president" in text  # the title, resolved to the person named before it
+    missing = CliRunner().invoke(app, ["explain", "no such name", "--graph", str(out / "graph.ttl")])
+    assert missing.exit_code == 1

@@ -281,7 +281,7 @@ BROKEN = {
     "negative offset": (
         lambda g: _set(g, QUOTE, NIF.beginIndex, Literal(-1)),
         {(QUOTE, NIF.beginIndex), (QUOTE, NIF.anchorOf)},
-        [f"id:article/a1/quote/{Q_START}-{Q_END} nif:beginIndex: -1 is not an xsd:nonNegativeInteger",
+        [f"id:article/a1/quote/{Q_START}-{Q_END} nif:beginIndex: -1 is below the minimum 0",
          f"id:article/a1/quote/{Q_START}-{Q_END} nif:beginIndex: -1 is below the minimum 0"],
     ),
     "extraction without version": (
