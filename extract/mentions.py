@@ -121,6 +121,19 @@ def slug(text: str) -> str:
     return text[:80] or "x"
 
 
+def span_text(tokens) -> str:
+    """The words of `tokens` as the text writes them: with the text's own spacing where they are
+    contiguous ("kidnappers' demands", "Euro-Atlantic"), one space where words were left out."""
+    out = []
+    prev = None
+    for t in tokens:
+        if prev is not None:
+            out.append(prev.whitespace_ if t.i == prev.i + 1 else " ")
+        out.append(t.text)
+        prev = t
+    return "".join(out)
+
+
 def clean_label(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:.'\"“”‘’()[]-–—")
     text = re.sub(r"(’s|'s)$", "", text).strip()
@@ -416,6 +429,16 @@ class ArticleContext:
                 person = self.resolve_person(*where) if poss.lower_ != "their" else None
                 body = self.affiliation.get(person.key) if person is not None else None
                 ref = next((r for r in reversed(self.history) if r.key == body), None) if body else None
+            if ref is None and an.role and has_mods and any(c.dep_ == "poss" for c in head.children):
+                # "Ion's father", "his wife": a person of their own, named by the relation
+                label = clean_label(chunk.text)
+                if label.lower() not in ("his " + an.lemma, "her " + an.lemma, "their " + an.lemma):
+                    key, kind, label = self.actor_identity(label, PERSON)
+                    new_ref = Ref(key, PERSON, chunk.start, head.i + 1, sent_of[head.i],
+                                  subject=head.dep_ in SUBJ_DEPS, head_lemma=an.lemma)
+                    place(new_ref, chunk, label=label)
+                    bisect.insort(self.history, new_ref, key=lambda r: (r.sent_no, r.start))
+                continue
             if ref is None:
                 continue
             new_ref = Ref(ref.key, ref.kind, chunk.start, head.i + 1, sent_of[head.i],
@@ -511,7 +534,10 @@ class ArticleContext:
                 tail = [doc[i] for i in _pruned(child, 4)]
         is_named = head.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") for t in words)
         short = len(words) == 1 and not tail  # "the plan", "it"
-        if short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail):
+        indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "some", "any") for t in toks)
+        if indefinite and lemma in VAGUE_PROPOSALS and not tail:
+            return None  # "we want a system whereby ...": a new thing, and too vague to name
+        if not indefinite and (short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail)):
             ref = self.resolve_proposal(self.lex.proposal_heads.get(lemma, lemma))
             if ref is None and lemma in GENERIC_PROPOSALS:
                 # "the idea", "this move": the proposal the text was just talking about
@@ -522,7 +548,7 @@ class ArticleContext:
                 return None  # too vague on its own
         label_toks = words + tail
         label_toks = sorted(set(label_toks), key=lambda t: t.i)
-        label = clean_label(" ".join(t.text for t in label_toks).replace(" - ", "-"))
+        label = clean_label(span_text(label_toks))
         if not label or len(label.split()) > MAX_LABEL_WORDS:
             return None
         if is_named and not tail:
@@ -622,8 +648,10 @@ class ArticleContext:
         if subject is not None:
             run = list(doc[subject.left_edge.i: subject.i + 1]) + run
         # the verb in its base form names the proposal: "invade the island", not "invaded the island"
-        words = [verb.lemma_ if t.i == verb.i and verb.tag_ in ("VBD", "VBN", "VBZ") else t.text for t in run]
-        label = clean_label(" ".join(words).replace(" 's", "'s").replace(" ’s", "’s"))
+        label = span_text(run)
+        if verb.tag_ in ("VBD", "VBN", "VBZ"):
+            label = verb.lemma_ + label[len(verb.text):] if label.startswith(verb.text) else label
+        label = clean_label(label)
         if len(label.split()) > MAX_LABEL_WORDS:
             return None
         key = "proposal/" + slug(" ".join(t.lemma_.lower() for t in run if t.lower_ not in ("the", "a", "an")))
