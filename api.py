@@ -72,13 +72,12 @@ class StanceGraph:
     # -- output ---------------------------------------------------------------------------------
     def write(self, folder: Union[str, Path], *, html: bool = True) -> list[Path]:
         """Write graph.ttl, graph.trig (and graph.html) into `folder`; returns the paths."""
-        from stancegraph.graph.export import write_trig, write_turtle
+        from stancegraph.graph.export import write_graph_files
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         paths = [folder / "graph.ttl", folder / "graph.trig"]
-        write_turtle(self.rdflib, paths[0])
-        write_trig(self.rdflib, paths[1])
+        write_graph_files(self.rdflib, folder)
         if html:
             from stancegraph.graph.html import write_html
 

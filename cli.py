@@ -61,7 +61,7 @@ def build(
     """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""
     from stancegraph.extract.pipeline import RuleExtractor
     from stancegraph.extract.readers import iter_articles
-    from stancegraph.graph.export import write_trig, write_turtle
+    from stancegraph.graph.export import write_graph_files
     from stancegraph.graph.html import write_html
     from stancegraph.graph.rdf import build_dataset
 
@@ -115,8 +115,7 @@ def build(
     else:
         ds = build_dataset(results)
     out_dir.mkdir(parents=True, exist_ok=True)
-    triples = write_turtle(ds, out_dir / "graph.ttl")
-    write_trig(ds, out_dir / "graph.trig")
+    triples = write_graph_files(ds, out_dir)
     write_html(ds, out_dir / "graph.html", title="stancegraph: " + ", ".join(a.id for a in articles[:3]) + (" ..." if len(articles) > 3 else ""))
 
     actors = {k for r in results for k, e in r.entities.items() if not e.is_proposal}

@@ -17,7 +17,6 @@ import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
 from stancegraph.extract.errors import StancegraphError
-from stancegraph.graph.rdf import union_graph
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -36,16 +35,11 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         raise
 
 
-def write_turtle(ds: Dataset, path: Path) -> int:
-    """The union of all articles' graphs as Turtle; returns the number of triples."""
-    g = union_graph(ds)
-    atomic_write(path, lambda tmp: g.serialize(destination=str(tmp), format="turtle", encoding="utf-8"))
-    return len(g)
-
-
-def write_trig(ds: Dataset, path: Path) -> None:
-    """Every article's named graph, as TriG."""
-    atomic_write(path, lambda tmp: ds.serialize(destination=str(tmp), format="trig", encoding="utf-8"))
+def write_graph_files(ds: Dataset, out_dir: Path) -> int:
+    """graph.ttl (the union) and graph.trig (one named graph per article) in `out_dir`, sorted so
+    that the same input gives byte-identical files; returns the number of triples in graph.ttl."""
+    export_rdf(ds, out_dir, ["ttl", "trig"])
+    return sum(1 for _ in ox.parse(path=str(Path(out_dir) / "graph.ttl"), format=ox.RdfFormat.TURTLE))
 
 
 # --------------------------------------------------------------------------

@@ -195,3 +195,12 @@ def test_export_writes_every_format_from_a_graph_and_from_a_store(seed_build, tm
     assert len(rdflib.Graph().parse(tmp_path / "s" / "graph.ttl")) == len(rdflib.Graph().parse(tmp_path / "b" / "graph.ttl"))
     bad = _cli("export", str(out / "graph.ttl"), "--out", str(tmp_path / "x"), "--format", "docx")
     assert bad.returncode == 1 and "docx" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.model
+def test_the_same_input_gives_byte_identical_turtle_and_trig(seed_build, tmp_path):
+    out, _ = seed_build
+    again = runner.invoke(app, ["build", str(SEEDS), "--out", str(tmp_path)])
+    assert again.exit_code == 0, again.output
+    for name in ("graph.ttl", "graph.trig"):
+        assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
