@@ -41,6 +41,8 @@ MAX_LABEL_WORDS = 10
 # ("Israeli policy", "US initiatives") a modifier says whose it is, not that they push it.
 NAMED_AUTHOR_HEADS = {"plan", "proposal", "request", "demand", "bill", "resolution", "motion", "sanction",
                       "amendment", "offer", "bid", "ultimatum", "march", "petition"}
+# Documents that speak for their authors: "the EU report recommends ...".
+DOCUMENT_NOUNS = {"report", "study", "statement", "communique", "memo"}
 # Generic names of bodies that refer back to the last organisation named ("the regional body").
 BODY_NOUNS = {"body", "organisation", "organization", "group", "bloc", "alliance", "union", "party"}
 # Capitalised words that make a name an organisation's, not a person's ("Human Rights Watch").
@@ -332,6 +334,12 @@ class ArticleContext:
                 country = self._country_of(span)
                 key = f"org/government-of-{slug(country)}" if country else f"org/{slug(label)}"
                 ref = Ref(key, GOVERNMENT, span.start, head.i + 1, sent_of[head.i], head.dep_ in SUBJ_DEPS, False, an.lemma)
+            elif an.lemma in DOCUMENT_NOUNS and ents and not plural:
+                # "a classified European Union report", "the EU report": the body's report, one node
+                owner_key, owner_kind, owner = self.actor_identity(ents[0].text, ENT_KIND.get(ents[0].label_, ORGANISATION))
+                label = f"{owner} {an.lemma}"
+                ref = Ref(f"org/{slug(owner)}-{an.lemma}", ORGANISATION, span.start, head.i + 1, sent_of[head.i],
+                          head.dep_ in SUBJ_DEPS, False, an.lemma)
             elif len(ents) == 1 and ents[0].label_ == "ORG" and not plural and ents[0].end == head.i + 1:
                 continue  # the chunk is the organisation itself; the entity pass names it
             else:

@@ -226,10 +226,12 @@ class StanceReader:
             if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") and v.head is not v:
                 if v.dep_ == "ccomp" and v.head.lemma_.lower() in self.lex.speech_verbs:
                     return
-                if v.dep_ == "xcomp":
-                    obj = next((c for c in v.head.children if c.dep_ in ("dobj", "obj") and c.i < v.i), None)
+                if v.dep_ == "xcomp" or v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("of", "into", "from", "against"):
+                    governor = v.head if v.dep_ == "xcomp" else v.head.head
+                    obj = next((c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i < v.i), None)
                     if obj is not None:
-                        # object control: in "asked the council to approve X" the council would approve
+                        # object control: in "asked the council to approve X" the council would approve,
+                        # in "accused Israel of implementing X" Israel implements
                         yield obj
                         return
                 v = v.head
@@ -599,6 +601,18 @@ class StanceReader:
                 if ref is not None:
                     yield ref, 0.75
                     return
+            for prep in [c for c in list(dobj.children) + list(verb.children)
+                         if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")]:
+                # "accused the junta of rigging the election", "criticised Y for cutting aid"
+                for p in prep.children:
+                    ref = None
+                    if p.dep_ == "pcomp" and p.pos_ == "VERB":
+                        ref = self.ctx.clause_proposal(p, sent_no, offset, doc)
+                    elif p.dep_ == "pobj":
+                        ref = dm.proposal_at(p)
+                    if ref is not None:
+                        yield ref, 0.8
+                        return
             if dm.actor_at(dobj) is not None:
                 # "support Ukraine on its path to integration, including NATO membership"
                 for t in verb.subtree:

@@ -112,6 +112,8 @@ CASES = [
     ("press-not-to", "Turkey pressed Sweden not to extradite the journalist.", {("Turkey", O, "extradite the journalist")}),
     ("priorities-include", "The mayor, Ana Costa, set out her priorities, which include cutting bus fares and building new schools.", {("Ana Costa", S, "cutting bus fares"), ("Ana Costa", S, "building new schools")}),
     ("appeal-to", "The bishops appealed to all parties to respect the ceasefire.", set()),
+    ("document-holder", "A European Union report recommends sanctions against the settlers. The report also backs the border plan.", {("European Union report", S, "sanctions against the settlers"), ("European Union report", S, "border plan")}),
+    ("accuse-of", "Human Rights Watch accused the junta of rigging the election.", {("Human Rights Watch", O, "rigging the election")}),
     # --- passives and participles -------------------------------------------------------------
     ("passive-by", "The treaty was rejected by Norway.", {("Norway", O, "treaty")}),
     ("participle-by", "The ceasefire, backed by the United Nations, held overnight.", {("United Nations", S, "ceasefire")}),
