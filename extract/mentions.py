@@ -65,6 +65,18 @@ GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decis
 VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure", "effort"}
 
 
+def _whole_names(doc: Doc, indices: list[int]) -> list[int]:
+    """Drop a name cut in two by pruning ("withdraw the United" from "the United States")."""
+    keep = set(indices)
+    for i in indices:
+        t = doc[i]
+        if t.ent_type_ and t.ent_iob_ in ("B", "I"):
+            ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+            if ent is not None and not all(j in keep for j in range(ent.start, ent.end)):
+                keep -= set(range(ent.start, ent.end))
+    return [i for i in indices if i in keep]
+
+
 def _pruned(token: Token, limit: int) -> list[int]:
     """Token indices of `token`'s subtree without relative clauses, appositions and asides,
     cut from the right to at most `limit` tokens (the head and its nearest words stay)."""
@@ -76,10 +88,13 @@ def _pruned(token: Token, limit: int) -> list[int]:
             continue
         out.extend(_pruned(child, limit))
     out.sort()
+    cut = len(out) > limit
     while len(out) > limit:
         # drop the word furthest from the head
         far = max(out, key=lambda i: abs(i - token.i))
         out.remove(far)
+    if cut:
+        out = _whole_names(token.doc, out) or [token.i]
     return out
 
 
@@ -140,7 +155,8 @@ def clean_label(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:.'\"“”‘’()[]-–—")
     text = re.sub(r"(’s|'s)$", "", text).strip()
     text = re.sub(r"^(the|The|a|an|An|A)\s+(?=\S)", "", text)  # "The Ukrainian president" -> "Ukrainian president"
-    return text
+    text = re.sub(r"\s*[\[\]]\s*", " ", text).strip()  # "[immediate] ceasefire": editors' brackets
+    return re.sub(r"\s+", " ", text)
 
 
 @dataclass
@@ -253,6 +269,13 @@ class ArticleContext:
             country = country_name(bare)
             if country is not None:
                 bare, kind = country, COUNTRY
+        if kind == PERSON:
+            # "Attorney Robert Sarvis", "President Joe Biden": the title is not the name
+            words = bare.split()
+            while len(words) > 2 and words[0].lower().rstrip(".") in self.lex.actor_nouns and \
+                    self.lex.actor_nouns[words[0].lower().rstrip(".")].role:
+                words = words[1:]
+            bare = " ".join(words)
         if kind == PERSON or (kind != COUNTRY and bare in self.surnames):
             parts = bare.split()
             if parts and parts[-1] in self.surnames:

@@ -28,9 +28,11 @@ import csv
 import json
 import os
 import re
+import stat
 import warnings
 from datetime import datetime
 from functools import lru_cache
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Union
 
@@ -134,6 +136,13 @@ def iter_articles(paths: Iterable[Union[Path, str]]) -> Iterator[Union[Article, 
                 )
         elif given.exists():
             files = [given]
+        elif given.is_symlink():
+            yield ReadError(
+                given,
+                f"{given}: is a broken symbolic link (to {_link_target(given)}); "
+                "point it at the article file or remove it",
+            )
+            continue
         else:
             yield ReadError(given, f"{given}: no such file or folder; check the path")
             continue
@@ -146,6 +155,13 @@ def iter_articles(paths: Iterable[Union[Path, str]]) -> Iterator[Union[Article, 
 
 
 # --------------------------------------------------------------------------- files and folders
+
+
+def _link_target(path: Path) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return "nowhere"
 
 
 def _identity(path: Path) -> str:
@@ -219,14 +235,25 @@ def _read_file(path: Path) -> Iterator[Union[Article, ArticleError]]:
 def _read_bytes(path: Path) -> bytes:
     limit = MAX_FILE_BYTES
     try:
-        size = path.stat().st_size
+        st = path.stat()
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(path)
+        if not stat.S_ISREG(st.st_mode):
+            # a FIFO, a device (/dev/zero) or a socket: reading it could block or never end
+            raise ArticleError(
+                path,
+                f"is not a regular file (a {_file_kind(st.st_mode)})",
+                "give the article as an ordinary file",
+            )
+        size = st.st_size
         if size > limit:
             raise ArticleError(
                 path,
                 f"is {_mb(size)}, over the {_mb(limit)} limit for one article file",
                 "split it into smaller files (or raise extract.readers.MAX_FILE_BYTES)",
             )
-        raw = path.read_bytes()
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)  # never more than the limit, whatever stat said
     except ArticleError:
         raise
     except IsADirectoryError:
@@ -238,10 +265,20 @@ def _read_bytes(path: Path) -> bytes:
     if len(raw) > limit:  # grew since stat
         raise ArticleError(
             path,
-            f"is {_mb(len(raw))}, over the {_mb(limit)} limit for one article file",
+            f"is over the {_mb(limit)} limit for one article file",
             "split it into smaller files (or raise extract.readers.MAX_FILE_BYTES)",
         )
     return raw
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special file"
 
 
 def _mb(n: int) -> str:
@@ -265,6 +302,7 @@ def _decode(path: Path, raw: bytes, declared: Optional[str] = None) -> str:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
+            _check_not_binary_junk(path, raw)
             text = None
             if declared and codecs.lookup(declared).name != "utf-8":
                 try:
@@ -306,6 +344,26 @@ def _check_not_binary(path: Path, raw: bytes) -> None:
         raise ArticleError(
             path,
             "looks like a binary file (PDF? Word? image?), not text: it has NUL bytes",
+            "save the article as UTF-8 text, HTML, Markdown or JSON",
+        )
+
+
+# C0 control bytes that no text encoding uses for letters (tab, newlines and form feed aside), and DEL.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13)) + b"\x7f"
+# Share of control bytes in a file that is not UTF-8 above which it is binary, not text in
+# another encoding: random bytes have about 10 %, Latin-1 or cp1253 text none.
+BINARY_CONTROL_SHARE = 0.03
+
+
+def _check_not_binary_junk(path: Path, raw: bytes) -> None:
+    """Bytes that are not UTF-8 and full of control bytes are binary data (no magic number needed)."""
+    head = raw[:8192]
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if head and controls / len(head) > BINARY_CONTROL_SHARE:
+        raise ArticleError(
+            path,
+            f"looks like a binary file, not text: it is not UTF-8 and {controls} of its first "
+            f"{len(head)} bytes are control characters",
             "save the article as UTF-8 text, HTML, Markdown or JSON",
         )
 
@@ -381,8 +439,16 @@ def _metadata_date(path: Path, value: Any) -> Optional[str]:
 _LINE = re.compile(r"[^\n]+")
 
 
+# A line longer than this is cut into paragraphs at sentence ends (else at a space): the parser
+# needs memory in proportion to a paragraph's length, and spaCy refuses texts over 1,000,000
+# characters, so one article written as a single huge line must not stop the build.
+MAX_PARAGRAPH_CHARS = 10_000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
+
+
 def split_paragraphs(text: str, start: int = 0) -> tuple[Paragraph, ...]:
-    """Non-empty lines of `text[start:]`, stripped, with their offsets in `text`."""
+    """Non-empty lines of `text[start:]`, stripped, with their offsets in `text`
+    (a line longer than `MAX_PARAGRAPH_CHARS` becomes several paragraphs)."""
     out = []
     for m in _LINE.finditer(text, start):
         line = m.group()
@@ -390,8 +456,30 @@ def split_paragraphs(text: str, start: int = 0) -> tuple[Paragraph, ...]:
         if not stripped:
             continue
         lead = len(line) - len(line.lstrip())
-        out.append(Paragraph(m.start() + lead, stripped))
+        out.extend(_cut_long(m.start() + lead, stripped))
     return tuple(out)
+
+
+def _cut_long(start: int, text: str) -> Iterator[Paragraph]:
+    limit = MAX_PARAGRAPH_CHARS
+    pos = 0
+    while len(text) - pos > limit:
+        window = text[pos : pos + limit]
+        cut = None
+        for m in _SENTENCE_END.finditer(window):
+            if m.end() > limit // 4:
+                cut = m.end()
+        if cut is None:
+            space = max(window.rfind(" "), window.rfind("\t"))
+            cut = space + 1 if space > 0 else limit
+        piece = window[:cut]
+        stripped = piece.strip()
+        if stripped:
+            yield Paragraph(start + pos + len(piece) - len(piece.lstrip()), stripped)
+        pos += cut
+    rest = text[pos:]
+    if rest.strip():
+        yield Paragraph(start + pos + len(rest) - len(rest.lstrip()), rest.strip())
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
@@ -773,13 +861,70 @@ def _parse_html(html: str):
 def _html_paragraphs(html: str) -> Optional[str]:
     """Fallback main text: the text of the <p> elements, one per line."""
     root = _parse_html(html)
-    if root is None:
-        return None
-    for bad in root.xpath("//script|//style|//noscript|//template"):
-        bad.drop_tree()
-    paras = [" ".join(p.text_content().split()) for p in root.iter("p")]
-    paras = [p for p in paras if p]
+    paras: list[str] = []
+    if root is not None:
+        for bad in root.xpath("//script|//style|//noscript|//template"):
+            bad.drop_tree()
+        paras = [" ".join(p.text_content().split()) for p in root.iter("p")]
+        paras = [p for p in paras if p]
+    if not paras:
+        # libxml2 drops what is nested deeper than 256 elements (5,000 nested <div>s): read the
+        # <p> elements with the standard library's tokenizer, which has no depth limit
+        paras = _ParagraphReader.read(html)
     return "\n".join(paras) or None
+
+
+class _ParagraphReader(HTMLParser):
+    """The text of the <p> elements of a page, however deep, without building a tree."""
+
+    SKIP = {"script", "style", "noscript", "template"}
+    BLOCKS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol",
+              "li", "table", "tr", "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+              "pre", "form", "body", "html"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.paras: list[str] = []
+        self._skip = 0
+        self._current: Optional[list[str]] = None
+
+    @classmethod
+    def read(cls, html: str) -> list[str]:
+        reader = cls()
+        try:
+            reader.feed(html)
+            reader.close()
+        except Exception:  # the tokenizer is lenient; whatever it read so far is kept
+            pass
+        reader._end()
+        return reader.paras
+
+    def _end(self) -> None:
+        if self._current is not None:
+            text = " ".join("".join(self._current).split())
+            if text:
+                self.paras.append(text)
+        self._current = None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self._skip += 1
+        elif tag in self.BLOCKS:
+            self._end()
+            if tag == "p":
+                self._current = []
+        elif tag == "br" and self._current is not None:
+            self._current.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in self.BLOCKS:
+            self._end()
+
+    def handle_data(self, data):
+        if self._current is not None and not self._skip:
+            self._current.append(data)
 
 
 def _html_metadata(html: str) -> dict[str, Optional[str]]:
