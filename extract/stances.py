@@ -26,6 +26,8 @@ RULE_EVALUATIVE = "pattern.evaluative"  # "called the sentence dangerous"
 RULE_CONDITION = "pattern.condition-demand"  # "unless Romania withdraws its troops"
 RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 
+# Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
+WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
 # Verbs that turn the action they govern into its refusal: "refused to sign the accord".
 REFUSALS = {"refuse", "decline", "reject", "fail"}
 MODALS = {"should", "must", "ought", "need"}
@@ -306,7 +308,7 @@ class StanceReader:
                 continue
             for cue in self._cues(tok):
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
-                    pol = self._polarity(cue.polarity, negd)
+                    pol = self._polarity(cue.polarity, negd, cue.lemma)
                     hold_list = [holder] + self._conjuncts(holder, tok, dm, doc)
                     for h in list(hold_list):
                         # a spokesperson speaks for the body: both hold the stance
@@ -424,7 +426,9 @@ class StanceReader:
             elif cue.particle == "self":
                 pass  # the verb's own clause is the target
             elif cue.particle:
-                if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative") for c in tok.children):
+                # the particle hangs on the cue, or for an adjective on its copula ("remained neutral on X")
+                around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])
+                if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative") for c in around):
                     continue
             out.append(cue)
         # a cue with a particle wins over the bare one ("call for" over "call")
@@ -432,11 +436,13 @@ class StanceReader:
             out = [c for c in out if c.particle]
         return out
 
-    def _polarity(self, polarity: str, negd: tuple[bool, bool]) -> str:
+    def _polarity(self, polarity: str, negd: tuple[bool, bool], lemma: str = "") -> str:
         direct, governed = negd
         if governed:
             return NEUTRAL
         if direct:
+            if polarity == SUPPORT and lemma in WITHHELD_WHEN_NEGATED:
+                return NEUTRAL  # "won't endorse the plan" withholds judgement, it does not oppose
             return OPPOSE if polarity == SUPPORT else NEUTRAL
         return polarity
 
@@ -745,8 +751,13 @@ class StanceReader:
             holder = self.actor_of(subj, dm, sent_no, speaker)
             negd = self.negation(verb) if verb is not tok else negd
             if holder is not None:
+                got = False
                 for target, m in self._prep_targets(tok, cue, dm, offset, sent_no, doc):
+                    got = True
                     yield holder, target, m, negd
+                if not got and verb is not tok:
+                    for target, m in self._prep_targets(verb, cue, dm, offset, sent_no, doc):
+                        yield holder, target, m * 0.9, negd
                 # "was confident (that) Ukraine would join the alliance"
                 for c in list(tok.children) + ([c for c in verb.children if c.dep_ == "ccomp"] if verb is not tok else []):
                     if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):

@@ -63,6 +63,10 @@ CASES = [
     ("modal-should", "Greece said the bailout should happen now.", {("Greece", S, "bailout")}),
     ("modal-should-not", "Chile said the tax should not happen.", {("Chile", O, "tax")}),
     ("abstain", "China abstained on the resolution.", {("China", N, "resolution")}),
+    ("wont-endorse", "Senator Paul Greene won't endorse the pension reform.", {("Paul Greene", N, "pension reform")}),
+    ("declined-to-endorse", "The party declined to endorse the trade deal.", set()),
+    ("declined-to-endorse-named", "Estonia declined to endorse the trade deal.", {("Estonia", N, "trade deal")}),
+    ("neutral-on", "Switzerland remained neutral on the sanctions.", {("Switzerland", N, "sanctions")}),
     # --- quotations ---------------------------------------------------------------------------
     ("quote-after", "\u201cWe reject this agreement,\u201d Prime Minister Lena Vos said.", {("Lena Vos", O, "agreement")}),
     ("quote-before", "Lena Vos said: \u201cWe support the new constitution.\u201d", {("Lena Vos", S, "constitution")}),
