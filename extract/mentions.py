@@ -78,21 +78,32 @@ def _whole_names(doc: Doc, indices: list[int]) -> list[int]:
 
 
 def _pruned(token: Token, limit: int) -> list[int]:
-    """Token indices of `token`'s subtree without relative clauses, appositions and asides,
-    cut from the right to at most `limit` tokens (the head and its nearest words stay)."""
+    """Token indices of `token`'s phrase for a label: the words before the head that modify it
+    (trimmed from the far left past `limit`), then what follows it, phrase by phrase, while it fits;
+    relative clauses, appositions and asides are left out."""
     drop = {"relcl", "acl", "appos", "advcl", "punct", "parataxis", "cc", "conj"}
-    out = [token.i]
-    for child in token.children:
-        infinitive = child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
-        if child.dep_ in drop and child.i > token.i and not infinitive:
+
+    def inner(t: Token) -> list[int]:
+        out = [t.i]
+        for child in t.children:
+            infinitive = child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
+            if child.dep_ in drop and child.i > t.i and not infinitive:
+                continue
+            out.extend(inner(child))
+        return sorted(out)
+
+    left = [i for i in inner(token) if i <= token.i]
+    left = left[-limit:]
+    out = list(left)
+    for child in token.rights:
+        if child.dep_ in drop and not (child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)):
             continue
-        out.extend(_pruned(child, limit))
+        part = inner(child)
+        if len(out) + len(part) > limit:
+            break
+        out.extend(part)
     out.sort()
-    cut = len(out) > limit
-    while len(out) > limit:
-        # drop the word furthest from the head
-        far = max(out, key=lambda i: abs(i - token.i))
-        out.remove(far)
+    cut = len(out) < len(inner(token))
     if cut:
         out = _whole_names(token.doc, out) or [token.i]
     return out
@@ -566,7 +577,7 @@ class ArticleContext:
         is_named = head.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") for t in words)
         short = len(words) == 1 and not tail  # "the plan", "it"
         indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "some", "any") for t in toks)
-        if indefinite and lemma in VAGUE_PROPOSALS and not tail:
+        if indefinite and lemma in VAGUE_PROPOSALS and not tail and len(words) == 1:
             return None  # "we want a system whereby ...": a new thing, and too vague to name
         if not indefinite and (short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail)):
             ref = self.resolve_proposal(self.lex.proposal_heads.get(lemma, lemma))
