@@ -37,6 +37,8 @@ PRONOUNS_SPEAKER = {"i", "me", "my", "mine", "myself", "we", "us", "our", "ours"
 PRONOUNS_THING = {"it", "its", "this", "that", "which"}
 ENT_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": COUNTRY, "NORP": GROUP}
 MAX_LABEL_WORDS = 10
+# Verbs whose subject puts forward the proposal that is their object ("Labour has a plan").
+AUTHORING_VERBS = {"have", "present", "draft", "prepare", "outline", "submit", "file", "put"}
 # Proposals whose author a modifier names ("SADC sanctions", "a Swedish proposal"); for the rest
 # ("Israeli policy", "US initiatives") a modifier says whose it is, not that they push it.
 NAMED_AUTHOR_HEADS = {"plan", "proposal", "request", "demand", "bill", "resolution", "motion", "sanction",
@@ -554,6 +556,10 @@ class ArticleContext:
                         t.dep_ in ("compound", "nmod") and t.ent_type_ in ("ORG", "GPE", "NORP") or
                         t.dep_ == "amod" and t.text in self.lex.demonyms):
                     author = t
+        if author is None and head.dep_ == "dobj" and head.head.lemma_.lower() in AUTHORING_VERBS:
+            # "Labour has a plan to ...", "the minister presented a bill": its subject puts it forward
+            author = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+            owner = owner if owner is not None else None
         if author is None:
             for c in head.rights:
                 # "a planned march by the February 14 Youth Coalition"
@@ -620,7 +626,8 @@ class ArticleContext:
             owner_ref = self.owner_ref(owner, sent_no)
             if owner_ref is not None:
                 ent.proposed_by.add(owner_ref.key)
-        if author is not None and lemma in self.lex.authored and (author is owner or lemma in NAMED_AUTHOR_HEADS):
+        if author is not None and lemma in self.lex.authored and (
+                author is owner or lemma in NAMED_AUTHOR_HEADS or author.dep_ == "nsubj"):
             self.authored.append((ref, author))
         self.proposal_history.append(ref)
         return ref

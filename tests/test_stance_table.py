@@ -105,7 +105,7 @@ CASES = [
     ("short-form", "Italy unveiled a Green Energy Plan. Germany later endorsed the plan.", {("Italy", S, "Green Energy Plan"), ("Germany", S, "Green Energy Plan")}),
     ("pronoun-target", "Spain tabled the asylum reform on Monday. Portugal supports it.", {("Spain", S, "asylum reform"), ("Portugal", S, "asylum reform")}),
     ("idea", "Spain proposed a joint patrol scheme. Morocco welcomed the idea.", {("Spain", S, "joint patrol scheme"), ("Morocco", S, "joint patrol scheme")}),
-    ("plan-to", "Labour has a plan to cut rail fares.", {("Labour", S, "cut rail fares")}),
+    ("plan-to", "Labour has a plan to cut rail fares.", {("Labour", S, "plan to cut rail fares")}),
     ("intention-to", "Maria Lopez announced her intention to run for mayor.", {("Maria Lopez", S, "run for mayor")}),
     ("proposer-possessive", "Labour's housing plan drew criticism.", {("Labour", S, "housing plan")}),
     ("proposer-demonym", "Diplomats discussed a Swedish proposal to divide the region.", {("Sweden", S, "Swedish proposal to divide the region")}),
