@@ -370,7 +370,9 @@ class ArticleContext:
                 country = self._country_of(span)
                 key = f"org/government-of-{slug(country)}" if country else f"org/{slug(label)}"
                 ref = Ref(key, GOVERNMENT, span.start, head.i + 1, sent_of[head.i], head.dep_ in SUBJ_DEPS, False, an.lemma)
-            elif an.lemma in DOCUMENT_NOUNS and ents and not plural:
+            elif an.lemma in DOCUMENT_NOUNS and not (ents and not plural):
+                continue  # "the joint statement": a document speaks for its authors only where it names them
+            elif an.lemma in DOCUMENT_NOUNS:
                 # "a classified European Union report", "the EU report": the body's report, one node
                 owner_key, owner_kind, owner = self.actor_identity(ents[0].text, ENT_KIND.get(ents[0].label_, ORGANISATION))
                 label = f"{owner} {an.lemma}"
@@ -462,6 +464,8 @@ class ArticleContext:
         for chunk, head, an, has_mods in deferred:
             if head.i in dm.actors:
                 continue
+            if any(c.dep_ == "det" and c.lower_ in ("a", "an", "any", "every", "each", "no") for c in head.children):
+                continue  # "a Liberal Democrat leader": any leader, not the one named before
             where = (sent_of[head.i], head.i)
             ref = self._resolve_role(head, *where) if an.role else self._resolve_head(an.lemma, *where)
             if ref is None and an.lemma in BODY_NOUNS:
