@@ -743,7 +743,15 @@ class StanceReader:
     def _adj(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
              speaker: Optional[Ref], negd: tuple[bool, bool]) -> Iterator[tuple[Ref, Ref, float, tuple[bool, bool]]]:
         head = tok.head
-        if tok.dep_ in ("acomp", "attr", "ROOT") or tok.dep_ == "amod" and False:
+        if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            # a participle used as an adjective with its own subject: "they were appalled by X"
+            subj = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
+            holder = self.actor_of(subj, dm, sent_no, speaker)
+            if holder is not None:
+                for target, m in self._prep_targets(tok, cue, dm, offset, sent_no, doc):
+                    yield holder, target, m, self.negation(tok)
+            return
+        if tok.dep_ in ("acomp", "attr", "ROOT"):
             verb = head if tok.dep_ != "ROOT" else tok
             subj = self.subject_of(verb) if verb is not tok else next((c for c in tok.children if c.dep_ in SUBJ_DEPS), None)
             if subj is None:

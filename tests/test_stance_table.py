@@ -126,6 +126,7 @@ CASES = [
     ("evaluative-speaker", "Anna Weiss said the tax was unfair.", {("Anna Weiss", O, "tax")}),
     ("evaluative-welcome", "Omar Haddad said the ceasefire was welcome.", {("Omar Haddad", S, "ceasefire")}),
     ("confident-join", "Paul Greene said he was confident Montenegro would join the alliance.", {("Paul Greene", S, "Montenegro join the alliance")}),
+    ("participle-adjective", "Oxfam said they were appalled by the closure of the clinics.", {("Oxfam", O, "closure of the clinics")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
