@@ -41,6 +41,11 @@ def main(debug: bool = typer.Option(False, "--debug", help="Show full tracebacks
     DEBUG["on"] = debug
 
 
+def _say(message: str) -> None:
+    """One line on stderr, never wrapped; newlines in file names are shown escaped."""
+    print(message.replace("\r", "\\r").replace("\n", "\\n"), file=sys.stderr, flush=True)
+
+
 def fail(message: str, code: int = 1) -> None:
     """One line on stderr and a non-zero exit: how every user error ends."""
     print(f"error: {message}", file=sys.stderr)
@@ -57,6 +62,7 @@ def build(
     executor: str = typer.Option("local", "--executor", help="local, or dask to extract on a Dask cluster (see --scheduler)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler address (tcp://HOST:8786) for --executor dask."),
     store_dir: Optional[Path] = typer.Option(None, "--store", help="Add to this on-disk store (Oxigraph) and write the exports from all it holds; an article already there is replaced."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this proposal's neighbourhood in graph.html (graph.ttl and graph.trig stay complete)."),
 ) -> None:
     """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""
     from stancegraph.extract.pipeline import RuleExtractor
@@ -75,9 +81,9 @@ def build(
             else:
                 articles.append(item)
     for w in caught:
-        err.print(f"warning: {w.message}", markup=False, highlight=False)
+        _say(f"warning: {w.message}")
     for f in failures:
-        err.print(f"skipped: {f}", markup=False, highlight=False)
+        _say(f"skipped: {f}")
     if not articles:
         fail("no article could be read from " + ", ".join(str(p) for p in paths))
 
@@ -101,22 +107,54 @@ def build(
                         console=err, disable=len(articles) < 2, transient=True)
     with progress:
         task = progress.add_task("extract", total=len(articles))
-        for res in stream:
-            results.append(res)
-            progress.advance(task)
+        try:
+            for res in stream:
+                results.append(res)
+                progress.advance(task)
+        except Exception:  # one article the extractor cannot take must not stop the others
+            if extractor is None or DEBUG["on"]:
+                raise
+            for art in articles[len(results):]:  # results come in input order: redo the rest one by one
+                try:
+                    results.append(extractor.extract_one(art))
+                except Exception as e:
+                    failures.append(f"{art.source or art.id}: article {art.id!r} could not be processed "
+                                    f"({type(e).__name__}: {' '.join(str(e).split())[:200]}); "
+                                    "please report this with the file")
+                    _say(f"skipped: {failures[-1]}")
+                progress.advance(task)
+    if not results:
+        fail("no article could be processed from " + ", ".join(str(p) for p in paths))
 
     if store_dir is not None:
         from stancegraph.graph.store import StanceStore
 
         with StanceStore(store_dir) as store:
-            store.add(results)
+            try:
+                store.add(results)
+            except Exception as e:  # each article is one transaction: the store holds whole articles only
+                if DEBUG["on"]:
+                    raise
+                store.refresh_labels()  # labels for the articles written before the failure
+                fail(f"{store_dir}: adding the articles to the store failed ({type(e).__name__}: "
+                     f"{' '.join(str(e).split())[:200]}); the store holds the articles written before "
+                     "the failure, whole, and the failed one as it was; run again with --debug and report it")
             ds = store.dataset()
             in_store = len(store.article_ids())
     else:
         ds = build_dataset(results)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    triples = write_graph_files(ds, out_dir)
-    write_html(ds, out_dir / "graph.html", title="stancegraph: " + ", ".join(a.id for a in articles[:3]) + (" ..." if len(articles) > 3 else ""))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        triples = write_graph_files(ds, out_dir)
+        title = "stancegraph: " + ", ".join(a.id for a in articles[:3]) + (" ..." if len(articles) > 3 else "")
+        try:
+            write_html(ds, out_dir / "graph.html", title=title, focus=focus)
+        except StancegraphError as e:
+            fail(f"{e} (graph.ttl and graph.trig were written)")
+    except OSError as e:
+        if DEBUG["on"]:
+            raise
+        fail(f"{out_dir}: cannot write the graph there ({e.strerror or e}); give --out a folder you can write to")
 
     actors = {k for r in results for k, e in r.entities.items() if not e.is_proposal}
     proposals = {k for r in results for k, e in r.entities.items() if e.is_proposal}
@@ -135,7 +173,8 @@ def build(
     table.add_row("written", f"{out_dir / 'graph.ttl'}, {out_dir / 'graph.trig'}, {out_dir / 'graph.html'}")
     out.print(table)
     if failures and strict:
-        raise typer.Exit(1)
+        fail(f"{len(failures)} input{'s' if len(failures) != 1 else ''} could not be read or processed (see above); "
+             "--strict makes that an error")
 
 
 @app.command()
@@ -249,6 +288,25 @@ def export(
         out.print(str(path), markup=False, highlight=False)
 
 
+class DrawFormat(str, Enum):
+    html = "html"
+    png = "png"
+    svg = "svg"
+
+
+@app.command()
+def draw(
+    graph: Path = typer.Argument(..., help="A built graph: .ttl, .trig, .nt or .nq."),
+    fmt: Optional[DrawFormat] = typer.Option(None, "--format", "-f", help="html (interactive, works offline), svg or png (a static picture for reports; png needs headless Chromium). Default: from the --out suffix, else html."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Draw only the proposals whose label or alternative name contains this text (any case), their parts and the actors holding a stance on them."),
+    out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="The file to write; default: beside GRAPH, named after the format."),
+) -> None:
+    """Draw a built graph: an interactive HTML page, or a static SVG or PNG picture for reports."""
+    from stancegraph.graph.html import picture_command
+
+    out.print(picture_command(graph, out_file, fmt.value if fmt else None, focus).summary(), markup=False, highlight=False)
+
+
 @app.command()
 def explain(
     name: str = typer.Argument(..., help="A name, or part of one, of an actor or proposal (any case)."),
@@ -304,3 +362,12 @@ def run() -> None:
             traceback.print_exc()
         print(f"error: {e}", file=sys.stderr)
         sys.exit(1)
+    except KeyboardInterrupt:
+        print("error: interrupted; the files already written are whole (the last complete build)", file=sys.stderr)
+        sys.exit(130)
+    except Exception as e:  # a bug, not a user error: one line, the traceback with --debug
+        if DEBUG["on"]:
+            raise
+        print(f"error: {type(e).__name__}: {' '.join(str(e).split())[:300]} (a bug in stancegraph; "
+              "run again with --debug for the traceback and report it)", file=sys.stderr)
+        sys.exit(2)
