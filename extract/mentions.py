@@ -480,7 +480,13 @@ class ArticleContext:
             if ref is None and an.role and has_mods and any(c.dep_ == "poss" for c in head.children):
                 # "Ion's father", "his wife": a person of their own, named by the relation
                 label = clean_label(chunk.text)
-                if label.lower() not in ("his " + an.lemma, "her " + an.lemma, "their " + an.lemma):
+                poss = next(c for c in head.children if c.dep_ == "poss")
+                if poss.lower_ in ("his", "her"):
+                    # "his defense minister" -> "Volodymyr Zelensky's defense minister"
+                    person = self.resolve_person(sent_of[head.i], head.i)
+                    rest = " ".join(t.text for t in chunk if t.i > poss.i)
+                    label = f"{self.entities[person.key].label}'s {rest}" if person is not None else ""
+                if label and label.lower() not in ("their " + an.lemma,):
                     key, kind, label = self.actor_identity(label, PERSON)
                     new_ref = Ref(key, PERSON, chunk.start, head.i + 1, sent_of[head.i],
                                   subject=head.dep_ in SUBJ_DEPS, head_lemma=an.lemma)
