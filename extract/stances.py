@@ -428,13 +428,22 @@ class StanceReader:
             elif cue.particle:
                 # the particle hangs on the cue, or for an adjective on its copula ("remained neutral on X")
                 around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])
-                if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative") for c in around):
+                if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative") for c in around) \
+                        and self._marked_clause(tok, cue.particle) is None:
                     continue
             out.append(cue)
         # a cue with a particle wins over the bare one ("call for" over "call")
         if any(c.particle for c in out):
             out = [c for c in out if c.particle]
         return out
+
+    @staticmethod
+    def _marked_clause(tok: Token, particle: str) -> Optional[Token]:
+        """A clause under `tok` introduced by the cue's particle: "called for [the crowd to march]"."""
+        for c in tok.children:
+            if c.dep_ in ("advcl", "ccomp", "xcomp") and any(m.dep_ == "mark" and m.lower_ == particle for m in c.children):
+                return c
+        return None
 
     def _polarity(self, polarity: str, negd: tuple[bool, bool], lemma: str = "") -> str:
         direct, governed = negd
@@ -552,6 +561,13 @@ class StanceReader:
             for ref, m in self._prep_targets(verb, cue, dm, offset, sent_no, doc):
                 got = True
                 yield ref, m
+            clause = self._marked_clause(verb, cue.particle)
+            if not got and clause is not None:
+                # "called for the crowd to march to the roundabout" parsed as a clause marked "for"
+                ref = self.ctx.clause_proposal(clause, sent_no, offset, doc)
+                if ref is not None:
+                    yield ref, 0.8
+                    return
             if got or cue.particle not in ("to", "on"):
                 return
             # "appealed to all Mozambicans to respect the law": the clause after the addressee
