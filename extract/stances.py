@@ -468,6 +468,12 @@ class StanceReader:
                     yield holder, target, -tmult, (not negd[0], negd[1])
                 else:
                     yield holder, target, hmult * tmult, negd
+        elif cue.pos == "NOUN" and tok.dep_ == "attr" and speaker is not None:
+            # "Rice felt the conference was a success": the speaker judges the subject
+            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            target = self.proposal_of(subj, dm, sent_no, offset, doc) if subj is not None else None
+            if target is not None:
+                yield speaker, target, 0.8, self.negation(tok.head)
         elif cue.pos == "NOUN":
             holder, hmult = self._noun_holder(tok, dm, sent_no, speaker)
             if holder is None:

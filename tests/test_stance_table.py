@@ -127,6 +127,8 @@ CASES = [
     ("evaluative-welcome", "Omar Haddad said the ceasefire was welcome.", {("Omar Haddad", S, "ceasefire")}),
     ("confident-join", "Paul Greene said he was confident Montenegro would join the alliance.", {("Paul Greene", S, "Montenegro join the alliance")}),
     ("participle-adjective", "Oxfam said they were appalled by the closure of the clinics.", {("Oxfam", O, "closure of the clinics")}),
+    ("evaluative-noun", "Maria Lopez said the merger was a mistake.", {("Maria Lopez", O, "merger")}),
+    ("evaluative-noun-felt", "Paul Greene felt the summit was a success.", {("Paul Greene", S, "summit")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
