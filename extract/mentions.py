@@ -563,7 +563,8 @@ class ArticleContext:
             for t in toks:
                 # "SADC sanctions", "a Swedish proposal"
                 if t.head.i == head.i and t.i != head.i and (
-                        t.dep_ in ("compound", "nmod") and t.ent_type_ in ("ORG", "GPE", "NORP") or
+                        t.dep_ in ("compound", "nmod") and (t.ent_type_ in ("ORG", "GPE", "NORP") or
+                                                            t.text in self.acronyms or t.text in self.lex.aliases) or
                         t.dep_ == "amod" and t.text in self.lex.demonyms):
                     author = t
         if author is None and head.dep_ == "dobj" and head.head.lemma_.lower() in AUTHORING_VERBS:
@@ -872,6 +873,13 @@ class ArticleContext:
                              if t.lemma_.lower() in words and t.dep_ != "punct")
             if title:
                 self.entities[key].alt_labels.add(f"{title} {self.entities[key].label}".strip())
+
+    def name_ref(self, token: Token, sent_no: int, offset: int) -> Ref:
+        """The body an acronym or alias names ("SADC" -> Southern African Development Community), as a mention."""
+        key, kind, label = self.actor_identity(token.text, ORGANISATION)
+        self.entity(key, kind, label, Mention(offset + token.idx, offset + token.idx + len(token.text), token.text,
+                                              f"{token.text!r} stands for {label!r}"))
+        return Ref(key, kind, token.i, token.i + 1, sent_no, head_lemma=token.lower_)
 
     def demonym_ref(self, token: Token, sent_no: int, offset: int) -> Ref:
         """The country a demonym names ("Swedish" -> Sweden), as an actor mention."""

@@ -334,6 +334,8 @@ class StanceReader:
                 qi = self._inside_quote(author.idx, quotes)
                 spk = speakers.get(qi) if qi is not None else self._reporter(author, dm, sent_no)
                 holder = self.actor_of(author, dm, sent_no, spk)
+                if holder is None and (author.text in self.ctx.acronyms or author.text in self.lex.aliases):
+                    holder = self.ctx.name_ref(author, sent_no, offset)  # "SADC sanctions"
                 if holder is None and author.text in self.lex.demonyms:
                     holder = self.ctx.demonym_ref(author, sent_no, offset)  # "a Swedish proposal"
                 if holder is not None:
