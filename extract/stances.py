@@ -172,11 +172,15 @@ class StanceReader:
         # "CEO of the Refugee Council Enver Solomon", "The MP for Winchester, Mark Oaten": a role word
         # whose apposition names the person
         for c in token.children:
-            if c.dep_ in ("appos", "compound") and dm.actor_at(c) is not None and dm.actor_at(c).kind == "Person":
-                return dm.actor_at(c)
+            named = dm.actor_at(c)
+            if named is not None and c.dep_ in ("appos", "compound") and named.kind == "Person":
+                return named
         ref = dm.actor_at(token)
         if ref is not None:
             return ref
+        for c in token.children:
+            if c.dep_ == "appos" and dm.actor_at(c) is not None:
+                return dm.actor_at(c)  # "the secularist magazine MicroMega": the apposition names it
         low = token.lower_
         if low in PRONOUNS_SPEAKER and speaker is not None:
             return speaker
