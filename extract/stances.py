@@ -191,6 +191,10 @@ class StanceReader:
             if said is not None and (low != "it" or said.kind != "Person") and (low not in ("he", "she") or said.kind == "Person"):
                 return said
         if low == "it" and token.dep_ in SUBJ_DEPS:
+            head = token.head
+            if head.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children) \
+                    and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in head.children):
+                return None  # "it was important to defeat the bill": an expletive, nobody's stance
             return self.ctx.resolve_thing_actor(sent_no, token.i)
         if low in ("who", "which", "that") and token.head.dep_ == "relcl":
             return dm.actor_at(token.head.head)

@@ -129,6 +129,7 @@ CASES = [
     ("participle-adjective", "Oxfam said they were appalled by the closure of the clinics.", {("Oxfam", O, "closure of the clinics")}),
     ("evaluative-noun", "Maria Lopez said the merger was a mistake.", {("Maria Lopez", O, "merger")}),
     ("evaluative-noun-felt", "Paul Greene felt the summit was a success.", {("Paul Greene", S, "summit")}),
+    ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
