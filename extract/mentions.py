@@ -482,10 +482,12 @@ class ArticleContext:
                 label = clean_label(chunk.text)
                 poss = next(c for c in head.children if c.dep_ == "poss")
                 if poss.lower_ in ("his", "her"):
-                    # "his defense minister" -> "Volodymyr Zelensky's defense minister"
+                    # "his defense minister": named after the country of the person it belongs to
+                    # ("Ukraine's defense minister"), not after the person, whose name it is not
                     person = self.resolve_person(sent_of[head.i], head.i)
                     rest = " ".join(t.text for t in chunk if t.i > poss.i)
-                    label = f"{self.entities[person.key].label}'s {rest}" if person is not None else ""
+                    country = self._country_of_person(person.key) if person is not None else None
+                    label = f"{country}'s {rest}" if country else rest
                 if label and label.lower() not in ("their " + an.lemma,):
                     key, kind, label = self.actor_identity(label, PERSON)
                     new_ref = Ref(key, PERSON, chunk.start, head.i + 1, sent_of[head.i],
@@ -886,6 +888,15 @@ class ArticleContext:
         key, kind, label = self.actor_identity(self.lex.demonyms[token.text], COUNTRY)
         self.entity(key, kind, label, Mention(offset + token.idx, offset + token.idx + len(token.text), token.text))
         return Ref(key, kind, token.i, token.i + 1, sent_no, head_lemma=token.lower_)
+
+    def _country_of_person(self, key: str) -> Optional[str]:
+        """The country a person's title names ("Ukrainian President Volodymyr Zelensky" -> Ukraine)."""
+        ent = self.entities.get(key)
+        for name in sorted(ent.alt_labels | {ent.label}) if ent is not None else ():
+            for word in name.split():
+                if word in self.lex.demonyms:
+                    return self.lex.demonyms[word]
+        return None
 
     def _has_role(self, ent: Span) -> bool:
         root = ent.root
