@@ -68,12 +68,7 @@ def add_article(ds: Dataset, res: ArticleResult, labels: Optional[dict[str, tupl
         for m in sorted(set(ent.mentions), key=lambda m: (m.start, m.end)):
             if art.text[m.start:m.end] != m.text:
                 continue  # offsets that do not slice the article are never written
-            node = ID[f"article/{_iri_safe(art.id)}/mention/{m.start}-{m.end}"]
-            g.add((node, RDF.type, SG.Mention))
-            g.add((node, DCTERMS.isPartOf, a))
-            g.add((node, NIF.beginIndex, Literal(m.start, datatype=XSD.nonNegativeInteger)))
-            g.add((node, NIF.endIndex, Literal(m.end, datatype=XSD.nonNegativeInteger)))
-            g.add((node, NIF.anchorOf, Literal(m.text)))
+            node = _span(g, SG.Mention, a, f"article/{_iri_safe(art.id)}/mention", m.start, m.end, m.text)
             g.add((node, SG.denotes, entity_iri(key)))
             if m.note:
                 g.add((node, SG.resolution, Literal(m.note)))
@@ -83,12 +78,7 @@ def add_article(ds: Dataset, res: ArticleResult, labels: Optional[dict[str, tupl
     g.add((EXTRACTION, SG.softwareVersion, Literal(__version__)))
 
     for st in res.stances:
-        sent = ID[f"article/{_iri_safe(art.id)}/char/{st.start}-{st.end}"]
-        g.add((sent, RDF.type, SG.Sentence))
-        g.add((sent, DCTERMS.isPartOf, a))
-        g.add((sent, NIF.beginIndex, Literal(st.start, datatype=XSD.nonNegativeInteger)))
-        g.add((sent, NIF.endIndex, Literal(st.end, datatype=XSD.nonNegativeInteger)))
-        g.add((sent, NIF.anchorOf, Literal(st.evidence)))
+        sent = _span(g, SG.Sentence, a, f"article/{_iri_safe(art.id)}/char", st.start, st.end, st.evidence)
         digest = hashlib.sha1(f"{art.id}|{st.holder}|{st.polarity}|{st.target}|{st.start}".encode()).hexdigest()[:16]
         s = ID[f"stance/{digest}"]
         holder, target = entity_iri(st.holder), entity_iri(st.target)
@@ -111,17 +101,23 @@ def add_article(ds: Dataset, res: ArticleResult, labels: Optional[dict[str, tupl
             g.add((s, SG.condition, Literal(st.condition)))
         if st.quote:
             qs, qe = st.quote
-            q = ID[f"article/{_iri_safe(art.id)}/quote/{qs}-{qe}"]
-            g.add((q, RDF.type, SG.Quote))
-            g.add((q, DCTERMS.isPartOf, a))
-            g.add((q, NIF.beginIndex, Literal(qs, datatype=XSD.nonNegativeInteger)))
-            g.add((q, NIF.endIndex, Literal(qe, datatype=XSD.nonNegativeInteger)))
-            g.add((q, NIF.anchorOf, Literal(art.text[qs:qe])))
+            q = _span(g, SG.Quote, a, f"article/{_iri_safe(art.id)}/quote", qs, qe, art.text[qs:qe])
             if st.speaker:
                 g.add((q, SG.speaker, entity_iri(st.speaker)))
             g.add((s, SG.quote, q))
         g.add((holder, DIRECT_TERM[st.polarity], target))
     return g
+
+
+def _span(g: Graph, cls: URIRef, article: URIRef, base: str, start: int, end: int, text: str) -> URIRef:
+    """A stretch of an article (sentence, quote, mention) as a NIF string: offsets, words, the article."""
+    node = ID[f"{base}/{start}-{end}"]
+    g.add((node, RDF.type, cls))
+    g.add((node, DCTERMS.isPartOf, article))
+    g.add((node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.anchorOf, Literal(text)))
+    return node
 
 
 def _add_entity(g: Graph, ent: Entity, label: tuple[str, set[str]], article: URIRef) -> None:

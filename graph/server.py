@@ -72,18 +72,8 @@ MAX_BODY_BYTES = 256 * 1024 * 1024
 
 Source = Union[str, Path, ox.Store]
 
-#: prefixes for Turtle answers (vocabulary only; instance IRIs hold "/" and read better in full)
-PREFIXES: dict[str, str] = {
-    "dcterms": "http://purl.org/dc/terms/",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "schema": "https://schema.org/",
-    "sg": "https://w3id.org/stancegraph#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-}
+#: prefixes for Turtle answers: the same vocabulary prefixes as the exports
+from stancegraph.graph.export import PREFIXES  # noqa: E402
 
 
 class ServerError(StancegraphError):
