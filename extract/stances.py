@@ -307,14 +307,18 @@ class StanceReader:
                 found[k] = s
 
         for tok in sent:
+            cues = self._cues(tok)
+            # only cue words and the verbs the modal and condition patterns read need the rest
+            if not cues and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
+                continue
+            if self._in_question(tok):
+                continue
             qi = self._inside_quote(tok.idx, quotes)
             quote_speaker = speakers.get(qi) if qi is not None else None
             # a reported clause: "He said Trump agreed ..." -> reported by He
             reporter = self._reporter(tok, dm, sent_no)
             speaker = quote_speaker or reporter
-            if self._in_question(tok):
-                continue
-            for cue in self._cues(tok):
+            for cue in cues:
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     pol = self._polarity(cue.polarity, negd, cue.lemma)
                     hold_list = [holder] + self._conjuncts(holder, tok, dm, doc)
@@ -377,7 +381,7 @@ class StanceReader:
         """A cue in an embedded question ("whether he supports the plan") states no stance."""
         t = tok
         for _ in range(6):
-            if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children) and t.dep_ in ("pcomp", "ccomp", "pobj", "advcl"):
+            if t.dep_ in ("pcomp", "ccomp", "pobj", "advcl") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children):
                 return t.dep_ != "advcl" or any(c.lower_ == "whether" for c in t.children)
             if t.head is t:
                 break
