@@ -104,7 +104,7 @@ def build(
         stream = extractor.extract(articles)
     results = []
     progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, disable=len(articles) < 2, transient=True)
+                        console=err, disable=len(articles) < 2 or not err.is_terminal, transient=True)
     with progress:
         task = progress.add_task("extract", total=len(articles))
         try:

@@ -293,9 +293,12 @@ class StanceReader:
             if qi is not None:
                 qs, qe = quotes[qi]
                 quote = (offset + qs, offset + qe)
+            text = sent.text
+            lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
             s = Stance(
                 holder=holder.key, target=target.key, polarity=polarity,
-                evidence=sent.text.strip(), start=offset + sent.start_char, end=offset + sent.end_char,
+                # the offsets slice out exactly the evidence (spaces around a sentence are not in it)
+                evidence=text.strip(), start=offset + sent.start_char + lead, end=offset + sent.end_char - trail,
                 rule=rule, confidence=round(conf, 2),
                 speaker=speaker.key if speaker is not None else None,
                 reported_by=reported_by.key if reported_by is not None and reported_by.key != holder.key else None,

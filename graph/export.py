@@ -20,24 +20,98 @@ from stancegraph.extract.errors import StancegraphError
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
-    """Call `write(tmp)` on a temporary path in the same folder, then rename it to `path`."""
+    """Call `write(tmp)` on a temporary path in the same folder, then rename it to `path`.
+
+    The temporary file is hidden (".graph.ttl.<pid>.<random>.tmp") and flushed to disk
+    before the rename, so `path` is always either the previous file or the new one, whole,
+    even if the process is killed or the machine stops. A process killed mid-write leaves
+    its hidden temporary file behind; `clean_stale_temps` (run by every export) removes it.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    clean_stale_temps(path.parent, [path.name])
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     umask = os.umask(0)
     os.umask(umask)
     try:
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; the output is an ordinary file
         write(Path(tmp))
+        _fsync(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync(path.parent)  # the rename itself
+
+
+def _fsync(path: Union[str, os.PathLike]) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:  # some file systems cannot sync a folder
+        pass
+    finally:
+        os.close(fd)
+
+
+#: a hidden temporary file older than this (seconds) whose writer cannot be told is left over
+STALE_TEMP_SECONDS = 600
+
+
+def clean_stale_temps(folder: Union[str, os.PathLike], names: Iterable[str]) -> list[Path]:
+    """Remove the hidden temporary files (".NAME.*.tmp") that killed writers left in `folder`.
+
+    A temporary file carrying the id of a process that no longer runs is removed; one
+    without (another writer's) once it is older than STALE_TEMP_SECONDS. A file a running
+    build is writing is never touched. Returns the files removed.
+    """
+    import time
+
+    removed: list[Path] = []
+    now = time.time()
+    for name in names:
+        prefix = f".{name}."
+        try:
+            candidates = [p for p in Path(folder).iterdir() if p.name.startswith(prefix) and p.name.endswith(".tmp")]
+        except OSError:
+            return removed
+        for tmp in candidates:
+            parts = tmp.name[len(prefix):-len(".tmp")].split(".")  # ours: PID.RANDOM; others: RANDOM
+            if len(parts) == 2 and parts[0].isdigit() and int(parts[0]) != os.getpid():
+                stale = not _process_alive(int(parts[0]))
+            else:
+                try:
+                    stale = now - tmp.stat().st_mtime > STALE_TEMP_SECONDS
+                except OSError:
+                    continue
+            if stale:
+                try:
+                    tmp.unlink()
+                    removed.append(tmp)
+                except OSError:
+                    pass
+    return removed
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, owned by someone else
+        return True
+    return True
 
 
 def write_graph_files(ds: Dataset, out_dir: Path) -> int:
     """graph.ttl (the union) and graph.trig (one named graph per article) in `out_dir`, sorted so
-    that the same input gives byte-identical files; returns the number of triples in graph.ttl."""
+    that the same input gives byte-identical files; returns the number of triples in graph.ttl.
+    Each file is replaced atomically; temporary files killed builds left behind are removed."""
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    clean_stale_temps(out_dir, ["graph.ttl", "graph.trig", "graph.html"])
     export_rdf(ds, out_dir, ["ttl", "trig"])
     return sum(1 for _ in ox.parse(path=str(Path(out_dir) / "graph.ttl"), format=ox.RdfFormat.TURTLE))
 

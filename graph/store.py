@@ -86,11 +86,14 @@ class StanceStore:
         results = list(results)
         ds = build_dataset(results, known_people=self.people())
         n = 0
-        for res in results:
-            g = ds.graph(graph_iri(res.article.id))
-            self._replace_graph(graph_iri(res.article.id), g)
-            n += 1
-        self.refresh_labels()
+        try:
+            for res in results:
+                g = ds.graph(graph_iri(res.article.id))
+                self._replace_graph(graph_iri(res.article.id), g)
+                n += 1
+        finally:
+            # even if one article failed, the labels match the articles written before it
+            self.refresh_labels()
         return n
 
     def _replace_graph(self, name: URIRef, g: Graph) -> None:
