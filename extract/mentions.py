@@ -240,6 +240,12 @@ class ArticleContext:
                     parts = name.split()
                     if len(parts) >= 2:
                         full.setdefault(parts[-1], set()).add(name)
+        for names in list(full.values()):
+            for name in names:
+                parts = name.split()
+                if len(parts) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
+                    # "Ban Ki-moon", "Kim Jong-un": the family name comes first
+                    full.setdefault(parts[0], set()).add(name)
         for surname, names in full.items():
             # the longest full name stands for the others ("Volodymyr Zelensky" for "Zelensky")
             longest = max(names, key=lambda n: (len(n.split()), len(n)))

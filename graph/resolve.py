@@ -137,7 +137,10 @@ def resolve(results: list[ArticleResult], gazetteer: Optional[tuple[GazetteerEnt
                 continue
             labels[key] = ent.label
             parts = ent.label.split()
-            if len(parts) >= 2:
+            if len(parts) == 2 and re.fullmatch(r"[A-Z][a-z]+-[a-z]+", parts[1]):
+                # "Ban Ki-moon": the family name comes first
+                people.setdefault(_surname_form(parts[0]), {}).setdefault(norm(parts[1]), set()).add(key)
+            elif len(parts) >= 2:
                 people.setdefault(_surname_form(parts[-1]), {}).setdefault(norm(parts[0]), set()).add(key)
             elif parts:
                 singles.setdefault(_surname_form(parts[0]), set()).add(key)

@@ -95,3 +95,10 @@ def test_explain_shows_the_mentions_merged_into_a_node_and_why(seed_build):
     assert "Ukrainian president" in text  # the title, resolved to the person named before it
     missing = CliRunner().invoke(app, ["explain", "no such name", "--graph", str(out / "graph.ttl")])
     assert missing.exit_code == 1
+
+
+def test_a_family_name_first_is_still_the_surname():
+    results = [article("a", [("person/ban-ki-moon", "Person", "Ban Ki-moon")]),
+               article("b", [("person/ban", "Person", "Ban")])]
+    out, _ = resolve(results)
+    assert keys(out) == {"person/ban-ki-moon"}
