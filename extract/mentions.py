@@ -67,6 +67,19 @@ GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decis
 VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure", "effort"}
 
 
+def _joined_people(doc: Doc) -> list[Span]:
+    """The document's entities, with a person name the tagger cut in two put back together
+    ("Ahmed Abdallah" + "Mohamed Sambi" -> "Ahmed Abdallah Mohamed Sambi")."""
+    out: list[Span] = []
+    for ent in doc.ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
 def _whole_names(doc: Doc, indices: list[int]) -> list[int]:
     """Drop a name cut in two by pruning ("withdraw the United" from "the United States")."""
     keep = set(indices)
@@ -234,7 +247,7 @@ class ArticleContext:
         """Full names first, so that a later (or earlier) surname finds its person."""
         full: dict[str, set[str]] = {}
         for doc in docs:
-            for ent in doc.ents:
+            for ent in _joined_people(doc):
                 if ent.label_ == "PERSON":
                     name = clean_label(ent.text)
                     parts = name.split()
@@ -395,7 +408,7 @@ class ArticleContext:
             doc_refs.append(ref)
 
         # 2. Named entities: people (with their titles), organisations, places, groups.
-        for ent in doc.ents:
+        for ent in _joined_people(doc):
             if ent.label_ not in ENT_KIND or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             kind = ENT_KIND[ent.label_]
@@ -413,7 +426,13 @@ class ArticleContext:
                         and doc[first - 1].head.i >= ent.start and doc[first - 1].text[:1].isupper() \
                         and doc[first - 1].lemma_.lower() not in self.lex.actor_nouns and first - 1 not in taken:
                     first -= 1
-                span = doc[first: ent.end]
+                last = ent.end
+                # "Ahmed Abdallah Mohamed Sambi" where the tagger stopped at "Abdallah": the rest of the name
+                while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper() \
+                        and doc[last].ent_type_ in ("", "PERSON") and doc[last - 1].dep_ == "compound" \
+                        and doc[last - 1].head.i >= last and last - ent.end < 3:
+                    last += 1
+                span = doc[first: last]
             text = span.text
             if span[-1].text in ("'s", "’s"):
                 span = doc[span.start: span.end - 1]
