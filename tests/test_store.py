@@ -89,3 +89,28 @@ def test_the_corpus_in_one_store_rebuilt_and_removed(tmp_path, extractor):
     store.add(results[:1])
     assert len(store) == full
     assert set(labels_per_node(store).values()) == {1}
+
+
+@pytest.mark.model
+def test_no_person_appears_twice_under_another_spelling_in_the_corpus(tmp_path, extractor):
+    """The check of the 'one graph' issue: in the answers over the whole corpus, a person named
+    by a surname alone, or by part of a name, is the same node as the full name."""
+    from conftest import CORPUS, SEEDS
+    from stancegraph.extract.readers import iter_articles
+    from stancegraph.graph.named import run_named
+    from stancegraph.graph.resolve import norm
+
+    articles = [a for a in iter_articles([SEEDS, CORPUS]) if hasattr(a, "text")]
+    with StanceStore(tmp_path / "store") as store:
+        store.add(list(extractor.extract(articles)))
+        _, rows = run_named(store.store, "stances", {})
+        people = {r["p"].value: r["l"].value for r in store.store.query(
+            "SELECT ?p ?l WHERE { ?p a <https://w3id.org/stancegraph#Person> ; "
+            "<http://www.w3.org/2000/01/rdf-schema#label> ?l }", use_default_graph_as_union=True)}
+    assert rows
+    names = {norm(label) for label in people.values()}
+    for name in names:
+        words = name.split()
+        for other in names - {name}:
+            # no label is a run of another's words (a surname, or a name cut short)
+            assert not (len(other.split()) < len(words) and f" {other} " in f" {name} "), (other, name)
