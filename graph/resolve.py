@@ -163,7 +163,34 @@ def resolve(results: list[ArticleResult], gazetteer: Optional[tuple[GazetteerEnt
             for k in singles.get(sur, ()):
                 mapping[k] = (target, f"{labels[k]!r} is the surname of {labels.get(target, target)!r}, "
                                       f"the only person of that name in the corpus", None)
-    # surnames of gazetteer people ("Rutte" alone is Mark Rutte)
+    # 3. proposals named only by their kind and their author in one article ("Zelensky's plan",
+    #    "his plan") are the one proposal of that kind by that author named elsewhere ("Victory Plan")
+    def final(k: str) -> str:
+        seen = set()
+        while k in mapping and k not in seen:
+            seen.add(k)
+            k = mapping[k][0]
+        return k
+
+    by_author: dict[tuple[str, str], set[str]] = {}
+    bare: list[tuple[str, str, str, str]] = []  # (key, head, author, label)
+    for res in results:
+        for key, ent in res.entities.items():
+            if not ent.is_proposal or not ent.proposed_by:
+                continue
+            words = ent.label.lower().split()
+            head = words[-1] if words else ""
+            for author in ent.proposed_by:
+                if len(words) == 1:
+                    bare.append((key, head, final(author), ent.label))
+                else:
+                    by_author.setdefault((final(author), head), set()).add(key)
+    for key, head, author, label in bare:
+        named = by_author.get((author, head), set()) - {key}
+        if len(named) == 1:
+            (target,) = named
+            mapping.setdefault(key, (target, f"{label!r} put forward by the same actor is the one such "
+                                             f"proposal of theirs named in full elsewhere", None))
     return _rewrite(results, mapping)
 
 

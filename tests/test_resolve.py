@@ -102,3 +102,14 @@ def test_a_family_name_first_is_still_the_surname():
                article("b", [("person/ban", "Person", "Ban")])]
     out, _ = resolve(results)
     assert keys(out) == {"person/ban-ki-moon"}
+
+
+def test_an_authors_plan_named_only_as_a_plan_is_their_named_plan():
+    a = article("a", [("person/volodymyr-zelensky", "Person", "Volodymyr Zelensky")], target="Victory Plan")
+    a.entities["proposal/victory-plan"].proposed_by.add("person/volodymyr-zelensky")
+    b = article("b", [("place/lithuania", "Country", "Lithuania"),
+                      ("person/zelensky", "Person", "Zelensky")], target="plan")
+    b.entities["proposal/plan"].proposed_by.add("person/zelensky")
+    out, resolutions = resolve([a, b])
+    assert {s.target for r in out for s in r.stances} == {"proposal/victory-plan"}
+    assert "same actor" in resolutions["proposal/victory-plan"].merged["proposal/plan"]
