@@ -228,13 +228,9 @@ def to_store(source: GraphSource) -> ox.Store:
 
 
 def _graph_file(source: Union[str, os.PathLike]) -> tuple[Path, ox.RdfFormat]:
-    path = Path(source)
-    fmt = READ_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ExportError(f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(READ_FORMATS)}")
-    if not path.is_file():
-        raise ExportError(f"{path}: no such graph file; build one with `stancegraph build ARTICLES --out DIR`")
-    return path, fmt
+    from stancegraph.graph.query import graph_file
+
+    return graph_file(source, READ_FORMATS, ExportError)
 
 
 def _triple_key(t: ox.Triple) -> str:

@@ -25,14 +25,21 @@ class QueryError(StancegraphError):
     """A SPARQL query or the graph it runs on is at fault; the message says which."""
 
 
+def graph_file(path: Union[str, Path], formats: dict, error: type = None) -> tuple[Path, object]:
+    """(path, format) of a graph file with a known suffix, or one clear error naming the file."""
+    error = error or QueryError
+    path = Path(path)
+    fmt = formats.get(path.suffix.lower())
+    if fmt is None:
+        raise error(f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(sorted(formats))}")
+    if not path.is_file():
+        raise error(f"{path}: no such graph file; build one with `stancegraph build ARTICLES --out DIR`")
+    return path, fmt
+
+
 def load_store(path: Union[str, Path]) -> ox.Store:
     """An in-memory Oxigraph store holding the graph file (named graphs are queried as one union)."""
-    path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(sorted(FORMATS))}")
-    if not path.is_file():
-        raise QueryError(f"{path}: no such graph file; build one with `stancegraph build ARTICLES --out DIR`")
+    path, fmt = graph_file(path, FORMATS)
     store = ox.Store()
     try:
         store.bulk_load(path=str(path), format=fmt)

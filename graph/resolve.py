@@ -166,11 +166,7 @@ def resolve(results: list[ArticleResult], gazetteer: Optional[tuple[GazetteerEnt
     # 3. proposals named only by their kind and their author in one article ("Zelensky's plan",
     #    "his plan") are the one proposal of that kind by that author named elsewhere ("Victory Plan")
     def final(k: str) -> str:
-        seen = set()
-        while k in mapping and k not in seen:
-            seen.add(k)
-            k = mapping[k][0]
-        return k
+        return _follow(mapping, k)
 
     by_author: dict[tuple[str, str], set[str]] = {}
     bare: list[tuple[str, str, str, str]] = []  # (key, head, author, label)
@@ -194,6 +190,15 @@ def resolve(results: list[ArticleResult], gazetteer: Optional[tuple[GazetteerEnt
     return _rewrite(results, mapping)
 
 
+def _follow(mapping: dict[str, tuple], key: str) -> str:
+    """Where a chain of merges ends: key -> merged into -> ... (a cycle stops where it repeats)."""
+    seen = set()
+    while key in mapping and key not in seen:
+        seen.add(key)
+        key = mapping[key][0]
+    return key
+
+
 def _kind_fits(gaz_kind: str, kind: str) -> bool:
     if gaz_kind == kind:
         return True
@@ -204,11 +209,7 @@ def _kind_fits(gaz_kind: str, kind: str) -> bool:
 def _rewrite(results: list[ArticleResult], mapping: dict[str, tuple[str, str, Optional[GazetteerEntry]]]
              ) -> tuple[list[ArticleResult], dict[str, Resolution]]:
     def final(key: str) -> str:
-        seen = set()
-        while key in mapping and key not in seen:
-            seen.add(key)
-            key = mapping[key][0]
-        return key
+        return _follow(mapping, key)
 
     resolutions: dict[str, Resolution] = {}
     out: list[ArticleResult] = []

@@ -195,12 +195,9 @@ def read_graph(path: Union[str, Path]) -> Graph:
     """A graph file as one Graph; TriG, N-Quads and JSON-LD named graphs are merged into their union."""
     from rdflib import Dataset
 
-    path = Path(path)
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise ValidationError(f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(sorted(FORMATS))}")
-    if not path.is_file():
-        raise ValidationError(f"{path}: no such graph file; build one with `stancegraph build ARTICLES --out DIR`")
+    from stancegraph.graph.query import graph_file
+
+    path, fmt = graph_file(path, FORMATS, ValidationError)
     parser, quads = fmt
     try:
         if quads:
