@@ -372,8 +372,9 @@ class ArticleContext:
             if not mods and plural and not an.bare:
                 prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")
                              and len(list(c.subtree)) <= 5), None)
-                if prep is None:
-                    continue  # "officials", "countries": too vague to be a holder of their own
+                if prep is None or any(t.lower_ in ("each", "every", "both", "all", "some", "many", "other")
+                                       for t in prep.subtree):
+                    continue  # "officials", "the presidents of each country": too vague to hold a stance of their own
                 # "the leaders at the summit", "the presidents of each country"
                 mods = [prep]
                 span = doc[span.start: prep.right_edge.i + 1]

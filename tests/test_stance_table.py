@@ -133,6 +133,8 @@ CASES = [
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
+    ("vague-group", "The ministers of each country rejected the tariff.", set()),
+    ("named-group", "The leaders at the summit approved the declaration.", {("leaders at the summit", S, "declaration")}),
     ("report-action", "Police arrested three men on Monday.", set()),
 ]
 
