@@ -814,12 +814,14 @@ class StanceReader:
                             break
                 return
             if subj.lower_ == "it":
-                # "It is shocking that journalists are being detained": the clause, said by someone
-                clause = next((c for c in list(tok.children) + list(verb.children) if c.dep_ == "ccomp"), None)
-                if clause is not None and speaker is not None:
-                    ref = self.ctx.clause_proposal(clause, sent_no, offset, doc)
-                    if ref is not None:
-                        yield speaker, ref, 0.75, negd
+                # "It is shocking that journalists are being detained": the clause, said by someone;
+                # "it was important to defeat the bill": an expletive it, never a proposal
+                clause = next((c for c in list(tok.children) + list(verb.children) if c.dep_ in ("ccomp", "xcomp")), None)
+                if clause is not None:
+                    if speaker is not None and not self._cues(clause):
+                        ref = self.ctx.clause_proposal(clause, sent_no, offset, doc)
+                        if ref is not None:
+                            yield speaker, ref, 0.75, negd
                     return
             # "the sentence is dangerous", said by someone
             target = self.proposal_of(subj, dm, sent_no, offset, doc)
