@@ -320,6 +320,7 @@ class ArticleContext:
     # -- per-doc mention finding -------------------------------------------------------------
     def find_mentions(self, doc: Doc, offset: int) -> DocMentions:
         dm = DocMentions()
+        self._dm = dm  # owners of proposals in this paragraph are looked up in its own mentions
         sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
         sent_of: dict[int, int] = {}
         n = -1
@@ -573,7 +574,6 @@ class ArticleContext:
                 # a resolved pronoun carries the chain on: "He ... He ..." stays with the same person
                 bisect.insort(self.history, pron, key=lambda r: (r.sent_no, r.start))
         self.sent_no += len(sent_starts)
-        self._dm = dm
         return dm
 
     def proposal_ref(self, doc: Doc, head: Token, sent_no: int, offset: int) -> Optional[Ref]:
@@ -598,7 +598,6 @@ class ArticleContext:
         if author is None and head.dep_ == "dobj" and head.head.lemma_.lower() in AUTHORING_VERBS:
             # "Labour has a plan to ...", "the minister presented a bill": its subject puts it forward
             author = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
-            owner = owner if owner is not None else None
         if author is None:
             for c in head.rights:
                 # "a planned march by the February 14 Youth Coalition"

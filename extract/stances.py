@@ -22,7 +22,6 @@ from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
-RULE_EVALUATIVE = "pattern.evaluative"  # "called the sentence dangerous"
 RULE_CONDITION = "pattern.condition-demand"  # "unless Romania withdraws its troops"
 RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 
@@ -248,7 +247,7 @@ class StanceReader:
                 continue
             return
 
-    def negation(self, cue: Token, stop: Optional[Token] = None) -> tuple[bool, bool]:
+    def negation(self, cue: Token) -> tuple[bool, bool]:
         """(negated at the cue, negated on a verb that governs it)."""
         direct = any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det") for c in cue.children)
         governed = False
@@ -259,8 +258,6 @@ class StanceReader:
             if t.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "dobj", "pobj", "prep", "acomp", "attr", "oprd", "pcomp", "relcl") :
                 break
             t = t.head
-            if stop is not None and t.i == stop.i:
-                break
             if t.lemma_.lower() in self.lex.speech_verbs and t.lemma_.lower() not in ("say", "mean"):
                 break
             if any(c.dep_ == "neg" for c in t.children):
@@ -497,7 +494,6 @@ class StanceReader:
                 return
             if tok.dep_ in OBJ_DEPS | {"pobj"}:
                 negd = self.negation(tok.head if tok.dep_ != "pobj" else tok.head.head)
-                negd = (negd[0], negd[1])
             got = False
             for target, tmult in self._prep_targets(tok, cue, dm, offset, sent_no, doc):
                 got = True

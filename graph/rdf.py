@@ -214,12 +214,3 @@ def _bind(g: Graph) -> None:
     g.bind("nif", NIF)
     g.bind("owl", OWL)
     g.bind("wd", WD)
-
-
-def union_graph(ds: Dataset) -> Graph:
-    """The triples of every named graph in one Graph (what graph.ttl holds)."""
-    g = Graph()
-    _bind(g)
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        g.add((s, p, o))
-    return g
