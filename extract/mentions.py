@@ -60,6 +60,9 @@ ON_NOUNS = {"ban", "attack", "tax", "taxation", "levy", "tariff", "sanction", "e
 LIGHT_OBJECTS = {"part", "place", "action", "step", "steps", "stand", "position", "measure", "measures"}
 # Nouns that make one proposal a part of another: "a key part of the plan, an invitation".
 PART_NOUNS = {"part", "element", "component", "pillar", "plank", "centrepiece", "centerpiece", "cornerstone"}
+# Proposal nouns that hold a list of proposals: "a policy including X and Y", "measures such as X".
+LIST_NOUNS = {"plan", "policy", "measure", "programme", "program", "package", "agenda", "strategy", "priority",
+              "proposal", "reform", "demand", "step", "action", "recommendation", "condition", "term", "sanction"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure",
                      "proposal", "initiative", "scheme", "effort", "request", "demand"}
@@ -98,11 +101,14 @@ def _pruned(token: Token, limit: int) -> list[int]:
     relative clauses, appositions and asides are left out."""
     drop = {"relcl", "acl", "appos", "advcl", "punct", "parataxis", "cc", "conj"}
 
+    def listing(t: Token) -> bool:  # "a policy including X and Y": the items are proposals of their own
+        return t.dep_ in ("prep", "acl") and t.lower_ == "including"
+
     def inner(t: Token) -> list[int]:
         out = [t.i]
         for child in t.children:
             infinitive = child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)
-            if child.dep_ in drop and child.i > t.i and not infinitive:
+            if child.dep_ in drop and child.i > t.i and not infinitive or listing(child):
                 continue
             out.extend(inner(child))
         return sorted(out)
@@ -113,6 +119,8 @@ def _pruned(token: Token, limit: int) -> list[int]:
     for child in token.rights:
         if child.dep_ in drop and not (child.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in child.children)):
             continue
+        if listing(child):
+            break
         part = inner(child)
         if len(out) + len(part) > limit:
             break
@@ -197,6 +205,28 @@ class Ref:
     subject: bool = False
     plural: bool = False
     head_lemma: str = ""
+
+
+def coordinated_verbs(verb: Token, tag: str = "") -> list[Token]:
+    """Verbs joined to `verb` by "and" or commas that share its form and have no subject of
+    their own: "to lift the curfew and release the students" -> [release]. The small parser
+    often hangs such a verb on a verb above ("has a plan to cut fees, build homes"): a verb of
+    another form above is taken as that misparse; one of the same form is a real coordination
+    with it ("vote to cut fees and support the plan") and is left out."""
+    doc = verb.doc
+    tag = tag or verb.tag_
+    above = {a.i for a in verb.ancestors if a.tag_ != tag}
+    heads, out = {verb.i}, []
+    for t in doc[verb.i + 1: verb.sent.end]:
+        if t.pos_ != "VERB" or t.tag_ != tag or not (
+                t.dep_ == "conj" or t.dep_ == "advcl" and doc[t.i - 1].lower_ in (",", ";", "and", "or")):
+            continue  # (a list item after a comma is often parsed as an adverbial clause)
+        if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in t.children):
+            continue
+        if t.head.i in heads or t.head.i in above:
+            out.append(t)
+            heads.add(t.i)
+    return out
 
 
 @dataclass
@@ -681,14 +711,20 @@ class ArticleContext:
         return new
 
     def clause_proposal(self, verb: Token, sent_no: int, offset: int, doc: Doc,
-                        with_subject: bool = False, keep_neg: bool = True) -> Optional[Ref]:
+                        with_subject: bool = False, keep_neg: bool = True, listed: bool = False) -> Optional[Ref]:
         """A clause as a proposal: "to free the journalists" -> "free the journalists";
-        with its subject where that is named: "Ukraine would join the alliance" -> "Ukraine join the alliance"."""
-        if verb.lemma_.lower() in ("be", "have", "do", "say", "come", "happen", "make", "go", "get"):
+        with its subject where that is named: "Ukraine would join the alliance" -> "Ukraine join the alliance".
+
+        `listed`: the clause is an item of a proposal already found ("a plan to cut fees, build
+        homes and get agreements in place"), so any verb with an object names a proposal."""
+        lemma = verb.lemma_.lower()
+        has_dobj = any(c.dep_ == "dobj" for c in verb.children)
+        if lemma in ("be", "have", "do", "say", "come", "happen", "go") or lemma in ("make", "get") and not (
+                listed and has_dobj):
             return None
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        if verb.lemma_.lower() not in self.lex.policy_verbs and not any(
+        if not (listed and heads) and lemma not in self.lex.policy_verbs and not any(
                 t.lemma_.lower() in self.lex.proposal_nouns or t.lemma_.lower() in LIGHT_OBJECTS for t in heads):
             return None  # "urged leaders to listen": no proposal in the clause
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -745,6 +781,58 @@ class ArticleContext:
         span = doc[run[0].i: run[-1].i + 1]
         words = {t.lemma_.lower() for t in run if t.is_alpha and t.lower_ not in ("the", "a", "an", "of", "to")}
         return self._clause_ref(key, label, span, verb, words, sent_no, offset)
+
+    def proposal_items(self, target: Ref, doc: Doc, dm: "DocMentions", sent_no: int, offset: int) -> list[Ref]:
+        """The items of a proposal that the text lists with it, each its own proposal:
+
+        * clauses coordinated with a clause target: "to lift the curfew and release the students";
+        * the clauses after a proposal's own infinitive, as its parts: "a plan to cut fees, build
+          homes and take action against evaders";
+        * what a proposal is said to include, as its parts: "a policy including expanding
+          settlements and demolishing homes", "measures such as a curfew".
+        """
+        if target.kind != PROPOSAL or not (0 <= target.start < target.end <= len(doc)):
+            return []
+        root = doc[target.start: target.end].root
+        whole = None
+        verbs: list[Token] = []
+        if root.pos_ in ("VERB", "AUX"):
+            verbs += coordinated_verbs(root)
+            nouns = [c for c in root.children if c.dep_ in ("dobj", "nsubjpass")]
+        else:
+            whole, nouns = target, [root]
+            for c in root.children:
+                if c.dep_ in ("acl", "relcl") and c.tag_ == "VB":
+                    verbs += coordinated_verbs(c)
+                elif c.dep_ == "prep" and c.lower_ == "to" and c.i == root.i + 1:
+                    # "a plan to fast-track cases, get ..." with the first verb misread as a noun
+                    verbs += coordinated_verbs(root, "VB")
+        items: list[Token] = []
+        for noun in nouns:
+            if noun.lemma_.lower() not in LIST_NOUNS:
+                continue  # "integration, including NATO membership": one aim, said more precisely
+            for c in noun.children:
+                if c.dep_ in ("prep", "acl") and (c.lower_ == "including" or c.lower_ == "as" and c.i > 0
+                                                   and doc[c.i - 1].lower_ == "such"):
+                    whole = whole or dm.proposals.get(noun.i) or target
+                    for p in c.children:
+                        if p.dep_ in ("pobj", "pcomp", "dobj"):
+                            items += [p, *p.conjuncts]
+                            if p.pos_ == "VERB":
+                                items += coordinated_verbs(p)
+        out: list[Ref] = []
+        for t in verbs + items:
+            if t.pos_ == "VERB":
+                ref = self.clause_proposal(t, sent_no, offset, doc, keep_neg=False, listed=True)
+            else:
+                ref = dm.proposals.get(t.i)
+            if ref is None or ref.key == target.key or any(r.key == ref.key for r in out):
+                continue
+            out.append(ref)
+            if whole is not None and ref.key in self.entities and ref.key != whole.key and (
+                    t in items or root.pos_ not in ("VERB", "AUX")):
+                self.entities[ref.key].part_of.add(whole.key)
+        return out
 
     def _clause_ref(self, key: str, label: str, span: Span, verb: Token, words: set[str], sent_no: int,
                     offset: int) -> Ref:

@@ -16,7 +16,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Cue, Lexicon
-from stancegraph.extract.mentions import (OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
+from stancegraph.extract.mentions import (OBJ_DEPS, coordinated_verbs, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
 
@@ -327,16 +327,23 @@ class StanceReader:
                         body = self.ctx.affiliation.get(h.key)
                         if body is not None and h.kind == "Person":
                             hold_list.append(Ref(body, "Organisation", h.start, h.end, h.sent_no))
-                    for h in hold_list:
-                        rep = reporter if reporter is not None and reporter.key != h.key else None
-                        emit(h, target, pol, cue.id, cue.confidence * conf_mult, tok, rep,
-                             quote_speaker or reporter)
+                        # and a member quoted on their body's stance ("Labour has a plan ...", said
+                        # Labour's home affairs spokeswoman) holds it with the body
+                        if (speaker is not None and speaker.kind == "Person" and h.kind != "Person"
+                                and self.ctx.affiliation.get(speaker.key) == h.key):
+                            hold_list.append(speaker)
+                    for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
+                        for h in hold_list:
+                            rep = reporter if reporter is not None and reporter.key != h.key else None
+                            emit(h, tgt, pol, cue.id, cue.confidence * conf_mult * m, tok, rep,
+                                 quote_speaker or reporter)
             # modal proposal: "the first step should be an invitation", "it should happen now"
             res = self._modal(tok, dm, offset, sent_no, doc, speaker)
             if res is not None:
                 target, negd = res
                 if speaker is not None:
-                    emit(speaker, target, OPPOSE if negd else SUPPORT, RULE_MODAL, 0.7, tok, None, speaker)
+                    for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
+                        emit(speaker, tgt, OPPOSE if negd else SUPPORT, RULE_MODAL, 0.7 * m, tok, None, speaker)
             # a demand put as a condition: "unless Romania withdraws its troops", "if reforms are not implemented"
             for holder, target in self._condition_demand(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, SUPPORT, RULE_CONDITION, 0.65, tok, None, speaker)
@@ -351,8 +358,25 @@ class StanceReader:
                 if holder is None and author.text in self.lex.demonyms:
                     holder = self.ctx.demonym_ref(author, sent_no, offset)  # "a Swedish proposal"
                 if holder is not None:
-                    emit(holder, prop, SUPPORT, RULE_PROPOSER, 0.6, author, None, spk)
+                    holders = [holder]
+                    if (spk is not None and spk.kind == "Person" and holder.kind != "Person"
+                            and self.ctx.affiliation.get(spk.key) == holder.key):
+                        holders.append(spk)
+                    for tgt, m in self._with_items(prop, doc, dm, sent_no, offset):
+                        for h in holders:
+                            emit(h, tgt, SUPPORT, RULE_PROPOSER, 0.6 * m, author, None, spk)
         yield from found.values()
+
+    def _with_items(self, target: Ref, doc: Doc, dm: DocMentions, sent_no: int,
+                    offset: int) -> Iterator[tuple[Ref, float]]:
+        """The target, then the items the text lists with it (`ArticleContext.proposal_items`),
+        a little less sure; an item that is itself a stance word ("and support the plan", "and
+        make every effort to ...") is read by its own cue."""
+        yield target, 1.0
+        for item in self.ctx.proposal_items(target, doc, dm, sent_no, offset):
+            root = doc[item.start: item.end].root
+            if not any(self._cues(t) for t in [root, *(c for c in root.children if c.dep_ in OBJ_DEPS)]):
+                yield item, 0.9
 
     def _condition_demand(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                           speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref]]:
@@ -371,8 +395,8 @@ class StanceReader:
         holder = holder or speaker
         if holder is None:
             return
-        for verb in [tok] + [c for c in tok.conjuncts if c.pos_ == "VERB"]:
-            ref = self.ctx.clause_proposal(verb, sent_no, offset, doc, keep_neg=False)
+        for verb in [tok] + coordinated_verbs(tok):
+            ref = self.ctx.clause_proposal(verb, sent_no, offset, doc, keep_neg=False, listed=verb is not tok)
             if ref is not None:
                 yield holder, ref
 
@@ -730,9 +754,10 @@ class StanceReader:
             for obj in verb.children:
                 if obj.dep_ not in ("dobj", "xcomp", "ccomp", "attr"):
                     continue
-                for t in [obj] + list(obj.conjuncts):
+                items = [obj, *obj.conjuncts] + (coordinated_verbs(obj) if obj.pos_ == "VERB" else [])
+                for t in dict.fromkeys(items):
                     if t.pos_ == "VERB":
-                        ref = self.ctx.clause_proposal(t, sent_no, offset, doc)
+                        ref = self.ctx.clause_proposal(t, sent_no, offset, doc, listed=t is not obj)
                     else:
                         ref = self.proposal_of(t, dm, sent_no, offset, doc)
                     if ref is not None:
