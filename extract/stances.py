@@ -428,6 +428,19 @@ class StanceReader:
             r = dm.actor_at(t)
             if r is not None and r.key != ref.key:
                 out.append(r)
+        first = ref.start - 1 if ref.start > 0 and doc[ref.start - 1].lower_ != "the" else ref.start - 2
+        if not out and head.dep_ == "nsubj" and first > 0 and doc[first].lower_ == "and":
+            # "with Libya, France, and the United States providing support": the parser took only
+            # the last of the list for the subject; the actors before it, joined by commas, join it
+            i = first
+            while True:
+                while i >= 0 and doc[i].lower_ in (",", "and"):
+                    i -= 1
+                r = dm.actor_at(doc[i]) if 0 <= i < first else None
+                if r is None or r.kind == PROPOSAL or r.key == ref.key:
+                    break
+                out.append(r)
+                i = r.start - 1
         return out
 
     def _reporter(self, tok: Token, dm: DocMentions, sent_no: int) -> Optional[Ref]:

@@ -142,6 +142,8 @@ CASES = [
      {("Ann Lee", S, "holding a referendum"), ("Ann Lee", S, "cutting taxes"), ("Ann Lee", S, "reforming the police")}),
     ("list-holders", "Brazil, Peru and Chile provided financial support for the operation.",
      {("Brazil", S, "operation"), ("Peru", S, "operation"), ("Chile", S, "operation")}),
+    ("list-holders-absolute", "With Peru, Chile, and the United Kingdom giving financial support to the operation, the troops landed at dawn.",
+     {("Peru", S, "operation"), ("Chile", S, "operation"), ("United Kingdom", S, "operation")}),
     ("list-not-a-stance-item", "Chile agreed to hold talks and make every effort to sign a treaty.",
      {("Chile", S, "hold talks"), ("Chile", S, "sign a treaty")}),
     ("member-speaks-for-body", '"Labour has a plan to cut fees and get agreements in place," said Labour\'s finance spokeswoman Ann Lee.',
