@@ -466,8 +466,7 @@ class StanceReader:
         out = []
         for cue in cues:
             if cue.particle == "include":
-                if not (any(c.dep_ == "relcl" and c.lemma_.lower() == "include" for c in tok.children)
-                        or tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "include"):
+                if not self._including_verbs(tok):
                     continue
             elif cue.particle == "inf":
                 # "a plan to fast-track cases", "his intention to take part"
@@ -757,20 +756,31 @@ class StanceReader:
             t = t.head
         return False
 
-    def _include_targets(self, noun: Token, dm: DocMentions, offset: int, sent_no: int,
-                         doc: Doc) -> Iterator[tuple[Ref, float]]:
-        """"his priorities, which included holding elections, disarming the militias ...": what is included."""
+    @staticmethod
+    def _including_verbs(noun: Token) -> list[Token]:
+        """The verbs "include" that say what `noun` includes: "his priorities, which included ...",
+        "the priorities include ..."."""
         verbs = [c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() == "include"]
         if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "include":
             verbs.append(noun.head)
-        for verb in verbs:
+        if not verbs:
+            # "his priorities once the island is stable, which included ...": the relative clause
+            # hung on a verb after the noun; "which" still means the noun
+            verbs = [t for t in noun.doc[noun.i + 1: noun.sent.end] if t.lemma_.lower() == "include"
+                     and any(c.dep_ == "nsubj" and c.lower_ == "which" for c in t.children)][:1]
+        return verbs
+
+    def _include_targets(self, noun: Token, dm: DocMentions, offset: int, sent_no: int,
+                         doc: Doc) -> Iterator[tuple[Ref, float]]:
+        """"his priorities, which included holding elections, disarming the militias ...": what is included."""
+        for verb in self._including_verbs(noun):
             for obj in verb.children:
                 if obj.dep_ not in ("dobj", "xcomp", "ccomp", "attr"):
                     continue
-                items = [obj, *obj.conjuncts] + (coordinated_verbs(obj) if obj.pos_ == "VERB" else [])
+                items = [obj, *obj.conjuncts] + coordinated_verbs(obj, "VBG" if obj.pos_ != "VERB" else "")
                 for t in dict.fromkeys(items):
                     if t.pos_ == "VERB":
-                        ref = self.ctx.clause_proposal(t, sent_no, offset, doc, listed=t is not obj)
+                        ref = self.ctx.clause_proposal(t, sent_no, offset, doc, listed=True)
                     else:
                         ref = self.proposal_of(t, dm, sent_no, offset, doc)
                     if ref is not None:

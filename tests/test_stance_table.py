@@ -142,6 +142,8 @@ CASES = [
      {("Ann Lee", S, "holding a referendum"), ("Ann Lee", S, "cutting taxes"), ("Ann Lee", S, "reforming the police")}),
     ("list-holders", "Brazil, Peru and Chile provided financial support for the operation.",
      {("Brazil", S, "operation"), ("Peru", S, "operation"), ("Chile", S, "operation")}),
+    ("list-included-after-aside", "Peter Hall outlined his priorities for the region once the floods recede, which included holding a census, repairing the dams, and putting the governor on trial.",
+     {("Peter Hall", S, "holding a census"), ("Peter Hall", S, "repairing the dams"), ("Peter Hall", S, "putting the governor on trial")}),
     ("list-holders-absolute", "With Peru, Chile, and the United Kingdom giving financial support to the operation, the troops landed at dawn.",
      {("Peru", S, "operation"), ("Chile", S, "operation"), ("United Kingdom", S, "operation")}),
     ("list-not-a-stance-item", "Chile agreed to hold talks and make every effort to sign a treaty.",
