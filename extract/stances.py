@@ -109,6 +109,14 @@ class StanceReader:
             ref = self.actor_of(subj, dm, sent_no)
             if ref is not None:
                 return ref
+            if subj.lemma_.lower() in self.lex.actor_nouns and self.lex.actor_nouns[subj.lemma_.lower()].role:
+                # "a spokesman for Oxfam said": the body the role is held in
+                for prep in subj.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                        for p in prep.children:
+                            ref = self.actor_of(p, dm, sent_no) if p.dep_ == "pobj" else None
+                            if ref is not None:
+                                return ref
             if subj.head.i == verb.i:
                 return None
         return None
@@ -118,6 +126,7 @@ class StanceReader:
         """Speaker of each quotation, by its index in `quotes`."""
         result: dict[int, Optional[Ref]] = {}
         sent_speaker: dict[int, Optional[Ref]] = {}
+        unnamed: set[int] = set()  # sentences whose speaker is someone we cannot name ("a witness said")
         for n, sent in enumerate(sents):
             spk = None
             for t in sent:
@@ -127,11 +136,16 @@ class StanceReader:
                     spk = self._speech_subject(t, dm, first_sent_no + n)
                     if spk is not None:
                         break
+                    if any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children):
+                        unnamed.add(n)
             sent_speaker[n] = spk
         for qi, (qs, qe) in enumerate(quotes):
             # the sentence(s) the quote sits in; the speaker is named there, or just after, or just before
             ns = [n for n, s in enumerate(sents) if s.start_char < qe and s.end_char > qs]
             spk = None
+            if ns and all(n in unnamed for n in ns):
+                result[qi] = None  # the quote's own sentence names a speaker we do not know
+                continue
             for n in ns:
                 if sent_speaker.get(n) is not None:
                     spk = sent_speaker[n]
@@ -518,12 +532,18 @@ class StanceReader:
                     yield holder, target, -tmult, (not negd[0], negd[1])
                 else:
                     yield holder, target, hmult * tmult, negd
-        elif cue.pos == "NOUN" and tok.dep_ == "attr" and speaker is not None:
-            # "Rice felt the conference was a success": the speaker judges the subject
-            subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            target = self.proposal_of(subj, dm, sent_no, offset, doc) if subj is not None else None
+        elif cue.pos == "NOUN" and speaker is not None and (tok.dep_ == "attr" or (
+                tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "attr")):
+            # "Rice felt the conference was a success", "cutting aid is a matter of concern":
+            # the speaker judges the subject, a proposal or an action
+            copula = (tok if tok.dep_ == "attr" else tok.head.head).head
+            subj = next((c for c in copula.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+            if subj is not None and subj.dep_ == "csubj" and subj.pos_ == "VERB":
+                target = self.ctx.clause_proposal(subj, sent_no, offset, doc, listed=True)
+            else:
+                target = self.proposal_of(subj, dm, sent_no, offset, doc) if subj is not None else None
             if target is not None:
-                yield speaker, target, 0.8, self.negation(tok.head)
+                yield speaker, target, 0.8, self.negation(copula)
         elif cue.pos == "NOUN":
             holder, hmult = self._noun_holder(tok, dm, sent_no, speaker)
             if holder is None:

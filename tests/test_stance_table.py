@@ -129,6 +129,9 @@ CASES = [
     ("participle-adjective", "Oxfam said they were appalled by the closure of the clinics.", {("Oxfam", O, "closure of the clinics")}),
     ("evaluative-noun", "Maria Lopez said the merger was a mistake.", {("Maria Lopez", O, "merger")}),
     ("evaluative-noun-felt", "Paul Greene felt the summit was a success.", {("Paul Greene", S, "summit")}),
+    ("evaluative-matter-of-concern", 'A spokesman for Oxfam said "cutting the regional subsidies is a matter of concern for travellers."',
+     {("Oxfam", O, "cutting the regional subsidies")}),
+    ("quote-unnamed-speaker", 'Anna Weiss said the talks would continue.\nA witness said "the plan is a disaster".', set()),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
