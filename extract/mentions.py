@@ -72,9 +72,17 @@ VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure
 
 def _joined_people(doc: Doc) -> list[Span]:
     """The document's entities, with a person name the tagger cut in two put back together
-    ("Ahmed Abdallah" + "Mohamed Sambi" -> "Ahmed Abdallah Mohamed Sambi")."""
+    ("Ahmed Abdallah" + "Mohamed Sambi" -> "Ahmed Abdallah Mohamed Sambi") and the capitalised
+    words it left off the front of an organisation's name ("Parliamentary" "Assembly")."""
     out: list[Span] = []
     for ent in doc.ents:
+        start = ent.start
+        while (ent.label_ in ("ORG", "NORP") and start > 0 and doc[start - 1].pos_ == "PROPN"
+               and not doc[start - 1].ent_type_ and doc[start - 1].dep_ == "compound"
+               and ent.start <= doc[start - 1].head.i < ent.end):
+            start -= 1  # "Parliamentary" + "Assembly": a capitalised word the tagger left out of the name
+        if start != ent.start:
+            ent = Span(doc, start, ent.end, label=ent.label_)
         prev = out[-1] if out else None
         if prev is not None and prev.label_ == ent.label_ == "PERSON" and prev.end == ent.start:
             out[-1] = Span(doc, prev.start, ent.end, label="PERSON")

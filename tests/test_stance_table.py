@@ -132,6 +132,8 @@ CASES = [
     ("evaluative-matter-of-concern", 'A spokesman for Oxfam said "cutting the regional subsidies is a matter of concern for travellers."',
      {("Oxfam", O, "cutting the regional subsidies")}),
     ("quote-unnamed-speaker", 'Anna Weiss said the talks would continue.\nA witness said "the plan is a disaster".', set()),
+    ("org-name-left-part", "The African Union's Parliamentary Assembly adopted a resolution on fishing quotas.",
+     {("Parliamentary Assembly", S, "resolution")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
