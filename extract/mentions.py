@@ -732,7 +732,7 @@ class ArticleContext:
             return None
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        if not (listed and heads) and lemma not in self.lex.policy_verbs and not any(
+        if not (listed and has_dobj) and lemma not in self.lex.policy_verbs and not any(
                 t.lemma_.lower() in self.lex.proposal_nouns or t.lemma_.lower() in LIGHT_OBJECTS for t in heads):
             return None  # "urged leaders to listen": no proposal in the clause
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)

@@ -42,6 +42,9 @@ FRAME_NOUNS = {"start", "beginning", "launch", "creation", "introduction", "impl
                "establishment", "extension", "expansion", "continuation", "end", "lifting"}
 # Cues whose object may be no proposal while the sentence says which one it is about.
 FALLBACK_TARGET_CUES = {"agree", "welcome", "applaud", "praise", "hail"}
+# Verbs of asking: what they ask for is a proposal, whatever its words ("requested that the
+# presidents shake hands"), where other cues need a policy verb or a proposal noun in the clause.
+DEMAND_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "press", "insist"}
 CLAUSE_TARGET_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "agree", "propose", "recommend",
                       "want", "prefer", "promise", "pledge", "vow", "insist", "commit", "push",
                       "press", "advocate", "refuse", "vote", "order", "threaten", "instruct", "tell"}
@@ -680,7 +683,8 @@ class StanceReader:
             for c in verb.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
                     negated = any(n.dep_ == "neg" for n in c.children)
-                    ref = self.ctx.clause_proposal(c, sent_no, offset, doc, keep_neg=False)
+                    ref = self.ctx.clause_proposal(c, sent_no, offset, doc, keep_neg=False,
+                                                   listed=verb.lemma_.lower() in DEMAND_CUES)
                     if ref is not None:
                         yield ref, -0.85 if negated else 0.85
                         return
@@ -737,7 +741,7 @@ class StanceReader:
                     yield ref, -0.8 if negated else 0.8
                     return
             if c.dep_ == "ccomp" and verb.lemma_.lower() in CLAUSE_TARGET_CUES and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark") or (c.dep_ == "ccomp" and verb.lemma_.lower() in ("request", "demand", "urge", "propose", "recommend", "insist")):
-                ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                ref = self.ctx.clause_proposal(c, sent_no, offset, doc, listed=verb.lemma_.lower() in DEMAND_CUES)
                 if ref is not None:
                     yield ref, 0.8
                     return

@@ -134,6 +134,8 @@ CASES = [
     ("quote-unnamed-speaker", 'Anna Weiss said the talks would continue.\nA witness said "the plan is a disaster".', set()),
     ("org-name-left-part", "The African Union's Parliamentary Assembly adopted a resolution on fishing quotas.",
      {("Parliamentary Assembly", S, "resolution")}),
+    ("request-any-action", "Marta Rios requested that the two leaders shake hands.", {("Marta Rios", S, "shake hands")}),
+    ("request-no-object", "Oxfam urged the leaders to listen to the farmers.", set()),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
