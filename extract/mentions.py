@@ -735,6 +735,14 @@ class ArticleContext:
         if not (listed and has_dobj) and lemma not in self.lex.policy_verbs and not any(
                 t.lemma_.lower() in self.lex.proposal_nouns or t.lemma_.lower() in LIGHT_OBJECTS for t in heads):
             return None  # "urged leaders to listen": no proposal in the clause
+        for obj in verb.children:
+            if obj.dep_ == "dobj" and obj.lemma_.lower() in LIGHT_OBJECTS and not with_subject:
+                # "implement measures to strengthen the courts", "take steps to end the strike": the aim
+                aim = next((c for c in [*obj.children, *verb.children] if c.dep_ in ("acl", "relcl", "advcl")
+                            and c.tag_ == "VB" and c.i > obj.i
+                            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+                if aim is not None:
+                    return self.clause_proposal(aim, sent_no, offset, doc, keep_neg=keep_neg, listed=True)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None and not any(c.dep_ == "dobj" for c in verb.children) and not with_subject:
             # "that the hostages be released" -> "release the hostages"

@@ -136,6 +136,8 @@ CASES = [
      {("Parliamentary Assembly", S, "resolution")}),
     ("request-any-action", "Marta Rios requested that the two leaders shake hands.", {("Marta Rios", S, "shake hands")}),
     ("request-no-object", "Oxfam urged the leaders to listen to the farmers.", set()),
+    ("light-object-aim", "The Green Party urged the council to take steps to end the strike.", {("Green Party", S, "end the strike")}),
+    ("light-object-aim-acl", "The Home Office recommends implementing measures to strengthen the courts.", {("Home Office", S, "strengthen the courts")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
