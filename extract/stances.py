@@ -297,6 +297,7 @@ class StanceReader:
     def _sentence(self, doc: Doc, sent: Span, dm: DocMentions, offset: int, sent_no: int,
                   quotes: list[tuple[int, int]], speakers: dict[int, Optional[Ref]]) -> Iterator[Stance]:
         found: dict[tuple[str, str, str], Stance] = {}
+        said_twice: set[tuple[str, str]] = set()  # (holder, document) whose content the holder backs
 
         def emit(holder: Ref, target: Ref, polarity: str, rule: str, conf: float, cue: Token,
                  reported_by: Optional[Ref] = None, speaker: Optional[Ref] = None) -> None:
@@ -335,8 +336,13 @@ class StanceReader:
             # a reported clause: "He said Trump agreed ..." -> reported by He
             reporter = self._reporter(tok, dm, sent_no)
             speaker = quote_speaker or reporter
+            # "a petition asking the government to apply the law": what the document asks is the stance;
+            # its author's backing of the document itself is the same stance, said twice
+            carrier = dm.proposal_at(tok.head) if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") else None
             for cue in cues:
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
+                    if carrier is not None and carrier.key != target.key:
+                        said_twice.add((holder.key, carrier.key))
                     pol = self._polarity(cue.polarity, negd, cue.lemma)
                     hold_list = [holder] + self._conjuncts(holder, tok, dm, doc)
                     for h in list(hold_list):
@@ -382,6 +388,8 @@ class StanceReader:
                     for tgt, m in self._with_items(prop, doc, dm, sent_no, offset):
                         for h in holders:
                             emit(h, tgt, SUPPORT, RULE_PROPOSER, 0.6 * m, author, None, spk)
+        for holder_key, carrier_key in said_twice:
+            found.pop((holder_key, SUPPORT, carrier_key), None)
         yield from found.values()
 
     def _with_items(self, target: Ref, doc: Doc, dm: DocMentions, sent_no: int,

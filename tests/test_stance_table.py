@@ -138,6 +138,10 @@ CASES = [
     ("request-no-object", "Oxfam urged the leaders to listen to the farmers.", set()),
     ("light-object-aim", "The Green Party urged the council to take steps to end the strike.", {("Green Party", S, "end the strike")}),
     ("light-object-aim-acl", "The Home Office recommends implementing measures to strengthen the courts.", {("Home Office", S, "strengthen the courts")}),
+    ("document-content", "The Green Party launched a petition asking the government to cancel the mining licence.",
+     {("Green Party", S, "cancel the mining licence")}),
+    ("document-content-resolution", "Unite passed a resolution calling on the government to cancel the mining licence.",
+     {("Unite", S, "cancel the mining licence")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
