@@ -338,7 +338,12 @@ class StanceReader:
             speaker = quote_speaker or reporter
             # "a petition asking the government to apply the law": what the document asks is the stance;
             # its author's backing of the document itself is the same stance, said twice
-            carrier = dm.proposal_at(tok.head) if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN") else None
+            carrier = None
+            if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
+                carrier = dm.proposal_at(tok.head)
+            elif tok.dep_ == "advcl" and tok.tag_ == "VBG":  # "launched a petition ..., asking"
+                obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
+                carrier = dm.proposal_at(obj) if obj is not None else None
             for cue in cues:
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     if carrier is not None and carrier.key != target.key:

@@ -142,6 +142,8 @@ CASES = [
      {("Green Party", S, "cancel the mining licence")}),
     ("document-content-resolution", "Unite passed a resolution calling on the government to cancel the mining licence.",
      {("Unite", S, "cancel the mining licence")}),
+    ("document-content-after-aside", "The Green Party launched a petition which has 9,000 signatures, asking the council to close the incinerator.",
+     {("Green Party", S, "close the incinerator")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
