@@ -189,19 +189,26 @@ def build_dataset(results: list[ArticleResult], *, resolve_entities: bool = True
     """
     ds = Dataset(default_union=True)
     _bind(ds)
-    resolutions = {}
     if resolve_entities:
-        from stancegraph.graph.resolve import resolve
+        from stancegraph.graph.resolve import plan, rewrite, summarize
 
-        results, resolutions = resolve(results, known_people=known_people)
-    for res in results:
-        g = add_article(ds, res)
-        for key in res.entities:
-            r = resolutions.get(key)
-            if r is not None and r.wikidata:
-                g.add((entity_iri(key), OWL.sameAs, WD[r.wikidata]))
+        p = plan([s for res in results for s in summarize(res)], known_people=known_people)
+        for res in results:
+            add_resolved(ds, rewrite(res, p), p.wikidata)
+    else:
+        for res in results:
+            add_article(ds, res)
     write_labels(ds)
     return ds
+
+
+def add_resolved(ds: Dataset, res: ArticleResult, wikidata: dict[str, str]) -> Graph:
+    """`add_article` for a resolved article, with owl:sameAs to the Wikidata item of each node that has one."""
+    g = add_article(ds, res)
+    for key in res.entities:
+        if key in wikidata:
+            g.add((entity_iri(key), OWL.sameAs, WD[wikidata[key]]))
+    return g
 
 
 def _bind(g: Graph) -> None:
