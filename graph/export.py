@@ -6,12 +6,13 @@ so an interrupted build leaves the previous output whole.
 """
 from __future__ import annotations
 
+import functools
 import json
 import os
 import tempfile
 import warnings
 from pathlib import Path
-from typing import Callable, Iterable, Optional, Sequence, Union
+from typing import Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
@@ -279,26 +280,43 @@ def export_rdf(
     if unknown:
         raise ExportError(f"unknown RDF format {unknown[0]!r}; use one of {', '.join(RDF_FORMATS)}")
     out = Path(out_dir)
-    quads = read_quads(source)
-    triples = quads_sorted = None
+    if isinstance(source, ox.Store):  # streamed: one named graph, or one subject, in memory at a time
+        def all_quads() -> Iterable[ox.Quad]:
+            return _store_quads(source)
+
+        def all_triples() -> Iterable[ox.Triple]:
+            return _store_triples(source)
+    else:
+        quads = read_quads(source)
+        all_quads = functools.cache(lambda: sorted_quads(quads))
+        all_triples = functools.cache(lambda: sorted_triples(quads))
     written: dict[str, Path] = {}
     for name in dict.fromkeys(formats):
         filename, fmt, named = RDF_FORMATS[name]
         path = out / filename
-        if named:
-            if quads_sorted is None:
-                quads_sorted = sorted_quads(quads)
-            if name == "jsonld" and jsonld_context is not None:
-                text = _compact_jsonld(quads_sorted, jsonld_context)
-                atomic_write(path, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
-            else:
-                atomic_write(path, lambda tmp, fmt=fmt: ox.serialize(quads_sorted, str(tmp), fmt, prefixes=_prefixes(fmt)))
+        data = all_quads() if named else all_triples()
+        if name == "jsonld" and jsonld_context is not None:
+            text = _compact_jsonld(list(data), jsonld_context)
+            atomic_write(path, lambda tmp, text=text: tmp.write_text(text, encoding="utf-8"))
         else:
-            if triples is None:
-                triples = sorted_triples(quads)
-            atomic_write(path, lambda tmp, fmt=fmt: ox.serialize(triples, str(tmp), fmt, prefixes=_prefixes(fmt)))
+            atomic_write(path, lambda tmp, fmt=fmt, data=data: ox.serialize(data, str(tmp), fmt, prefixes=_prefixes(fmt)))
         written[name] = path
     return written
+
+
+def _store_quads(store: ox.Store) -> Iterator[ox.Quad]:
+    """`sorted_quads` of a Store, one graph at a time: the default graph, then the named ones by name."""
+    for g in [ox.DefaultGraph()] + sorted(store.named_graphs(), key=str):
+        yield from sorted(set(store.quads_for_pattern(None, None, None, g)), key=_quad_key)
+
+
+def _store_triples(store: ox.Store) -> Iterator[ox.Triple]:
+    """`sorted_triples` of a Store, one subject at a time. The same order: the sort key of a triple
+    starts with its subject's N-Triples text and a space, and no subject's text is the start of
+    another's followed by a character below the space."""
+    rows = store.query("SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+    for s in sorted((r["s"] for r in rows), key=str):
+        yield from sorted({q.triple for q in store.quads_for_pattern(s, None, None, None)}, key=_triple_key)
 
 
 def _prefixes(fmt: ox.RdfFormat) -> Optional[dict[str, str]]:
