@@ -59,10 +59,12 @@ import tempfile
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Iterator, NamedTuple, Optional, Union
 from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr as _xml_quoteattr
 
+import pyoxigraph as ox
 import rdflib
 from pyvis.network import Network
 from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS
@@ -190,13 +192,78 @@ def _union_view(graph: rdflib.Graph) -> Iterator[rdflib.Graph]:
         yield graph
 
 
-def _read(graph: rdflib.Graph):
-    """Nodes, stance edges {(holder, polarity, target): [evidence]}, part-of pairs."""
+#: a store whose graph has more nodes than this is drawn in part (`_best_attested`)
+STORE_MAX_NODES = 1000
+
+_Q_RANK = """
+SELECT ?t (COUNT(DISTINCT ?g) AS ?articles) (COUNT(DISTINCT ?h) AS ?holders) WHERE {
+  GRAPH ?g { ?s a sg:Stance ; sg:target ?t ; sg:holder ?h }
+} GROUP BY ?t ORDER BY DESC(?articles) DESC(?holders) ?t
+"""
+
+_Q_COUNT = """
+SELECT (COUNT(DISTINCT ?n) AS ?nodes) (COUNT(DISTINCT ?p) AS ?proposals) WHERE {
+  { ?n a sg:Proposal . BIND(?n AS ?p) } UNION { ?s a sg:Stance ; sg:holder ?n }
+}
+"""
+
+
+def _query(graph, query: str, values: Optional[tuple[str, list[str]]] = None) -> list:
+    """Rows of a SELECT over the union of the graph's named graphs (an rdflib Graph or Dataset,
+    or an Oxigraph Store, whose rows are given rdflib terms). `values` = (variable, IRIs)
+    restricts the query to those values of the variable."""
+    if values is not None:
+        var, iris = values
+        query = query.replace("WHERE {", f"WHERE {{ VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}", 1)
+    if not isinstance(graph, ox.Store):
+        with _union_view(graph) as g:
+            return list(g.query(query, initNs=_NS))
+    prologue = "".join(f"PREFIX {k}: <{v}>\n" for k, v in _NS.items())
+    solutions = graph.query(prologue + query, use_default_graph_as_union=True)
+    names = [v.value for v in solutions.variables]
+
+    def term(t):
+        if t is None:
+            return None
+        return rdflib.URIRef(t.value) if isinstance(t, ox.NamedNode) else rdflib.Literal(t.value)
+
+    return [SimpleNamespace(**{n: term(row[n]) for n in names}) for row in solutions]
+
+
+def _best_attested(store: "ox.Store", max_nodes: int) -> Optional[tuple[list[str], str]]:
+    """For a store too big to draw whole: the proposals with stances in the most articles (then
+    the most holders), as many as fit in `max_nodes` with their holders, and a note that says so.
+    None where the whole graph fits."""
+    (count,) = _query(store, _Q_COUNT)
+    if int(count.nodes) <= max_nodes:
+        return None
+    kept, size = [], 0
+    for row in _query(store, _Q_RANK):
+        size += 1 + int(row.holders)  # holders shared by two proposals count twice: at most max_nodes
+        if kept and size > max_nodes:
+            break
+        kept.append(str(row.t))
+    note = (f"The graph has {int(count.nodes):,} nodes; drawn are the {len(kept):,} proposals (of "
+            f"{int(count.proposals):,}) with stances in the most articles, and the actors holding stances "
+            "on them. Query the store for the rest (stancegraph query, or --focus).")
+    return kept, note
+
+
+def _read(graph, max_nodes: Optional[int] = None):
+    """Nodes, stance edges {(holder, polarity, target): [evidence]}, part-of pairs, and a note when
+    only part of a store's graph is read (the best-attested proposals, see `_best_attested`)."""
     nodes: dict[str, _Node] = {}
-    with _union_view(graph) as g:
-        node_rows = list(g.query(_Q_NODES, initNs=_NS))
-        stance_rows = list(g.query(_Q_STANCES, initNs=_NS))
-        part_rows = list(g.query(_Q_PARTS, initNs=_NS))
+    best = _best_attested(graph, max_nodes) if max_nodes and isinstance(graph, ox.Store) else None
+    if best is None:
+        note = None
+        node_rows = _query(graph, _Q_NODES)
+        stance_rows = _query(graph, _Q_STANCES)
+        part_rows = _query(graph, _Q_PARTS)
+    else:
+        kept, note = best
+        stance_rows = _query(graph, _Q_STANCES, ("target", kept))
+        node_rows = _query(graph, _Q_NODES, ("n", sorted(set(kept) | {str(r.holder) for r in stance_rows})))
+        part_rows = [r for r in _query(graph, _Q_PARTS, ("part", kept)) if str(r.whole) in set(kept)]
 
     kind_rank = {k: i for i, k in enumerate(list(KIND_COLOURS) + ["Proposal"])}
     for row in node_rows:
@@ -244,7 +311,7 @@ def _read(graph: rdflib.Graph):
         if part.iri != whole.iri:
             parts.add((part.iri, whole.iri))
 
-    return nodes, {k: list(v) for k, v in stances.items()}, parts
+    return nodes, {k: list(v) for k, v in stances.items()}, parts, note
 
 
 # --- tooltips (all data escaped here) ---------------------------------------------
@@ -313,6 +380,7 @@ class _Model:
     parts: set[tuple[str, str]]                               # (part, whole)
     focus: Optional[str] = None
     focused: list[_Node] = field(default_factory=list)        # the proposals focus matched
+    note: Optional[str] = None                                # what of a big store is drawn
 
     def stance_keys(self) -> list[tuple[str, str, str]]:
         pol_rank = {p: i for i, p in enumerate(POLARITY_ORDER)}
@@ -385,8 +453,8 @@ def _no_match_message(text: str, proposals: list[_Node], stances: dict) -> str:
             f"{what} {listed} ({len(proposals)} proposal{'s' if len(proposals) != 1 else ''} in all)")
 
 
-def _model(graph: rdflib.Graph, *, isolated_actors: bool = False, focus: Optional[str] = None) -> _Model:
-    nodes, stances, parts = _read(graph)
+def _model(graph, *, isolated_actors: bool = False, focus: Optional[str] = None) -> _Model:
+    nodes, stances, parts, note = _read(graph, STORE_MAX_NODES if focus is None else None)
     hits: list[_Node] = []
     if focus is not None:
         keep, stances, parts, hits = _focus(nodes, stances, parts, focus)
@@ -397,7 +465,7 @@ def _model(graph: rdflib.Graph, *, isolated_actors: bool = False, focus: Optiona
         shown = [n for n in nodes.values() if n.is_proposal or isolated_actors or n.iri in used]
     kind_rank = {k: i for i, k in enumerate(list(KIND_COLOURS) + ["Proposal"])}
     shown.sort(key=lambda n: (kind_rank[n.kind], n.label.casefold(), n.iri))
-    return _Model(shown, nodes, stances, parts, focus, hits)
+    return _Model(shown, nodes, stances, parts, focus, hits, note)
 
 
 # --- layout (positions for large pages and for the picture) ---------------------
@@ -962,6 +1030,8 @@ def _legend(title: str, model: Optional[_Model] = None) -> str:
         more = f" and {len(model.focused) - 5} more" if len(model.focused) > 5 else ""
         focus = (f'<span id="sg-focus" data-focus="{_e(model.focus)}">only around '
                  f"{names}{more} (focus \u201c{_e(model.focus)}\u201d)</span>")
+    if model is not None and model.note is not None:
+        focus += f'<span id="sg-note" class="sg-kind">{_e(model.note)}</span>'
     return (
         '<div id="sg-header">'
         f"<h1>{_e(title)}</h1>"
