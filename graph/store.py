@@ -2,9 +2,10 @@
 
 Each article is one named graph, the unit of provenance and of replacement:
 building an article that is already in the store replaces its graph, and
-`remove` takes it out. Each change is one SPARQL update, which Oxigraph applies
-as a transaction: a failure leaves the store as it was before that article.
-The entities graph (one rdfs:label per node) is recomputed after every change.
+`remove` takes it out. Articles are written a batch at a time, each batch one
+SPARQL update, which Oxigraph applies as a transaction: a failure (or a killed
+process) leaves the store holding whole articles only. The entities graph (one
+rdfs:label per node) is recomputed after every change.
 
     >>> import tempfile
     >>> from stancegraph.graph.store import StanceStore
@@ -15,7 +16,7 @@ The entities graph (one rdfs:label per node) is recomputed after every change.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Union
+from typing import TYPE_CHECKING, Iterable, Union
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -23,7 +24,10 @@ from rdflib.namespace import RDFS, SKOS
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.records import ArticleResult
-from stancegraph.graph.rdf import ENTITIES_GRAPH, build_dataset, graph_iri, pick_labels
+from stancegraph.graph.rdf import ENTITIES_GRAPH, graph_iri, pick_labels
+
+if TYPE_CHECKING:
+    from stancegraph.graph.resolve import Plan
 
 ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
 ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
@@ -40,6 +44,12 @@ def _nt(term) -> str:
     if isinstance(term, (URIRef, Literal)):
         return term.n3()
     raise StoreError(f"unexpected term {term!r} in a stance graph (blank nodes are not used)")
+
+
+def _replace_text(name: URIRef, g: Graph) -> str:
+    """The SPARQL update that replaces the named graph `name` with `g`."""
+    body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in sorted(g))
+    return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
 
 
 class StanceStore:
@@ -81,24 +91,52 @@ class StanceStore:
     def add(self, results: Iterable[ArticleResult]) -> int:
         """Put each article's graph in the store, replacing what an earlier build of it put there.
 
-        Returns the number of articles written. Each article is one transaction.
+        Returns the number of articles written. Each article is written whole or not at all.
         """
+        from stancegraph.graph.resolve import plan, summarize
+
         results = list(results)
-        ds = build_dataset(results, known_people=self.people())
+        return self.add_resolved(results, plan([s for r in results for s in summarize(r)], known_people=self.people()))
+
+    def add_resolved(self, results: Iterable[ArticleResult], plan: "Plan", batch: int = 50) -> int:
+        """Rewrite each article by a resolution `plan` (made with `known_people=self.people()`) and
+        write its graph, one article in memory at a time; returns the number of articles written.
+
+        Articles go in `batch` at a time, each batch one SPARQL update (one transaction). If a batch
+        fails it is written again article by article, so that the store ends with every article
+        before the failing one, whole, and the exception is raised there.
+        """
+        from stancegraph.graph.rdf import add_resolved
+        from stancegraph.graph.resolve import rewrite
+
         n = 0
+        pending: list[tuple[URIRef, Graph]] = []
         try:
             for res in results:
-                g = ds.graph(graph_iri(res.article.id))
-                self._replace_graph(graph_iri(res.article.id), g)
-                n += 1
+                res = rewrite(res, plan)
+                pending.append((graph_iri(res.article.id), add_resolved(Dataset(), res, plan.wikidata)))
+                if len(pending) >= batch:
+                    n += self._write(pending)
+                    pending = []
+            n += self._write(pending)
         finally:
             # even if one article failed, the labels match the articles written before it
             self.refresh_labels()
         return n
 
+    def _write(self, graphs: list[tuple[URIRef, Graph]]) -> int:
+        if len(graphs) > 1:
+            try:
+                self.store.update(" ;\n".join(_replace_text(name, g) for name, g in graphs))
+                return len(graphs)
+            except Exception:  # nothing of the batch was written: again one by one, to stop at the failing article
+                pass
+        for name, g in graphs:
+            self._replace_graph(name, g)
+        return len(graphs)
+
     def _replace_graph(self, name: URIRef, g: Graph) -> None:
-        body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in sorted(g))
-        self.store.update(f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}")
+        self.store.update(_replace_text(name, g))
 
     def remove(self, article_id: str) -> bool:
         """Take one article's contribution out; False where it was not in the store."""
