@@ -1,3 +1,4 @@
 from stancegraph.cli import run
 
-run()
+if __name__ == "__main__":  # not when a --jobs worker process (spawned) imports it
+    run()
