@@ -70,6 +70,19 @@ GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decis
 VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure", "effort"}
 
 
+def repair_lemmas(doc: Doc, words: "set[str] | dict") -> None:
+    """Give a plural noun the lemma the lexicons know where the lemmatizer missed it
+    ("taxes" -> "taxis" is put back to "tax"); only words in `words` are ever written."""
+    for t in doc:
+        if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower() in words:
+            continue
+        low = t.lower_
+        for cut in (1, 2):
+            if low.endswith("es"[-cut:]) and low[:-cut] in words:
+                t.lemma_ = low[:-cut]
+                break
+
+
 def _joined_people(doc: Doc) -> list[Span]:
     """The document's entities, with a person name the tagger cut in two put back together
     ("Ahmed Abdallah" + "Mohamed Sambi" -> "Ahmed Abdallah Mohamed Sambi") and the capitalised
@@ -682,7 +695,8 @@ class ArticleContext:
         canon = self.lex.proposal_heads.get(lemma, lemma)
         # common nouns tell proposals with one head apart ("identity card bill", "health bill");
         # proper nouns mostly name who is involved ("NATO invitation", "invitation to Ukraine")
-        words_set = {t.lemma_.lower() for t in label_toks if t.pos_ == "NOUN" and t.i != head.i}
+        # so do comparatives ("higher eco-taxes", "lower personal taxes")
+        words_set = {t.lemma_.lower() for t in label_toks if t.i != head.i and (t.pos_ == "NOUN" or t.tag_ == "JJR")}
         same = self._similar_proposal(canon, words_set)
         if same is not None and same != key:
             ent = self.entities[same]

@@ -12,7 +12,7 @@ from typing import Iterable, Iterator, Optional, Protocol, Sequence
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon
-from stancegraph.extract.mentions import ArticleContext
+from stancegraph.extract.mentions import ArticleContext, repair_lemmas
 from stancegraph.extract.records import Article, ArticleResult, Paragraph, Stance
 from stancegraph.extract.stances import StanceReader
 
@@ -97,6 +97,8 @@ class RuleExtractor:
         """Mentions and stances of one article from the Docs of its paragraphs."""
         paras = article.paragraphs or (Paragraph(0, article.text),)
         ctx = ArticleContext(self.lexicon, article.text)
+        for doc in docs:
+            repair_lemmas(doc, self.lexicon.proposal_nouns.keys() | self.lexicon.actor_nouns.keys())
         ctx.register_people(list(docs))
         reader = StanceReader(self.lexicon, ctx, article.text)
         stances: dict[tuple[str, str, str], Stance] = {}

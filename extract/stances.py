@@ -367,9 +367,9 @@ class StanceReader:
                                  quote_speaker or reporter)
             # modal proposal: "the first step should be an invitation", "it should happen now"
             res = self._modal(tok, dm, offset, sent_no, doc, speaker)
-            if res is not None:
-                target, negd = res
-                if speaker is not None:
+            if res is not None and speaker is not None:
+                targets, negd = res
+                for target in targets:
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
                         emit(speaker, tgt, OPPOSE if negd else SUPPORT, RULE_MODAL, 0.7 * m, tok, None, speaker)
             # a demand put as a condition: "unless Romania withdraws its troops", "if reforms are not implemented"
@@ -931,7 +931,7 @@ class StanceReader:
                                 yield r, target, m * 0.9, self.negation(verb)
 
     def _modal(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
-               speaker: Optional[Ref]) -> Optional[tuple[Ref, bool]]:
+               speaker: Optional[Ref]) -> Optional[tuple[list[Ref], bool]]:
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("ROOT", "ccomp", "conj"):
             return None
         if not any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in tok.children):
@@ -952,5 +952,15 @@ class StanceReader:
                 target = self.proposal_of(subj, dm, sent_no, offset, doc) if subj.lower_ != "there" else None
         if target is None:
             return None
+        targets = [target]
+        if tok.tag_ == "VBN":
+            # "higher eco-taxes should be combined with lower income taxes", "X and Y should be
+            # introduced": every proposal the clause puts forward
+            others = list(subj.conjuncts) + [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("with", "by")
+                                             for p in c.children if p.dep_ == "pobj"]
+            for t in others:
+                ref = dm.proposal_at(t)
+                if ref is not None and all(ref.key != r.key for r in targets):
+                    targets.append(ref)
         direct, _ = self.negation(tok)
-        return target, direct
+        return targets, direct

@@ -155,3 +155,18 @@ def test_every_stance_names_the_lexicon_entry_that_produced_it():
     assert [s.rule for s in res.stances] == ["v.support"]
     assert res.stances[0].evidence == "Germany supports the sanctions."
     assert (res.stances[0].start, res.stances[0].end) == (0, len(doc.text))
+
+
+def test_a_plural_the_lemmatizer_missed_is_put_back_to_the_lexicon_word():
+    # the small model lemmatizes "taxes" to "taxis": the lexicons' "tax" is put back, nothing else is touched
+    doc = make_doc([
+        ("Norway", 1, "nsubj", "PROPN", "NNP", "Norway"),
+        ("opposes", 1, "ROOT", "VERB", "VBZ", "oppose"),
+        ("new", 3, "amod", "ADJ", "JJ", "new"),
+        ("taxes", 1, "dobj", "NOUN", "NNS", "taxis"),
+        ("and", 3, "cc", "CCONJ", "CC", "and"),
+        ("taxis", 3, "conj", "NOUN", "NNS", "taxi"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "GPE")])
+    assert stances_of(doc) == {("Norway", "oppose", "taxes")}
+    assert [t.lemma_ for t in doc] == ["Norway", "oppose", "new", "tax", "and", "taxi", "."]

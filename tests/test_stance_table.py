@@ -144,6 +144,8 @@ CASES = [
      {("Unite", S, "cancel the mining licence")}),
     ("document-content-after-aside", "The Green Party launched a petition which has 9,000 signatures, asking the council to close the incinerator.",
      {("Green Party", S, "close the incinerator")}),
+    ("modal-combined-with", "Higher fuel taxes should be combined with lower income taxes, Tom Reyes argued.",
+     {("Tom Reyes", S, "Higher fuel taxes"), ("Tom Reyes", S, "lower income taxes")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
