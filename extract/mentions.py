@@ -1073,7 +1073,7 @@ class ArticleContext:
                     continue
                 ref = dm.actors.get(t.i)
                 if ref is not None and ref.kind in (ORGANISATION, GOVERNMENT) and (
-                        t.head.dep_ == "prep" and t.head.lower_ in ("of", "at", "for") or t.dep_ in ("compound", "poss")):
+                        t.head.dep_ == "prep" and t.head.lower_ in ("of", "at", "for") or t.dep_ in ("compound", "poss", "nmod")):
                     return ref
         return None
 

@@ -146,6 +146,8 @@ CASES = [
      {("Green Party", S, "close the incinerator")}),
     ("modal-combined-with", "Higher fuel taxes should be combined with lower income taxes, Tom Reyes argued.",
      {("Tom Reyes", S, "Higher fuel taxes"), ("Tom Reyes", S, "lower income taxes")}),
+    ("spokesperson-body-modifier", '"We urge all parties to respect the ceasefire," Ana Costa, the OSCE deputy secretary general, said.',
+     {("Ana Costa", S, "respect the ceasefire"), ("OSCE", S, "respect the ceasefire")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
