@@ -677,8 +677,9 @@ class ArticleContext:
         if not indefinite and (short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail)):
             ref = self.resolve_proposal(self.lex.proposal_heads.get(lemma, lemma))
             if ref is None and lemma in GENERIC_PROPOSALS:
-                # "the idea", "this move": the proposal the text was just talking about
-                ref = self.resolve_proposal(None, sent_no, start)
+                # "the idea", "this move": the proposal the text was just talking about, in an earlier
+                # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions)
+                ref = self.resolve_proposal(None, sent_no - 1, len(doc) + 1)
             if ref is not None:
                 return self._proposal_mention(ref, doc, start, head.i + 1, sent_no, offset)
             if lemma in VAGUE_PROPOSALS and not owner:

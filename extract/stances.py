@@ -61,7 +61,9 @@ class Attribution:
 
 def find_quotes(text: str) -> list[tuple[int, int]]:
     """Quotation spans (inner offsets), pairing marks by type; an unmatched mark is skipped
-    (textacy's direct_quotations raised on those: issues #379, #383)."""
+    (textacy's direct_quotations raised on those: issues #379, #383), except an opening
+    one before a word, which runs to the end of the text (a quote that goes on into the
+    next paragraph, as news style has it, is closed only there)."""
     spans: list[tuple[int, int]] = []
     i = 0
     n = len(text)
@@ -78,6 +80,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
                 while j != -1 and j + 1 < n and text[j + 1].isalpha():
                     j = text.find(close, j + 1)
             if j == -1:
+                if ch in ('"', "“") and i + 1 < n and text[i + 1].isalnum() and (i == 0 or text[i - 1] in " :(\n"):
+                    # a quote that goes on into the next paragraph is not closed in this one
+                    spans.append((i + 1, n))
+                    break
                 i += 1
                 continue
             spans.append((i + 1, j))
@@ -113,6 +119,11 @@ class StanceReader:
             if ref is not None:
                 return ref
             if subj.lemma_.lower() in self.lex.actor_nouns and self.lex.actor_nouns[subj.lemma_.lower()].role:
+                # "the CEO of the council, Ann Lee, said": the person named beside the role
+                for c in subj.children:
+                    ref = self.actor_of(c, dm, sent_no) if c.dep_ == "appos" else None
+                    if ref is not None:
+                        return ref
                 # "a spokesman for Oxfam said": the body the role is held in
                 for prep in subj.children:
                     if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):

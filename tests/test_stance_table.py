@@ -148,6 +148,10 @@ CASES = [
      {("Tom Reyes", S, "Higher fuel taxes"), ("Tom Reyes", S, "lower income taxes")}),
     ("spokesperson-body-modifier", '"We urge all parties to respect the ceasefire," Ana Costa, the OSCE deputy secretary general, said.',
      {("Ana Costa", S, "respect the ceasefire"), ("OSCE", S, "respect the ceasefire")}),
+    ("quote-runs-into-next-paragraph", 'Ann Lee told reporters: "The plan to expand the port is welcome.\n"Farmers need time to adapt."',
+     {("Ann Lee", S, "plan to expand the port")}),
+    ("generic-short-form-earlier-sentence", 'Greenpeace said the fishing ban was welcome.\nTom Reyes said: "Farmers need fairer subsidies, but this latest move is reckless."',
+     {("Greenpeace", S, "fishing ban"), ("Tom Reyes", O, "fishing ban")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
