@@ -320,10 +320,14 @@ def export(
 
             from stancegraph.graph.html import write_html
 
-            source = graph if graph.is_file() else next(p for p in (graph / "graph.trig", graph / "graph.ttl") if p.is_file())
-            ds = rdflib.Dataset(default_union=True)
-            ds.parse(source)
-            write_html(ds, Path(out_dir) / "graph.html")
+            if store_dir is not None:  # from the store itself: a big one is drawn in part, never loaded whole
+                with StanceStore(store_dir, read_only=True) as st:
+                    write_html(st.store, Path(out_dir) / "graph.html")
+            else:
+                source = graph if graph.is_file() else next(p for p in (graph / "graph.trig", graph / "graph.ttl") if p.is_file())
+                ds = rdflib.Dataset(default_union=True)
+                ds.parse(source)
+                write_html(ds, Path(out_dir) / "graph.html")
             written.append(Path(out_dir) / "graph.html")
     for path in written:
         out.print(str(path), markup=False, highlight=False)

@@ -43,6 +43,13 @@ Large graphs: above `LARGE_GRAPH` nodes the page starts from positions computed
 here (the layout the picture uses), skips vis's Kamada-Kawai `improvedLayout`
 (slow, and it can hang on big graphs) and runs fewer stabilisation iterations
 (`_stabilization_iterations`); physics is always switched off once it has settled.
+
+Stores: `write_html` also takes an Oxigraph store (`build --store`, `export --store`)
+and queries it in place. A store whose graph has more than `STORE_MAX_NODES` nodes
+(proposals and stance holders) is drawn in part: the proposals with stances in the
+most articles (then the most holders), as many as fit with their holders, and a line
+in the page (`#sg-note`) says so and how many there are in all; `--focus` draws any
+other proposal's neighbourhood.
 """
 from __future__ import annotations
 
@@ -1222,8 +1229,8 @@ def write_html(graph: rdflib.Graph, path: pathlib.Path, *, title: str = "stanceg
                isolated_actors: bool = False, focus: Optional[str] = None) -> dict:
     """Draw the stance graph in `graph` as an offline HTML page at `path`.
 
-    `graph` may be a Graph, or a Dataset/ConjunctiveGraph (queried over the union of
-    its graphs). Actors that hold no stance are left out unless `isolated_actors`;
+    `graph` may be a Graph, a Dataset/ConjunctiveGraph or an Oxigraph Store (queried over
+    the union of its graphs; a big store is drawn in part, see the module doc). Actors that hold no stance are left out unless `isolated_actors`;
     every proposal is drawn. With `focus`, only the proposals whose label or altLabel
     contains it (case-insensitive), their parts and the actors holding a stance on
     them are drawn; a StancegraphError names the text and some proposals if none
