@@ -519,7 +519,7 @@ class StanceReader:
             elif cue.particle:
                 # the particle hangs on the cue, or for an adjective on its copula ("remained neutral on X")
                 around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])
-                if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative") for c in around) \
+                if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative", "advmod") for c in around) \
                         and self._marked_clause(tok, cue.particle) is None:
                     continue
             out.append(cue)
@@ -603,6 +603,9 @@ class StanceReader:
             return None, 0
         for n, subj in enumerate(self.subjects_of(verb)):
             ref = self.actor_of(subj, dm, sent_no, speaker)
+            if ref is None:
+                # "the Home Secretary and I are working to ...": another of the joined subjects
+                ref = next((r for r in (self.actor_of(c, dm, sent_no, speaker) for c in subj.conjuncts) if r), None)
             if ref is not None:
                 return ref, (0.9 if subj.pos_ == "PRON" else 1.0) * (1.0 if n == 0 else 0.85)
             if n == 0 and subj.pos_ in ("NOUN", "PROPN") and subj.dep_ == "nsubj" and subj.head.i == verb.i:
@@ -670,9 +673,11 @@ class StanceReader:
                 if ref is not None:
                     yield ref, 0.8
                     return
-            if got or cue.particle not in ("to", "on"):
+            adverb = any(c.lower_ == cue.particle and c.dep_ in ("prt", "advmod") for c in verb.children)
+            if got or cue.particle not in ("to", "on") and not adverb:
                 return
-            # "appealed to all Mozambicans to respect the law": the clause after the addressee
+            # "appealed to all Mozambicans to respect the law": the clause after the addressee;
+            # "bring forward the bill", "bring the bill forward": the object
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "a fast-track system backed by the British Red Cross": the participle's head is the target
             ref = self.proposal_of(verb.head, dm, sent_no, offset, doc)

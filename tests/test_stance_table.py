@@ -152,6 +152,12 @@ CASES = [
      {("Ann Lee", S, "plan to expand the port")}),
     ("generic-short-form-earlier-sentence", 'Greenpeace said the fishing ban was welcome.\nTom Reyes said: "Farmers need fairer subsidies, but this latest move is reckless."',
      {("Greenpeace", S, "fishing ban"), ("Tom Reyes", O, "fishing ban")}),
+    ("phrasal-bring-forward", 'Anna Weiss said: "We will bring forward the housing bill next month."', {("Anna Weiss", S, "housing bill")}),
+    ("phrasal-rule-out", "Germany ruled out a ground invasion.", {("Germany", O, "ground invasion")}),
+    ("phrasal-strike-down", "The Supreme Court struck down the abortion ban.", {("Supreme Court", O, "abortion ban")}),
+    ("phrasal-push-through", "Labour pushed through the pension reform.", {("Labour", S, "pension reform")}),
+    ("subject-joined-to-i", 'Sunita Rao said: "The finance minister and I are working to bring forward the housing bill."',
+     {("Sunita Rao", S, "housing bill")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
