@@ -233,8 +233,16 @@ class StanceReader:
             return ref
         low = token.lower_
         if low in ("which", "that") and token.head.dep_ == "relcl":
-            # a relative pronoun means the noun its clause hangs on
-            return dm.proposal_at(token.head.head)
+            # a relative pronoun means the noun its clause hangs on; where the parser hung it on a
+            # noun inside the proposal's phrase ("the air strike against the rebels, which Y
+            # condemned"), the proposal that phrase belongs to
+            t = token.head.head
+            for _ in range(3):
+                ref = dm.proposal_at(t)
+                if ref is not None or t.dep_ not in ("pobj", "prep") or low != "which":
+                    return ref
+                t = t.head
+            return None
         if low in PRONOUNS_THING and token.pos_ in ("PRON", "DET"):
             return self.ctx.resolve_proposal(None, sent_no, token.i)
         if token.pos_ == "VERB" and token.tag_ in ("VB", "VBG"):
