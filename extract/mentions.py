@@ -741,13 +741,13 @@ class ArticleContext:
         `listed`: the clause is an item of a proposal already found ("a plan to cut fees, build
         homes and get agreements in place"), so any verb with an object names a proposal."""
         lemma = verb.lemma_.lower()
-        has_dobj = any(c.dep_ == "dobj" for c in verb.children)
+        has_object = any(c.dep_ in ("dobj", "acomp") for c in verb.children)  # "get X in place", "stay calm"
         if lemma in ("be", "have", "do", "say", "come", "happen", "go") or lemma in ("make", "get") and not (
-                listed and has_dobj):
+                listed and has_object):
             return None
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        if not (listed and has_dobj) and lemma not in self.lex.policy_verbs and not any(
+        if not (listed and has_object) and lemma not in self.lex.policy_verbs and not any(
                 t.lemma_.lower() in self.lex.proposal_nouns or t.lemma_.lower() in LIGHT_OBJECTS for t in heads):
             return None  # "urged leaders to listen": no proposal in the clause
         for obj in verb.children:

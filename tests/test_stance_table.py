@@ -160,6 +160,7 @@ CASES = [
      {("Sunita Rao", S, "housing bill")}),
     ("relative-which-on-inner-noun", "Chile condemned the air strike against the rebels, which Peru accused of killing civilians.",
      {("Chile", O, "air strike"), ("Peru", O, "air strike")}),
+    ("demand-state", "Sofia Lind urged the parties to remain neutral.", {("Sofia Lind", S, "remain neutral")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
