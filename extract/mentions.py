@@ -654,6 +654,12 @@ class ArticleContext:
                 # "a planned march by the February 14 Youth Coalition"
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                     author = next((p for p in c.children if p.dep_ == "pobj"), None)
+        more_authors: list[Token] = []
+        if author is None and head.dep_ == "nsubj" and head.head.lemma_.lower() == "come":
+            # "requests have come from the city council, and from ...": where a proposal comes from puts it forward
+            more_authors = [p for c in head.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                            for p in c.children if p.dep_ == "pobj"]
+            author = more_authors.pop(0) if more_authors else None
         words = [t for t in toks if t.dep_ not in ("det", "poss", "case", "predet") and t.head.dep_ != "poss"
                  and (t.lower_ not in DROP_LEADING or t.pos_ == "PROPN")]
         if owner is not None:
@@ -669,6 +675,11 @@ class ArticleContext:
             elif child.dep_ in ("acl", "relcl") and child.tag_ == "TO" or (child.dep_ == "acl" and child.tag_ == "VB"):
                 # "a proposal to divide Jerusalem in any peace deal" -> "proposal to divide Jerusalem"
                 tail = [doc[i] for i in _pruned(child, 4)]
+        if lemma in GENERIC_PROPOSALS and len(tail) == 2 and tail[1].lower_ in ("it", "this", "that"):
+            # "demands for it": what "it" means is what is demanded
+            ref = self.resolve_proposal(None, sent_no, start)
+            if ref is not None:
+                return self._authored_mention(ref, doc, start, tail[1].i + 1, sent_no, offset, author, more_authors)
         is_named = head.pos_ == "PROPN" or any(t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON") for t in words)
         short = len(words) == 1 and not tail  # "the plan", "it"
         indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "some", "any") for t in toks)
@@ -681,7 +692,7 @@ class ArticleContext:
                 # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions)
                 ref = self.resolve_proposal(None, sent_no - 1, len(doc) + 1)
             if ref is not None:
-                return self._proposal_mention(ref, doc, start, head.i + 1, sent_no, offset)
+                return self._authored_mention(ref, doc, start, head.i + 1, sent_no, offset, author, more_authors)
             if lemma in VAGUE_PROPOSALS and not owner:
                 return None  # too vague on its own
         label_toks = words + tail
@@ -719,8 +730,17 @@ class ArticleContext:
                 ent.proposed_by.add(owner_ref.key)
         if author is not None and lemma in self.lex.authored and (
                 author is owner or lemma in NAMED_AUTHOR_HEADS or author.dep_ == "nsubj"):
-            self.authored.append((ref, author))
+            self.authored += [(ref, a) for a in [author, *more_authors]]
         self.proposal_history.append(ref)
+        return ref
+
+    def _authored_mention(self, ref: Ref, doc: Doc, start: int, end: int, sent_no: int, offset: int,
+                          author: Optional[Token], more_authors: list[Token]) -> Ref:
+        """A short form of `ref` here; an author named beside it ("requests have come from X",
+        "a demand by X") puts the proposal forward."""
+        ref = self._proposal_mention(ref, doc, start, end, sent_no, offset)
+        if author is not None and (author.dep_ == "pobj" or more_authors):
+            self.authored += [(ref, a) for a in [author, *more_authors]]
         return ref
 
     def _proposal_mention(self, ref: Ref, doc: Doc, start: int, end: int, sent_no: int, offset: int) -> Ref:

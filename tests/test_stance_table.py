@@ -161,6 +161,11 @@ CASES = [
     ("relative-which-on-inner-noun", "Chile condemned the air strike against the rebels, which Peru accused of killing civilians.",
      {("Chile", O, "air strike"), ("Peru", O, "air strike")}),
     ("demand-state", "Sofia Lind urged the parties to remain neutral.", {("Sofia Lind", S, "remain neutral")}),
+    ("proposer-comes-from", "Requests for a recount have come from Unite.", {("Unite", S, "Requests for a recount")}),
+    ("proposer-short-form-comes-from", "Unite wants a recount.\nDemands for it came from the Green Party too.",
+     {("Unite", S, "recount"), ("Green Party", S, "recount")}),
+    ("proposer-advanced-by", "The request was advanced by the Municipality of Bogliasco in 2010.",
+     {("Municipality of Bogliasco", S, "request")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
