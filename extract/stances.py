@@ -524,6 +524,10 @@ class StanceReader:
                     continue
             elif cue.particle == "self":
                 pass  # the verb's own clause is the target
+            elif cue.particle == "clause":
+                # "concerned (that) the council will scrap the subsidy"
+                if not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
+                    continue
             elif cue.particle:
                 # the particle hangs on the cue, or for an adjective on its copula ("remained neutral on X")
                 around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])
@@ -670,6 +674,10 @@ class StanceReader:
                     yield ref, 1.0
             return
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if cue.particle == "clause":
+            # "fears (that) the council will scrap the subsidy": what the council would do
+            yield from self._clause_target(verb, sent_no, offset, doc)
+            return
         if cue.particle and cue.particle != "self":
             for ref, m in self._prep_targets(verb, cue, dm, offset, sent_no, doc):
                 got = True
@@ -808,6 +816,15 @@ class StanceReader:
                     yield ref, 0.6
                     return
 
+    def _clause_target(self, tok: Token, sent_no: int, offset: int, doc: Doc) -> Iterator[tuple[Ref, float]]:
+        """The proposal in the that-clause under a cue ("fears (that) the council will scrap the subsidy")."""
+        for c in tok.children:
+            if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
+                ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                if ref is not None:
+                    yield ref, 0.8
+                    return
+
     @staticmethod
     def _inside_subject(tok: Token, verb: Token) -> bool:
         t = tok
@@ -892,7 +909,9 @@ class StanceReader:
             subj = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
             holder = self.actor_of(subj, dm, sent_no, speaker)
             if holder is not None:
-                for target, m in self._prep_targets(tok, cue, dm, offset, sent_no, doc):
+                targets = (self._clause_target(tok, sent_no, offset, doc) if cue.particle == "clause"
+                           else self._prep_targets(tok, cue, dm, offset, sent_no, doc))
+                for target, m in targets:
                     yield holder, target, m, self.negation(tok)
             return
         if tok.dep_ in ("acomp", "attr", "ROOT"):
@@ -914,6 +933,9 @@ class StanceReader:
                 for c in list(tok.children) + ([c for c in verb.children if c.dep_ == "ccomp"] if verb is not tok else []):
                     if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
                         ref = self.ctx.clause_proposal(c, sent_no, offset, doc, with_subject=True)
+                        if ref is None and cue.particle == "clause":
+                            # "concerned the council will scrap the subsidy": what the council would do
+                            ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
                         if ref is not None:
                             yield holder, ref, 0.8, negd
                             break

@@ -166,6 +166,9 @@ CASES = [
      {("Unite", S, "recount"), ("Green Party", S, "recount")}),
     ("proposer-advanced-by", "The request was advanced by the Municipality of Bogliasco in 2010.",
      {("Municipality of Bogliasco", S, "request")}),
+    ("fear-clause", "Unite fears the government will cut the dairy subsidies.", {("Unite", O, "cut the dairy subsidies")}),
+    ("concerned-that-clause", "The Green Party is concerned that the council will scrap the bus subsidy.",
+     {("Green Party", O, "scrap the bus subsidy")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
