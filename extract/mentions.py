@@ -274,6 +274,7 @@ class ArticleContext:
         self.proposal_history: list[Ref] = []
         self.titles: dict[str, set[str]] = {}  # person key -> role words ("president", "minister")
         self.affiliation: dict[str, str] = {}  # person key -> the body they speak for
+        self.debated: set[str] = set()  # proposals a stance has been read on so far
         self.authored: list[tuple[Ref, Token]] = []  # (proposal, the token naming who put it forward)
         self.heads: dict[str, set[str]] = {}  # entity key -> head nouns it was named with ("alliance")
         self.sent_no = 0
@@ -690,7 +691,7 @@ class ArticleContext:
             if ref is None and lemma in GENERIC_PROPOSALS:
                 # "the idea", "this move": the proposal the text was just talking about, in an earlier
                 # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions)
-                ref = self.resolve_proposal(None, sent_no - 1, len(doc) + 1)
+                ref = self.resolve_proposal(None, sent_no - 1, len(doc) + 1, debated=True)
             if ref is not None:
                 return self._authored_mention(ref, doc, start, head.i + 1, sent_no, offset, author, more_authors)
             if lemma in VAGUE_PROPOSALS and not owner:
@@ -994,14 +995,15 @@ class ArticleContext:
         return None
 
     def resolve_proposal(self, lemma: Optional[str] = None, sent_no: Optional[int] = None,
-                         token_i: Optional[int] = None) -> Optional[Ref]:
-        """The proposal a short form ("the plan") or a pronoun ("it") refers to."""
+                         token_i: Optional[int] = None, debated: bool = False) -> Optional[Ref]:
+        """The proposal a short form ("the plan") or a pronoun ("it") refers to; with `debated`,
+        only one somebody has taken a stance on ("the idea" is not "the housing system")."""
         for ref in reversed(self.proposal_history):
             if sent_no is not None and self._after(ref, sent_no, token_i):
                 continue
             if sent_no is not None and ref.sent_no < sent_no - 3:
                 return None
-            if lemma is None or ref.head_lemma == lemma:
+            if (lemma is None or ref.head_lemma == lemma) and (not debated or ref.key in self.debated):
                 return ref
         return None
 

@@ -208,6 +208,14 @@ class StanceReader:
         for c in token.children:
             if c.dep_ == "appos" and dm.actor_at(c) is not None:
                 return dm.actor_at(c)  # "the secularist magazine MicroMega": the apposition names it
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        noun = self.lex.actor_nouns.get(token.lemma_.lower())
+        if owner is not None and noun is not None and noun.kind != "Person":
+            # "her party", "his ministry": the body the person just named speaks for
+            person = self.ctx.resolve_person(sent_no, token.i)
+            body = self.ctx.affiliation.get(person.key) if person is not None else None
+            if body is not None:
+                return Ref(body, noun.kind, token.i, token.i + 1, sent_no)
         low = token.lower_
         if low in PRONOUNS_SPEAKER and speaker is not None:
             return speaker
@@ -342,6 +350,7 @@ class StanceReader:
             k = (s.holder, s.polarity, s.target)
             if k not in found or found[k].confidence < s.confidence:
                 found[k] = s
+            self.ctx.debated.add(s.target)
 
         for tok in sent:
             cues = self._cues(tok)

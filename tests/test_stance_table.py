@@ -169,6 +169,10 @@ CASES = [
     ("fear-clause", "Unite fears the government will cut the dairy subsidies.", {("Unite", O, "cut the dairy subsidies")}),
     ("concerned-that-clause", "The Green Party is concerned that the council will scrap the bus subsidy.",
      {("Green Party", O, "scrap the bus subsidy")}),
+    ("her-party", "Labour's health spokeswoman Ann Lee said her party has supported the sugar tax for months.",
+     {("Ann Lee", S, "sugar tax"), ("Labour", S, "sugar tax")}),
+    ("generic-short-form-debated-only", "Norway rejected the fishing pact, citing the strain on its welfare system.\nLater Sweden said it backed the idea.",
+     {("Norway", O, "fishing pact"), ("Sweden", S, "fishing pact")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
