@@ -173,6 +173,10 @@ CASES = [
      {("Ann Lee", S, "sugar tax"), ("Labour", S, "sugar tax")}),
     ("generic-short-form-debated-only", "Norway rejected the fishing pact, citing the strain on its welfare system.\nLater Sweden said it backed the idea.",
      {("Norway", O, "fishing pact"), ("Sweden", S, "fishing pact")}),
+    ("despite-opposition-from", "Parliament passed the mining bill despite opposition from the Green Party.",
+     {("Parliament", S, "mining bill"), ("Green Party", O, "mining bill")}),
+    ("despite-possessive", "Parliament passed the mining bill despite the Green Party's objections.",
+     {("Parliament", S, "mining bill"), ("Green Party", O, "mining bill")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
