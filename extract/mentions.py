@@ -694,8 +694,12 @@ class ArticleContext:
                 ref = self.resolve_proposal(None, sent_no - 1, len(doc) + 1, debated=True)
             if ref is not None:
                 return self._authored_mention(ref, doc, start, head.i + 1, sent_no, offset, author, more_authors)
-            if lemma in VAGUE_PROPOSALS and not owner:
-                return None  # too vague on its own
+            source = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                           and any(p.dep_ == "pobj" for p in c.children)), None)
+            if lemma in VAGUE_PROPOSALS and not owner and source is None:
+                return None  # too vague on its own ("the move"; "the latest move from government" is named)
+            if source is not None and not tail and len(list(source.subtree)) <= 4:
+                tail = list(source.subtree)
         label_toks = words + tail
         label_toks = sorted(set(label_toks), key=lambda t: t.i)
         label = clean_label(span_text(label_toks))

@@ -177,6 +177,8 @@ CASES = [
      {("Parliament", S, "mining bill"), ("Green Party", O, "mining bill")}),
     ("despite-possessive", "Parliament passed the mining bill despite the Green Party's objections.",
      {("Parliament", S, "mining bill"), ("Green Party", O, "mining bill")}),
+    ("generic-named-by-source", 'Tom Reyes said: "Farmers need fairer subsidies, but this latest move from the ministry is reckless."',
+     {("Tom Reyes", O, "move from the ministry")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
