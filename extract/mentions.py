@@ -60,6 +60,9 @@ ON_NOUNS = {"ban", "attack", "tax", "taxation", "levy", "tariff", "sanction", "e
 LIGHT_OBJECTS = {"part", "place", "action", "step", "steps", "stand", "position", "measure", "measures"}
 # Nouns that make one proposal a part of another: "a key part of the plan, an invitation".
 PART_NOUNS = {"part", "element", "component", "pillar", "plank", "centrepiece", "centerpiece", "cornerstone"}
+# Verbs that carry out a proposal: a clause with one of them over a proposal means that proposal
+# ("implement reforms", "achieve tangible reform" are the reform).
+REALISING_VERBS = {"implement", "achieve", "adopt", "enact", "execute", "apply", "deliver", "complete"}
 # Proposal nouns that hold a list of proposals: "a policy including X and Y", "measures such as X".
 LIST_NOUNS = {"plan", "policy", "measure", "programme", "program", "package", "agenda", "strategy", "priority",
               "proposal", "reform", "demand", "step", "action", "recommendation", "condition", "term", "sanction"}
@@ -373,6 +376,7 @@ class ArticleContext:
     def find_mentions(self, doc: Doc, offset: int) -> DocMentions:
         dm = DocMentions()
         self._dm = dm  # owners of proposals in this paragraph are looked up in its own mentions
+        self._dm_doc = doc
         sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
         sent_of: dict[int, int] = {}
         n = -1
@@ -783,6 +787,12 @@ class ArticleContext:
                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
                 if aim is not None:
                     return self.clause_proposal(aim, sent_no, offset, doc, keep_neg=keep_neg, listed=True)
+        if lemma in REALISING_VERBS and not with_subject and getattr(self, "_dm", None) is not None:
+            # "implement reforms", "reforms are not implemented", "achieve tangible reform": the reform
+            obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            ref = self._dm.proposals.get(obj.i) if obj is not None and obj.doc is self._dm_doc else None
+            if ref is not None:
+                return ref
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if passive is not None and not any(c.dep_ == "dobj" for c in verb.children) and not with_subject:
             # "that the hostages be released" -> "release the hostages"

@@ -179,6 +179,8 @@ CASES = [
      {("Parliament", S, "mining bill"), ("Green Party", O, "mining bill")}),
     ("generic-named-by-source", 'Tom Reyes said: "Farmers need fairer subsidies, but this latest move from the ministry is reckless."',
      {("Tom Reyes", O, "move from the ministry")}),
+    ("realising-verb-is-the-proposal", "Oxfam urged the government to implement the land reform.\nKofi Mensah said the country risks unrest if the land reform is not implemented.",
+     {("Oxfam", S, "land reform"), ("Kofi Mensah", S, "land reform")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
