@@ -111,7 +111,7 @@ CASES = [
     ("proposer-demonym", "Diplomats discussed a Swedish proposal to divide the region.", {("Sweden", S, "Swedish proposal to divide the region")}),
     ("proposer-by", "A planned march by the Green Youth Alliance was cancelled.", {("Green Youth Alliance", S, "planned march")}),
     ("unless-demand", "The rebels said they would keep fighting unless the army withdraws its troops.", {("rebels", S, "withdraw its troops")}),
-    ("if-not-demand", "Kofi Mensah warned that violence would return if reforms are not implemented.", {("Kofi Mensah", S, "implement reforms")}),
+    ("if-not-demand", "Kofi Mensah warned that violence would return if reforms are not implemented.", {("Kofi Mensah", S, "reforms")}),
     ("passive-clause", "Oxfam made an appeal asking that the prisoners be released.", {("Oxfam", S, "release the prisoners")}),
     ("press-not-to", "Turkey pressed Sweden not to extradite the journalist.", {("Turkey", O, "extradite the journalist")}),
     ("priorities-include", "The mayor, Ana Costa, set out her priorities, which include cutting bus fares and building new schools.", {("Ana Costa", S, "cutting bus fares"), ("Ana Costa", S, "building new schools")}),
