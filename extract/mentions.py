@@ -999,13 +999,16 @@ class ArticleContext:
         return None
 
     def resolve_thing_actor(self, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
-        """"It" as a holder: the last organisation, government or country named nearby."""
-        for kinds in ((ORGANISATION, GOVERNMENT), (COUNTRY,)):  # a body before a place
-            for ref in reversed(self.history):
-                if self._after(ref, sent_no, token_i):
-                    continue
-                if ref.kind in kinds and sent_no - 2 <= ref.sent_no <= sent_no:
-                    return ref
+        """"It" as a holder: the last organisation, government or country named nearby, one named
+        as a subject first ("UAAR launched a petition asking for the court's sentence. It also ...":
+        UAAR, not the court)."""
+        for subject_only in (True, False):
+            for kinds in ((ORGANISATION, GOVERNMENT), (COUNTRY,)):  # a body before a place
+                for ref in reversed(self.history):
+                    if self._after(ref, sent_no, token_i) or subject_only and not ref.subject:
+                        continue
+                    if ref.kind in kinds and sent_no - 2 <= ref.sent_no <= sent_no:
+                        return ref
         return None
 
     def resolve_proposal(self, lemma: Optional[str] = None, sent_no: Optional[int] = None,

@@ -46,6 +46,8 @@ FALLBACK_TARGET_CUES = {"agree", "welcome", "applaud", "praise", "hail"}
 # Verbs of asking: what they ask for is a proposal, whatever its words ("requested that the
 # presidents shake hands"), where other cues need a policy verb or a proposal noun in the clause.
 DEMAND_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "press", "insist"}
+# Verbs that put a stance to someone else: "urged the ministry to back X" is the urger's stance on X.
+URGING_VERBS = DEMAND_CUES | {"encourage", "persuade", "convince", "invite", "tell", "order", "instruct"}
 CLAUSE_TARGET_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "agree", "propose", "recommend",
                       "want", "prefer", "promise", "pledge", "vow", "insist", "commit", "push",
                       "press", "advocate", "refuse", "vote", "order", "threaten", "instruct", "tell"}
@@ -283,9 +285,9 @@ class StanceReader:
                 if v.dep_ == "xcomp" or v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("of", "into", "from", "against"):
                     governor = v.head if v.dep_ == "xcomp" else v.head.head
                     obj = next((c for c in governor.children if c.dep_ in ("dobj", "obj") and c.i < v.i), None)
-                    if obj is not None:
-                        # object control: in "asked the council to approve X" the council would approve,
-                        # in "accused Israel of implementing X" Israel implements
+                    if obj is not None and not (v.dep_ == "xcomp" and governor.lemma_.lower() in URGING_VERBS):
+                        # object control: in "accused Israel of implementing X" Israel implements; but
+                        # in "urged the council to approve X" only the one who urges holds a stance
                         yield obj
                         return
                 v = v.head
@@ -367,12 +369,7 @@ class StanceReader:
             speaker = quote_speaker or reporter
             # "a petition asking the government to apply the law": what the document asks is the stance;
             # its author's backing of the document itself is the same stance, said twice
-            carrier = None
-            if tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
-                carrier = dm.proposal_at(tok.head)
-            elif tok.dep_ == "advcl" and tok.tag_ == "VBG":  # "launched a petition ..., asking"
-                obj = next((c for c in tok.head.children if c.dep_ == "dobj" and c.i < tok.i), None)
-                carrier = dm.proposal_at(obj) if obj is not None else None
+            carrier = self._document_carrier(tok, dm)
             for cue in cues:
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     if carrier is not None and carrier.key != target.key:
@@ -428,6 +425,20 @@ class StanceReader:
         for holder_key, carrier_key in said_twice:
             found.pop((holder_key, SUPPORT, carrier_key), None)
         yield from found.values()
+
+    @staticmethod
+    def _document_carrier(tok: Token, dm: DocMentions) -> Optional[Ref]:
+        """The document whose content a cue states: "a petition asking (the council to close) X",
+        "launched a petition ..., asking ..."."""
+        v = tok
+        while v.dep_ in ("xcomp", "ccomp", "conj") and v.head is not v:
+            v = v.head
+        if v.dep_ == "acl" and v.tag_ in ("VBG", "VBN"):
+            return dm.proposal_at(v.head)
+        if v.dep_ == "advcl" and v.tag_ == "VBG":
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            return dm.proposal_at(obj) if obj is not None else None
+        return None
 
     def _with_items(self, target: Ref, doc: Doc, dm: DocMentions, sent_no: int,
                     offset: int) -> Iterator[tuple[Ref, float]]:
@@ -774,6 +785,14 @@ class StanceReader:
             # "urged the Parliament to take a stand", "asked the kidnappers to release Ion"
             for c in verb.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                    if verb.lemma_.lower() in URGING_VERBS and self._cues(c):
+                        # "urged the ministry to back the reform": the inner cue reads it; the clauses
+                        # joined to it without a cue of their own are asked for here
+                        for v in coordinated_verbs(c):
+                            ref = None if self._cues(v) else self.ctx.clause_proposal(v, sent_no, offset, doc, listed=True)
+                            if ref is not None:
+                                yield ref, 0.8
+                        return
                     negated = any(n.dep_ == "neg" for n in c.children)
                     ref = self.ctx.clause_proposal(c, sent_no, offset, doc, keep_neg=False,
                                                    listed=verb.lemma_.lower() in DEMAND_CUES)

@@ -97,7 +97,7 @@ CASES = [
     ("spokesperson-body", "Mark Hale, a spokesman for Oxfam, said: \u201cWe condemn the blockade.\u201d", {("Mark Hale", O, "blockade"), ("Oxfam", O, "blockade")}),
     # --- targets that are clauses, short forms, pronouns ----------------------------------------
     ("urge-clause", "Norway urged the rebels to release the hostages.", {("Norway", S, "release the hostages")}),
-    ("ask-clause", "The mayor Ana Costa asked the council to approve the budget.", {("Ana Costa", S, "approve the budget")}),
+    ("ask-clause", "The mayor Ana Costa asked the council to approve the budget.", {("Ana Costa", S, "budget")}),
     ("demand-that", "Protesters demanded that the government withdraw the law.", {("Protesters", S, "withdraw the law")}),
     ("agree-to", "Ecuador agreed to restore diplomatic ties.", {("Ecuador", S, "restore diplomatic ties")}),
     ("refuse-to", "Serbia refused to sign the accord.", {("Serbia", O, "accord")}),
@@ -181,10 +181,13 @@ CASES = [
      {("Tom Reyes", O, "move from the ministry")}),
     ("realising-verb-is-the-proposal", "Oxfam urged the government to implement the land reform.\nKofi Mensah said the country risks unrest if the land reform is not implemented.",
      {("Oxfam", S, "land reform"), ("Kofi Mensah", S, "land reform")}),
+    ("urged-to-back-is-the-urger", "Oxfam urged the ministry to reject the mining bill.", {("Oxfam", O, "mining bill")}),
+    ("it-is-the-last-subject", "Greenpeace launched a petition asking the council to respect the ruling of the High Court. It also encouraged its members to call for a referendum.",
+     {("Greenpeace", S, "respect the ruling of the High Court"), ("Greenpeace", S, "referendum")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
-     {("Oxfam", S, "lift the curfew"), ("Oxfam", S, "release the detained students")}),
+     {("Oxfam", O, "curfew"), ("Oxfam", S, "release the detained students")}),
     ("list-plan-parts", "The Liberal Party has a plan to cut fees, build new homes and take tougher action against tax evaders.",
      {("Liberal Party", S, "plan to cut fees"), ("Liberal Party", S, "build new homes"),
       ("Liberal Party", S, "take tougher action against tax evaders")}),
