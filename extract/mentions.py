@@ -278,6 +278,7 @@ class ArticleContext:
         self.titles: dict[str, set[str]] = {}  # person key -> role words ("president", "minister")
         self.affiliation: dict[str, str] = {}  # person key -> the body they speak for
         self.debated: set[str] = set()  # proposals a stance has been read on so far
+        self.doc_authors: dict[str, list[Ref]] = {}  # "statement" -> who the last statement named was by
         self.authored: list[tuple[Ref, Token]] = []  # (proposal, the token naming who put it forward)
         self.heads: dict[str, set[str]] = {}  # entity key -> head nouns it was named with ("alliance")
         self.sent_no = 0
@@ -386,6 +387,7 @@ class ArticleContext:
             sent_of[t.i] = self.sent_no + n
         taken: set[int] = set()
         doc_refs: list[Ref] = []  # actor mentions of this doc, put into the history in text order
+        authored_docs: list[tuple[str, Token]] = []  # (document noun, its "by" phrase)
 
         def place(ref: Ref, span: Span, alt: Optional[str] = None, label: Optional[str] = None,
                   note: str = "") -> None:
@@ -417,6 +419,15 @@ class ArticleContext:
                 persons.append(head.head)
             if persons:
                 continue  # a named person with a title ("the party president, Simon Hughes"): the person is the mention
+            if an.lemma in DOCUMENT_NOUNS:
+                # "a statement ... by Ehud Olmert and Mahmoud Abbas": whom later "the statement said"
+                # speaks for, found once the names are placed
+                by = next((c for c in head.rights if c.dep_ in ("prep", "agent") and c.lower_ == "by"), None)
+                if by is None and head.dep_ == "dobj" and not any(c.dep_ == "nsubjpass" for c in head.head.children):
+                    # "read a statement ... by X": the parser hangs "by X" on the verb
+                    by = next((c for c in head.head.rights if c.dep_ == "prep" and c.lower_ == "by" and c.i > head.i), None)
+                if by is not None:
+                    authored_docs.append((an.lemma, by))
             if an.role and not plural:
                 # "the Ukrainian president", "the spokesman": a role that refers to a named person,
                 # resolved once this paragraph's names are known
@@ -592,6 +603,13 @@ class ArticleContext:
                 org = self._affiliation(doc[ref.end - 1], dm)
                 if org is not None:
                     self.affiliation.setdefault(ref.key, org.key)
+        for lemma, by in authored_docs:
+            names = [t for p in by.children if p.dep_ == "pobj" for t in [p, *p.conjuncts]]
+            # "by X, and Y" with Y hung on the verb as its conjunct
+            names += [c for c in by.head.children if c.dep_ == "conj" and c.i > by.i and c.ent_type_ == "PERSON"]
+            authors = [dm.actors[t.i] for t in names if t.i in dm.actors]
+            if authors:
+                self.doc_authors[lemma] = list({r.key: r for r in authors}.values())
 
         # 3. Proposals: noun phrases headed by proposal nouns, and named plans.
         for chunk in self._phrases(doc, self.lex.proposal_nouns):

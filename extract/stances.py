@@ -16,7 +16,7 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Cue, Lexicon
-from stancegraph.extract.mentions import (OBJ_DEPS, coordinated_verbs, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
+from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, coordinated_verbs, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
 
@@ -118,7 +118,7 @@ class StanceReader:
         """Who says it: the speech verb's subject, or that of the verb it is joined to
         ("He pledged ..., and stressed that ...")."""
         for subj in self.subjects_of(verb):
-            ref = self.actor_of(subj, dm, sent_no)
+            ref = self.actor_of(subj, dm, sent_no) or self._document_speaker(subj, sent_no)
             if ref is not None:
                 return ref
             if subj.lemma_.lower() in self.lex.actor_nouns and self.lex.actor_nouns[subj.lemma_.lower()].role:
@@ -172,6 +172,8 @@ class StanceReader:
                 root = sents[ns[0]].root
                 subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 spk = self.actor_of(subj, dm, first_sent_no + ns[0]) if subj is not None else None
+                if spk is None and subj is not None:
+                    spk = self._document_speaker(subj, first_sent_no + ns[0])
             if spk is None and ns:
                 after = ns[-1] + 1
                 if after in sent_speaker and sent_speaker[after] is not None and sents[after].text.lstrip()[:1] not in QUOTE_PAIRS:
@@ -188,6 +190,24 @@ class StanceReader:
             if sent_speaker.get(n) is not None:
                 self.last_speaker = sent_speaker[n]
         return result
+
+    def _document_speaker(self, subj: Token, sent_no: int) -> Optional[Ref]:
+        """"the joint statement said", and then "it also set a target": a document speaks for the
+        authors it was said to be by. The Ref is the first author's, marked with the document noun
+        (`head_lemma`) so the stances it states go to every author (`_authors_of`)."""
+        lemma = subj.lemma_.lower()
+        if subj.lower_ == "it" and self.last_speaker is not None and self.last_speaker.head_lemma in DOCUMENT_NOUNS:
+            lemma = self.last_speaker.head_lemma
+        authors = self.ctx.doc_authors.get(lemma) if lemma in DOCUMENT_NOUNS else None
+        if not authors:
+            return None
+        return Ref(authors[0].key, authors[0].kind, subj.i, subj.i + 1, sent_no, head_lemma=lemma)
+
+    def _authors_of(self, holder: Ref, speaker: Optional[Ref]) -> list[Ref]:
+        """The other authors of the document that is speaking, where the holder is its speaker."""
+        if speaker is None or holder.key != speaker.key or speaker.head_lemma not in DOCUMENT_NOUNS:
+            return []
+        return [a for a in self.ctx.doc_authors.get(speaker.head_lemma, []) if a.key != holder.key]
 
     @staticmethod
     def _inside_quote(char: int, quotes: list[tuple[int, int]]) -> Optional[int]:
@@ -386,9 +406,13 @@ class StanceReader:
                         if (speaker is not None and speaker.kind == "Person" and h.kind != "Person"
                                 and self.ctx.affiliation.get(speaker.key) == h.key):
                             hold_list.append(speaker)
+                        # "We agree to ...", in a joint statement: each of its authors
+                        hold_list += self._authors_of(h, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
                         for h in hold_list:
                             rep = reporter if reporter is not None and reporter.key != h.key else None
+                            if rep is not None and h.key in {a.key for a in self.ctx.doc_authors.get(rep.head_lemma, [])}:
+                                rep = None  # the joint statement's authors state it together
                             emit(h, tgt, pol, cue.id, cue.confidence * conf_mult * m, tok, rep,
                                  quote_speaker or reporter)
             # modal proposal: "the first step should be an invitation", "it should happen now"

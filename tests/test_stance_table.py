@@ -184,6 +184,10 @@ CASES = [
     ("urged-to-back-is-the-urger", "Oxfam urged the ministry to reject the mining bill.", {("Oxfam", O, "mining bill")}),
     ("it-is-the-last-subject", "Greenpeace launched a petition asking the council to respect the ruling of the High Court. It also encouraged its members to call for a referendum.",
      {("Greenpeace", S, "respect the ruling of the High Court"), ("Greenpeace", S, "referendum")}),
+    ("joint-statement-authors", 'The ministry welcomed a statement by Chile and Peru on fishing.\nThe statement said: "We reject the trawling ban."',
+     {("Chile", O, "trawling ban"), ("Peru", O, "trawling ban")}),
+    ("joint-statement-it", 'Chancellor Karl Brandt read a statement by President Ana Costa, and Prime Minister Ivan Petrov.\nThe joint statement said: "The talks will go on." It also set a goal: "We agree to hold talks on the border treaty."',
+     {("Ana Costa", S, "hold talks on the border treaty"), ("Ivan Petrov", S, "hold talks on the border treaty")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
