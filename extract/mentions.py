@@ -74,9 +74,15 @@ VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure
 
 
 def repair_lemmas(doc: Doc, words: "set[str] | dict") -> None:
-    """Give a plural noun the lemma the lexicons know where the lemmatizer missed it
-    ("taxes" -> "taxis" is put back to "tax"); only words in `words` are ever written."""
+    """Give a noun the lemma the lexicons know where the lemmatizer missed it: a plural ("taxes"
+    -> "taxis" is put back to "tax"), a hyphenated word split in three ("sit" "-" "in" ->
+    "sit-in" on its last part); only words in `words` are ever written."""
     for t in doc:
+        if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
+            joined = f"{doc[t.i - 2].lower_}-{t.lower_}"
+            if joined in words:
+                t.lemma_ = joined
+                continue
         if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower() in words:
             continue
         low = t.lower_

@@ -191,6 +191,18 @@ class StanceReader:
                 self.last_speaker = sent_speaker[n]
         return result
 
+    @staticmethod
+    def _leader(token: Token, dm: DocMentions) -> Optional[Ref]:
+        """The actor a group is "led by" or "headed by"."""
+        for c in token.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ("lead", "head", "spearhead"):
+                for agent in c.children:
+                    if agent.dep_ == "agent":
+                        ref = next((dm.actor_at(p) for p in agent.children if p.dep_ == "pobj" and dm.actor_at(p)), None)
+                        if ref is not None:
+                            return ref
+        return None
+
     def _document_speaker(self, subj: Token, sent_no: int) -> Optional[Ref]:
         """"the joint statement said", and then "it also set a target": a document speaks for the
         authors it was said to be by. The Ref is the first author's, marked with the document noun
@@ -231,6 +243,9 @@ class StanceReader:
         for c in token.children:
             if c.dep_ == "appos" and dm.actor_at(c) is not None:
                 return dm.actor_at(c)  # "the secularist magazine MicroMega": the apposition names it
+        leader = self._leader(token, dm)
+        if leader is not None:
+            return leader  # "five opposition groups headed by Al Wefaq": the named head of an unnamed group
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
         noun = self.lex.actor_nouns.get(token.lemma_.lower())
         if owner is not None and noun is not None and noun.kind != "Person":
@@ -408,6 +423,11 @@ class StanceReader:
                             hold_list.append(speaker)
                         # "We agree to ...", in a joint statement: each of its authors
                         hold_list += self._authors_of(h, speaker)
+                        # "three unions led by Unite": the group and the one leading it
+                        if h.end - 1 < len(doc) and dm.actor_at(doc[h.end - 1]) is h:
+                            leader = self._leader(doc[h.end - 1], dm)
+                            if leader is not None and leader.key != h.key:
+                                hold_list.append(leader)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
                         for h in hold_list:
                             rep = reporter if reporter is not None and reporter.key != h.key else None

@@ -170,3 +170,21 @@ def test_a_plural_the_lemmatizer_missed_is_put_back_to_the_lexicon_word():
     ], ents=[(0, 1, "GPE")])
     assert stances_of(doc) == {("Norway", "oppose", "taxes")}
     assert [t.lemma_ for t in doc] == ["Norway", "oppose", "new", "tax", "and", "taxi", "."]
+
+
+def test_a_hyphenated_proposal_word_split_in_three_gets_its_lexicon_lemma():
+    doc = make_doc([
+        ("Unite", 1, "nsubj", "PROPN", "NNP", "Unite"),
+        ("organised", 1, "ROOT", "VERB", "VBD", "organise"),
+        ("a", 5, "det", "DET", "DT", "a"),
+        ("sit", 5, "compound", "NOUN", "NN", "sit"),
+        ("-", 5, "punct", "PUNCT", "HYPH", "-"),
+        ("in", 1, "dobj", "NOUN", "NN", "in"),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ], ents=[(0, 1, "ORG")])
+    doc = Doc(VOCAB, words=[t.text for t in doc], spaces=[True, True, True, False, False, False, False],
+              heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc],
+              tags=[t.tag_ for t in doc], lemmas=[t.lemma_ for t in doc], ents=["B-ORG"] + ["O"] * 6)
+    assert doc.text == "Unite organised a sit-in."
+    assert stances_of(doc) == {("Unite", "support", "sit-in")}
+    assert doc[5].lemma_ == "sit-in"

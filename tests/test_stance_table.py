@@ -188,6 +188,8 @@ CASES = [
      {("Chile", O, "trawling ban"), ("Peru", O, "trawling ban")}),
     ("joint-statement-it", 'Chancellor Karl Brandt read a statement by President Ana Costa, and Prime Minister Ivan Petrov.\nThe joint statement said: "The talks will go on." It also set a goal: "We agree to hold talks on the border treaty."',
      {("Ana Costa", S, "hold talks on the border treaty"), ("Ivan Petrov", S, "hold talks on the border treaty")}),
+    ("group-led-by", "Three unions led by Unite organised a sit-in at the plant.",
+     {("Three unions", S, "sit-in"), ("Unite", S, "sit-in")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
