@@ -61,7 +61,7 @@ def build(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extraction processes: each loads the model and parses and reads a share of the articles."),
     executor: str = typer.Option("local", "--executor", help="local, or dask to extract on a Dask cluster (see --scheduler)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler address (tcp://HOST:8786) for --executor dask."),
-    store_dir: Optional[Path] = typer.Option(None, "--store", help="Add to this on-disk store (Oxigraph) and write the exports from all it holds; an article already there is replaced."),
+    store_dir: Optional[Path] = typer.Option(None, "--store", help="Add to this on-disk store (Oxigraph) and write the exports from all it holds; an article already there is replaced. The store, not memory, holds the graph: use it for big archives."),
     focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this proposal's neighbourhood in graph.html (graph.ttl and graph.trig stay complete)."),
 ) -> None:
     """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""

@@ -357,6 +357,28 @@ class TimedRead:
 STAGES = ("parse", "rules", "rdf", "turtle", "total")
 
 
+class Marks:
+    """Wall time, CPU time and peak RSS where each stage of a build ends (call it there)."""
+
+    def __init__(self) -> None:
+        self.marks = [(time.perf_counter(), time.process_time(), peak_rss_mb())]
+
+    def __call__(self) -> None:
+        self.marks.append((time.perf_counter(), time.process_time(), peak_rss_mb()))
+
+    def stages(self, timed: TimedRead, second: str, third: str) -> dict[str, float]:
+        """Seconds per stage (extract = parse + rules, then `second`, `third`), CPU seconds as
+        "cpu_<stage>", peak RSS after each as "rss_<stage>_mb"."""
+        (t0, c0, _), (t1, c1, m1), (t2, c2, m2), (t3, c3, m3) = self.marks
+        return {
+            "extract": t1 - t0, "rules": timed.seconds, "parse": (t1 - t0) - timed.seconds,
+            second: t2 - t1, third: t3 - t2, "total": t3 - t0,
+            "cpu_extract": c1 - c0, "cpu_rules": timed.cpu, "cpu_parse": (c1 - c0) - timed.cpu,
+            f"cpu_{second}": c2 - c1, f"cpu_{third}": c3 - c2, "cpu_total": c3 - c0,
+            "rss_extract_mb": m1, f"rss_{second}_mb": m2, f"rss_{third}_mb": m3,
+        }
+
+
 def turtle_writer() -> tuple[str, Callable]:
     """How the build writes graph.ttl: the sorted Oxigraph export where the code has it
     (`export_rdf(ds, out, ["ttl"])`, as `write_graph_files` does for its Turtle file),
@@ -383,24 +405,16 @@ def build_once(nlp, arts, out: Path, lexicon=None) -> dict[str, float]:
     _, write_turtle = turtle_writer()
     ex = RuleExtractor(nlp=nlp, lexicon=lexicon)
     timed = TimedRead(ex)
-    t0, c0 = time.perf_counter(), time.process_time()
+    mark = Marks()
     results = list(ex.extract(arts))
-    t1, c1 = time.perf_counter(), time.process_time()
-    m1 = peak_rss_mb()
+    mark()
     ds = build_dataset(results)
-    t2, c2 = time.perf_counter(), time.process_time()
-    m2 = peak_rss_mb()
+    mark()
     write_turtle(ds, out)
-    t3, c3 = time.perf_counter(), time.process_time()
-    m3 = peak_rss_mb()
-    triples = count_triples(out / "graph.ttl")
+    mark()
     return {
-        "extract": t1 - t0, "rules": timed.seconds, "parse": (t1 - t0) - timed.seconds,
-        "rdf": t2 - t1, "turtle": t3 - t2, "total": t3 - t0,
-        "cpu_extract": c1 - c0, "cpu_rules": timed.cpu, "cpu_parse": (c1 - c0) - timed.cpu,
-        "cpu_rdf": c2 - c1, "cpu_turtle": c3 - c2, "cpu_total": c3 - c0,
-        "rss_extract_mb": m1, "rss_rdf_mb": m2, "rss_turtle_mb": m3,
-        "triples": triples,
+        **mark.stages(timed, "rdf", "turtle"),
+        "triples": count_triples(out / "graph.ttl"),
         "stances": sum(len(r.stances) for r in results),
         "actors": len({k for r in results for k, e in r.entities.items() if not e.is_proposal}),
         "proposals": len({k for r in results for k, e in r.entities.items() if e.is_proposal}),
@@ -496,11 +510,7 @@ def build_like_cli(nlp, arts, out: Path, lexicon=None, store: Optional[Path] = N
 
     ex = RuleExtractor(nlp=nlp, lexicon=lexicon)
     timed = TimedRead(ex)
-    marks = [(time.perf_counter(), time.process_time(), peak_rss_mb())]
-
-    def mark() -> None:
-        marks.append((time.perf_counter(), time.process_time(), peak_rss_mb()))
-
+    mark = Marks()
     results = Spill(out) if store else []
     try:
         summaries, polarity = _extract(ex.extract(arts), ex, arts, results, [])
@@ -520,13 +530,8 @@ def build_like_cli(nlp, arts, out: Path, lexicon=None, store: Optional[Path] = N
     finally:
         if store:
             results.close()
-    (t0, c0, _), (t1, c1, m1), (t2, c2, m2), (t3, c3, m3) = marks
     return {
-        "extract": t1 - t0, "rules": timed.seconds, "parse": (t1 - t0) - timed.seconds,
-        "graph": t2 - t1, "export": t3 - t2, "total": t3 - t0,
-        "cpu_extract": c1 - c0, "cpu_rules": timed.cpu, "cpu_parse": (c1 - c0) - timed.cpu,
-        "cpu_graph": c2 - c1, "cpu_export": c3 - c2, "cpu_total": c3 - c0,
-        "rss_extract_mb": m1, "rss_graph_mb": m2, "rss_export_mb": m3,
+        **mark.stages(timed, "graph", "export"),
         "triples": triples, "stances": sum(polarity.values()),
     }
 

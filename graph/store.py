@@ -48,7 +48,7 @@ def _nt(term) -> str:
 
 def _replace_text(name: URIRef, g: Graph) -> str:
     """The SPARQL update that replaces the named graph `name` with `g`."""
-    body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in sorted(g))
+    body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in g)
     return f"DROP SILENT GRAPH <{name}> ;\nINSERT DATA {{ GRAPH <{name}> {{\n{body}\n}} }}"
 
 
@@ -118,6 +118,8 @@ class StanceStore:
                 if len(pending) >= batch:
                     n += self._write(pending)
                     pending = []
+                    if n % (4 * batch) == 0:  # Oxigraph's write buffers to disk: memory stays flat at any size
+                        self.store.flush()
             n += self._write(pending)
         finally:
             # even if one article failed, the labels match the articles written before it
