@@ -800,6 +800,9 @@ class ArticleContext:
             return None
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if listed and lemma in self.lex.speech_verbs and getattr(self, "_dm_doc", None) is verb.doc and all(
+                c.i in self._dm.actors for c in verb.children if c.dep_ == "dobj"):
+            listed = False  # "and to tell Congress": telling someone is no proposal (capturing someone is)
         if not (listed and has_object) and lemma not in self.lex.policy_verbs and not any(
                 t.lemma_.lower() in self.lex.proposal_nouns or t.lemma_.lower() in LIGHT_OBJECTS for t in heads):
             return None  # "urged leaders to listen": no proposal in the clause

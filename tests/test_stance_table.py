@@ -190,6 +190,10 @@ CASES = [
      {("Ana Costa", S, "hold talks on the border treaty"), ("Ivan Petrov", S, "hold talks on the border treaty")}),
     ("group-led-by", "Three unions led by Unite organised a sit-in at the plant.",
      {("Three unions", S, "sit-in"), ("Unite", S, "sit-in")}),
+    ("list-telling-is-no-proposal", "Senator Ann Lee promised to reopen the rail inquiry and to tell Congress about its findings.",
+     {("Ann Lee", S, "reopen the rail inquiry")}),
+    ("list-capturing-someone-is", "Peter Hall urged the police to capture Omar Diaz and arrest his deputies.",
+     {("Peter Hall", S, "capture Omar Diaz"), ("Peter Hall", S, "arrest his deputies")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
