@@ -791,8 +791,16 @@ class StanceReader:
                 if ref is not None:
                     yield ref, 0.8
                     return
-            adverb = any(c.lower_ == cue.particle and c.dep_ in ("prt", "advmod") for c in verb.children)
-            if got or cue.particle not in ("to", "on") and not adverb:
+            adverb = next((c for c in verb.children if c.lower_ == cue.particle and c.dep_ in ("prt", "advmod")), None)
+            if adverb is not None and not got:
+                # "pushed back against the reform": the particle is an adverb, a preposition (on the
+                # verb or on the adverb) names the target
+                bare = Cue(cue.id, cue.lemma, cue.pos, "", cue.polarity, cue.confidence)
+                for t in (verb, adverb):
+                    for ref, m in self._prep_targets(t, bare, dm, offset, sent_no, doc):
+                        got = True
+                        yield ref, m
+            if got or cue.particle not in ("to", "on") and adverb is None:
                 return
             # "appealed to all Mozambicans to respect the law": the clause after the addressee;
             # "bring forward the bill", "bring the bill forward": the object

@@ -194,6 +194,7 @@ CASES = [
      {("Ann Lee", S, "reopen the rail inquiry")}),
     ("list-capturing-someone-is", "Peter Hall urged the police to capture Omar Diaz and arrest his deputies.",
      {("Peter Hall", S, "capture Omar Diaz"), ("Peter Hall", S, "arrest his deputies")}),
+    ("phrasal-push-back", "Labour pushed back against the pension reform.", {("Labour", O, "pension reform")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
