@@ -25,6 +25,7 @@ RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation
 RULE_CONDITION = "pattern.condition-demand"  # "unless Romania withdraws its troops"
 RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_DESPITE = "pattern.despite"  # "passed the bill despite opposition from the Greens"
+RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
@@ -442,6 +443,11 @@ class StanceReader:
                 for target in targets:
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
                         emit(speaker, tgt, OPPOSE if negd else SUPPORT, RULE_MODAL, 0.7 * m, tok, None, speaker)
+            # "Britain will not rejoin the customs union": a refusal opposes what is refused
+            refusal = self._refusal(tok, dm, offset, sent_no, doc, speaker)
+            if refusal is not None:
+                holder, target = refusal
+                emit(holder, target, OPPOSE, RULE_REFUSAL, 0.6, tok, None, speaker)
             # "passed the bill despite opposition from the Greens": they oppose what was done
             for holder, target in self._despite(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, OPPOSE, RULE_DESPITE, 0.6, tok, None, speaker)
@@ -494,6 +500,23 @@ class StanceReader:
             root = doc[item.start: item.end].root
             if not any(self._cues(t) for t in [root, *(c for c in root.children if c.dep_ in OBJ_DEPS)]):
                 yield item, 0.9
+
+    def _refusal(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                 speaker: Optional[Ref]) -> Optional[tuple[Ref, Ref]]:
+        """An actor's "will not" / "won't" / "would never" over a policy action: they refuse it.
+        (A stance verb's own negation is read by its cue: "will not support X".)"""
+        if tok.pos_ != "VERB" or tok.tag_ != "VB" or self._cues(tok) or tok.lemma_.lower() not in self.lex.policy_verbs:
+            return None
+        auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if not auxes & {"will", "wo", "would", "shall", "'ll"} or not any(
+                c.dep_ == "neg" for c in tok.children):
+            return None
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        holder = self.actor_of(subj, dm, sent_no, speaker) if subj is not None else None
+        if holder is None:
+            return None
+        target = self.ctx.clause_proposal(tok, sent_no, offset, doc, keep_neg=False)
+        return (holder, target) if target is not None else None
 
     def _despite(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                  speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref]]:

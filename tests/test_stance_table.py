@@ -195,6 +195,10 @@ CASES = [
     ("list-capturing-someone-is", "Peter Hall urged the police to capture Omar Diaz and arrest his deputies.",
      {("Peter Hall", S, "capture Omar Diaz"), ("Peter Hall", S, "arrest his deputies")}),
     ("phrasal-push-back", "Labour pushed back against the pension reform.", {("Labour", O, "pension reform")}),
+    ("refusal-will-not", "Russia won't send troops to Syria, Vladimir Putin said.", {("Russia", O, "send troops to Syria")}),
+    ("refusal-not-an-expectation", "Chile would not expect an early ceasefire, Sofia Lind said.", set()),
+    ("threaten-to-block-bid", "Turkey has threatened to block Finland's membership bid.",
+     {("Turkey", O, "membership bid"), ("Finland", S, "membership bid")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
