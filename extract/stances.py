@@ -860,7 +860,8 @@ class StanceReader:
             # "urged the Parliament to take a stand", "asked the kidnappers to release Ion"
             for c in verb.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                    if verb.lemma_.lower() in URGING_VERBS and self._cues(c):
+                    if verb.lemma_.lower() in URGING_VERBS and self._cues(c) and any(
+                            dm.proposal_at(t) for t in c.subtree if t.i > c.i):
                         # "urged the ministry to back the reform": the inner cue reads it; the clauses
                         # joined to it without a cue of their own are asked for here
                         for v in coordinated_verbs(c):

@@ -199,6 +199,8 @@ CASES = [
     ("refusal-not-an-expectation", "Chile would not expect an early ceasefire, Sofia Lind said.", set()),
     ("threaten-to-block-bid", "Turkey has threatened to block Finland's membership bid.",
      {("Turkey", O, "membership bid"), ("Finland", S, "membership bid")}),
+    ("urged-to-ban-non-proposal", "The World Health Organization urged governments to ban flavoured vapes.",
+     {("World Health Organization", S, "ban flavoured vapes")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
