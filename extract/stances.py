@@ -774,6 +774,8 @@ class StanceReader:
                     return (r, 0.8) if r is not None else (None, 0)
         head = noun.head
         if noun.dep_ in OBJ_DEPS and head.pos_ in ("VERB", "AUX"):
+            if head.lemma_.lower() not in LIGHT_VERBS_OK and self._cues(head):
+                return None, 0  # "dismissed calls for an election": the calls are not the dismisser's
             subj = self.subject_of(head)
             if subj is not None:
                 ref = self.actor_of(subj, dm, sent_no, speaker)
