@@ -202,6 +202,8 @@ CASES = [
     ("urged-to-ban-non-proposal", "The World Health Organization urged governments to ban flavoured vapes.",
      {("World Health Organization", S, "ban flavoured vapes")}),
     ("dismissed-calls", "Prime Minister Lena Vos dismissed calls for an early election.", {("Lena Vos", O, "early election")}),
+    ("decision-to-infinitive-label", "Greenpeace welcomed the decision to close the coal plant.",
+     {("Greenpeace", S, "decision to close the coal plant")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
