@@ -178,15 +178,3 @@ class StanceStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    # -- reading it out -----------------------------------------------------------------------------
-    def dataset(self) -> Dataset:
-        """The whole store as an rdflib Dataset (for exports and the HTML view)."""
-        ds = Dataset(default_union=True)
-        from stancegraph.graph.rdf import _bind
-
-        _bind(ds)
-        nq = self.store.dump(format=ox.RdfFormat.N_QUADS)
-        if nq:
-            ds.parse(data=nq.decode("utf-8") if isinstance(nq, bytes) else nq, format="nquads")
-        return ds
