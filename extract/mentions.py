@@ -38,7 +38,8 @@ PRONOUNS_THING = {"it", "its", "this", "that", "which"}
 ENT_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": COUNTRY, "NORP": GROUP}
 MAX_LABEL_WORDS = 10
 # Verbs whose subject puts forward the proposal that is their object ("Labour has a plan").
-AUTHORING_VERBS = {"have", "present", "draft", "prepare", "outline", "submit", "file", "put"}
+AUTHORING_VERBS = {"have", "present", "draft", "prepare", "outline", "submit", "file", "put", "introduce",
+                   "unveil", "table", "sponsor"}
 # Proposals whose author a modifier names ("SADC sanctions", "a Swedish proposal"); for the rest
 # ("Israeli policy", "US initiatives") a modifier says whose it is, not that they push it.
 NAMED_AUTHOR_HEADS = {"plan", "proposal", "request", "demand", "bill", "resolution", "motion", "sanction",

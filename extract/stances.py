@@ -708,6 +708,9 @@ class StanceReader:
                 target = self.proposal_of(subj, dm, sent_no, offset, doc) if subj is not None else None
             if target is not None:
                 yield speaker, target, 0.8, self.negation(copula)
+        elif cue.pos == "NOUN" and (tok.dep_ == "oprd" or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
+            # "described the budget as a betrayal", "called the vote a sham": read as an adjective is
+            yield from self._adj(tok, cue, dm, offset, sent_no, doc, speaker, negd)
         elif cue.pos == "NOUN":
             holder, hmult = self._noun_holder(tok, dm, sent_no, speaker)
             if holder is None:
@@ -820,11 +823,12 @@ class StanceReader:
             if adverb is not None and not got:
                 # "pushed back against the reform": the particle is an adverb, a preposition (on the
                 # verb or on the adverb) names the target
-                bare = Cue(cue.id, cue.lemma, cue.pos, "", cue.polarity, cue.confidence)
-                for t in (verb, adverb):
-                    for ref, m in self._prep_targets(t, bare, dm, offset, sent_no, doc):
-                        got = True
-                        yield ref, m
+                for prep in ("", "from"):  # "pushed back against X", "backed away from X"
+                    bare = Cue(cue.id, cue.lemma, cue.pos, prep, cue.polarity, cue.confidence)
+                    for t in (verb, adverb):
+                        for ref, m in self._prep_targets(t, bare, dm, offset, sent_no, doc):
+                            got = True
+                            yield ref, m
             if got or cue.particle not in ("to", "on") and adverb is None:
                 return
             # "appealed to all Mozambicans to respect the law": the clause after the addressee;
@@ -1138,6 +1142,9 @@ class StanceReader:
                     target = dm.proposal_at(attr)
                 if target is None:
                     return None
+            elif tok.tag_ == "VBN" and lemma in self.lex.policy_verbs:
+                # "subsidies must be cut": cutting them is what is asked for, not the subsidies
+                target = self.ctx.clause_proposal(tok, sent_no, offset, doc, keep_neg=False)
             else:
                 target = self.proposal_of(subj, dm, sent_no, offset, doc) if subj.lower_ != "there" else None
         if target is None:
