@@ -754,7 +754,7 @@ class ArticleContext:
             key = same
         known = self.proposal_words.setdefault(key, (canon, set()))
         known[1].update(words_set)
-        ref = Ref(key, PROPOSAL, start, head.i + 1, sent_no, head.dep_ in SUBJ_DEPS, False, canon)
+        ref = Ref(key, PROPOSAL, start, head.i + 1, sent_no, head.dep_ in SUBJ_DEPS, head.tag_ == "NNS", canon)
         span = doc[start: head.i + 1]
         ment = Mention(offset + span.start_char, offset + span.end_char, span.text)
         ent = self.entity(key, PROPOSAL, label, ment)
@@ -1040,15 +1040,17 @@ class ArticleContext:
         return None
 
     def resolve_proposal(self, lemma: Optional[str] = None, sent_no: Optional[int] = None,
-                         token_i: Optional[int] = None, debated: bool = False) -> Optional[Ref]:
+                         token_i: Optional[int] = None, debated: bool = False, plural: bool = False) -> Optional[Ref]:
         """The proposal a short form ("the plan") or a pronoun ("it") refers to; with `debated`,
-        only one somebody has taken a stance on ("the idea" is not "the housing system")."""
+        only one somebody has taken a stance on ("the idea" is not "the housing system"); with
+        `plural`, only one named in the plural ("them" for "the sanctions")."""
         for ref in reversed(self.proposal_history):
             if sent_no is not None and self._after(ref, sent_no, token_i):
                 continue
             if sent_no is not None and ref.sent_no < sent_no - 3:
                 return None
-            if (lemma is None or ref.head_lemma == lemma) and (not debated or ref.key in self.debated):
+            if (lemma is None or ref.head_lemma == lemma) and (not debated or ref.key in self.debated) and (
+                    not plural or ref.plural):
                 return ref
         return None
 

@@ -292,6 +292,14 @@ class StanceReader:
             return None
         if low in PRONOUNS_THING and token.pos_ in ("PRON", "DET"):
             return self.ctx.resolve_proposal(None, sent_no, token.i)
+        if low in ("them", "they", "these", "those") and token.pos_ == "PRON":
+            # "He called them counterproductive": the proposals just named, unless a group of
+            # people was named after them ("welcomed the refugees and supports them")
+            ref = self.ctx.resolve_proposal(None, sent_no, token.i, plural=True)
+            people = next((r for r in reversed(self.ctx.history) if r.plural and not self.ctx._after(r, sent_no, token.i)), None)
+            if ref is not None and people is not None and (people.sent_no, people.start) > (ref.sent_no, ref.start):
+                return None
+            return ref
         if token.pos_ == "VERB" and token.tag_ in ("VB", "VBG"):
             return self.ctx.clause_proposal(token, sent_no, offset, doc)
         return None

@@ -214,6 +214,11 @@ CASES = [
      {("National Farmers Union", S, "higher tariffs on imported grain")}),
     ("backed-away-from", "Norway's government has backed away from its plan to drill in the Arctic.",
      {("Norway's government", O, "plan to drill in the Arctic")}),
+    ("them-plural-proposal", 'Sofia Lind said Chile would keep the tariffs on steel.\nPeru called them "counterproductive".',
+     {("Peru", O, "tariffs on steel")}),
+    ("them-people-not-proposal", "Germany backed the sanctions on Iran. It also welcomed the Afghan refugees and said it supports them.",
+     {("Germany", S, "sanctions on Iran")}),
+    ("not-convinced-by", 'The Dutch prime minister, Mark Rutte, said he was "not convinced" by the proposal.', {("Mark Rutte", O, "proposal")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
