@@ -47,6 +47,8 @@ FALLBACK_TARGET_CUES = {"agree", "welcome", "applaud", "praise", "hail"}
 # Verbs of asking: what they ask for is a proposal, whatever its words ("requested that the
 # presidents shake hands"), where other cues need a policy verb or a proposal noun in the clause.
 DEMAND_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "press", "insist"}
+# Verbs whose subject is given a stance by others: "the plan drew criticism from X", "has the backing of X".
+RECEIVING_VERBS = {"draw", "attract", "face", "receive", "win", "have", "gain", "get", "enjoy", "earn", "garner"}
 # Verbs that put a stance to someone else: "urged the ministry to back X" is the urger's stance on X.
 URGING_VERBS = DEMAND_CUES | {"encourage", "persuade", "convince", "invite", "tell", "order", "instruct"}
 CLAUSE_TARGET_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "agree", "propose", "recommend",
@@ -716,6 +718,22 @@ class StanceReader:
                 target = self.proposal_of(subj, dm, sent_no, offset, doc) if subj is not None else None
             if target is not None:
                 yield speaker, target, 0.8, self.negation(copula)
+        elif cue.pos == "NOUN" and tok.dep_ in OBJ_DEPS and tok.head.lemma_.lower() in RECEIVING_VERBS:
+            # "the plan drew criticism from rights groups", "the bill has the backing of the Tories":
+            # those it comes from hold the stance on the subject
+            subj = self.subject_of(tok.head)
+            target = self.proposal_of(subj, dm, sent_no, offset, doc) if subj is not None else None
+            if target is None:
+                return
+            preps = list(tok.children) + [c for c in tok.head.children if c.i > tok.i]  # "drew criticism from X"
+            givers = [p for c in preps if c.dep_ == "prep" and c.lower_ in ("of", "from")
+                      for p in c.children if p.dep_ == "pobj"]
+            givers += [q for p in givers for c in p.children if c.dep_ == "prep" and c.lower_ == "including"
+                       for q in c.children if q.dep_ == "pobj"]  # "from rights groups, including Amnesty"
+            for g in [t for p in givers for t in (p, *p.conjuncts)]:
+                holder = self.actor_of(g, dm, sent_no, speaker)
+                if holder is not None:
+                    yield holder, target, 0.8, self.negation(tok.head)
         elif cue.pos == "NOUN" and (tok.dep_ == "oprd" or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
             # "described the budget as a betrayal", "called the vote a sham": read as an adjective is
             yield from self._adj(tok, cue, dm, offset, sent_no, doc, speaker, negd)

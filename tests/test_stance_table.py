@@ -219,6 +219,13 @@ CASES = [
     ("them-people-not-proposal", "Germany backed the sanctions on Iran. It also welcomed the Afghan refugees and said it supports them.",
      {("Germany", S, "sanctions on Iran")}),
     ("not-convinced-by", 'The Dutch prime minister, Mark Rutte, said he was "not convinced" by the proposal.', {("Mark Rutte", O, "proposal")}),
+    ("drew-criticism-from", "The plan has drawn criticism from human rights groups, including Human Rights Watch.",
+     {("human rights groups", O, "plan"), ("Human Rights Watch", O, "plan")}),
+    ("has-the-backing-of", "The bill has the backing of the Conservative Party.", {("Conservative Party", S, "bill")}),
+    ("won-the-support-of", "The proposal won the support of France and Spain.", {("France", S, "proposal"), ("Spain", S, "proposal")}),
+    ("willingness-to", "Pakistan has signalled its willingness to resume talks with India.", {("Pakistan", S, "resume talks with India")}),
+    ("marched-against", "Teachers' unions in France marched against the pension reform.", {("Teachers' unions", O, "pension reform")}),
+    ("rallied-behind", "The Greens rallied behind the climate bill.", {("Greens", S, "climate bill")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
