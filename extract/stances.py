@@ -26,6 +26,9 @@ RULE_CONDITION = "pattern.condition-demand"  # "unless Romania withdraws its tro
 RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_DESPITE = "pattern.despite"  # "passed the bill despite opposition from the Greens"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
+RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
+# Verbs of weighing up: over a "whether" clause they withhold judgement ("has not decided whether").
+WEIGHING_VERBS = {"weigh", "consider", "mull", "ponder", "debate", "discuss", "study", "decide"}
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
@@ -458,6 +461,9 @@ class StanceReader:
             if refusal is not None:
                 holder, target = refusal
                 emit(holder, target, OPPOSE, RULE_REFUSAL, 0.6, tok, None, speaker)
+            # "Brazil is weighing whether to back the climate fund": neither for nor against yet
+            for holder, target in self._undecided(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, NEUTRAL, RULE_UNDECIDED, 0.6, tok, None, speaker)
             # "passed the bill despite opposition from the Greens": they oppose what was done
             for holder, target in self._despite(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, OPPOSE, RULE_DESPITE, 0.6, tok, None, speaker)
@@ -510,6 +516,29 @@ class StanceReader:
             root = doc[item.start: item.end].root
             if not any(self._cues(t) for t in [root, *(c for c in root.children if c.dep_ in OBJ_DEPS)]):
                 yield item, 0.9
+
+    def _undecided(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                   speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref]]:
+        """"is weighing whether to back X", "has not (yet) decided whether to join X": neutral on X
+        ("decided whether" only when negated: having decided, they are not neutral)."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in WEIGHING_VERBS:
+            return
+        if lemma == "decide" and not any(c.dep_ == "neg" for c in tok.children):
+            return
+        clause = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+                       and any(m.dep_ == "mark" and m.lower_ == "whether" for m in c.children)), None)
+        if clause is None:
+            return
+        holder, _ = self._verb_holder(tok, dm, sent_no, speaker)
+        if holder is None:
+            return
+        target = None
+        if self._cues(clause):  # "whether to back the fund": the fund
+            target = next((dm.proposal_at(t) for t in clause.subtree if t.i > clause.i and dm.proposal_at(t)), None)
+        target = target or self.ctx.clause_proposal(clause, sent_no, offset, doc, listed=True)
+        if target is not None:
+            yield holder, target
 
     def _refusal(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                  speaker: Optional[Ref]) -> Optional[tuple[Ref, Ref]]:

@@ -226,6 +226,10 @@ CASES = [
     ("willingness-to", "Pakistan has signalled its willingness to resume talks with India.", {("Pakistan", S, "resume talks with India")}),
     ("marched-against", "Teachers' unions in France marched against the pension reform.", {("Teachers' unions", O, "pension reform")}),
     ("rallied-behind", "The Greens rallied behind the climate bill.", {("Greens", S, "climate bill")}),
+    ("undecided-not-yet", "Japan has not yet decided whether to join the boycott.", {("Japan", N, "join the boycott")}),
+    ("undecided-weighing", "Brazil is weighing whether to back the climate fund.", {("Brazil", N, "back the climate fund")}),
+    ("decided-is-not-undecided", "Japan decided on Monday whether to join the boycott.", set()),
+    ("silent-on", "Switzerland has stayed silent on the peace proposal.", {("Switzerland", N, "peace proposal")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
