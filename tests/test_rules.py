@@ -17,10 +17,11 @@ from stancegraph.extract.records import Article, Paragraph
 VOCAB = spacy.blank("en").vocab  # English, for its noun_chunks syntax iterator
 
 
-def make_doc(rows: list[tuple], ents: list[tuple[int, int, str]] = ()) -> Doc:
-    """rows: (word, head index, dep, pos, tag, lemma); ents: (start, end, label)."""
+def make_doc(rows: list[tuple], ents: list[tuple[int, int, str]] = (), spaces: list[bool] = ()) -> Doc:
+    """rows: (word, head index, dep, pos, tag, lemma); ents: (start, end, label); spaces: whether
+    a space follows each word (by default one does, except before punctuation)."""
     words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
+    spaces = list(spaces) or [i + 1 < len(rows) and rows[i + 1][3] != "PUNCT" for i in range(len(rows))]
     doc = Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
               pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows],
               ents=[("B-" if i == s else "I-") + lab if s <= i < e else "O"
@@ -181,10 +182,7 @@ def test_a_hyphenated_proposal_word_split_in_three_gets_its_lexicon_lemma():
         ("-", 5, "punct", "PUNCT", "HYPH", "-"),
         ("in", 1, "dobj", "NOUN", "NN", "in"),
         (".", 1, "punct", "PUNCT", ".", "."),
-    ], ents=[(0, 1, "ORG")])
-    doc = Doc(VOCAB, words=[t.text for t in doc], spaces=[True, True, True, False, False, False, False],
-              heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc], pos=[t.pos_ for t in doc],
-              tags=[t.tag_ for t in doc], lemmas=[t.lemma_ for t in doc], ents=["B-ORG"] + ["O"] * 6)
+    ], ents=[(0, 1, "ORG")], spaces=[True, True, True, False, False, False, False])
     assert doc.text == "Unite organised a sit-in."
     assert stances_of(doc) == {("Unite", "support", "sit-in")}
     assert doc[5].lemma_ == "sit-in"
