@@ -74,7 +74,7 @@ GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decis
 VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure", "effort"}
 
 
-def repair_lemmas(doc: Doc, words: "set[str] | dict") -> None:
+def repair_lemmas(doc: Doc, words: set[str]) -> None:
     """Give a noun the lemma the lexicons know where the lemmatizer missed it: a plural ("taxes"
     -> "taxis" is put back to "tax"), a hyphenated word split in three ("sit" "-" "in" ->
     "sit-in" on its last part); only words in `words` are ever written."""
@@ -285,6 +285,8 @@ class ArticleContext:
         self.titles: dict[str, set[str]] = {}  # person key -> role words ("president", "minister")
         self.affiliation: dict[str, str] = {}  # person key -> the body they speak for
         self.debated: set[str] = set()  # proposals a stance has been read on so far
+        self._dm: Optional[DocMentions] = None  # the paragraph being read, and its Doc
+        self._dm_doc: Optional[Doc] = None
         self.doc_authors: dict[str, list[Ref]] = {}  # "statement" -> who the last statement named was by
         self.authored: list[tuple[Ref, Token]] = []  # (proposal, the token naming who put it forward)
         self.heads: dict[str, set[str]] = {}  # entity key -> head nouns it was named with ("alliance")
@@ -801,7 +803,7 @@ class ArticleContext:
             return None
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
-        if listed and lemma in self.lex.speech_verbs and getattr(self, "_dm_doc", None) is verb.doc and all(
+        if listed and lemma in self.lex.speech_verbs and self._dm_doc is verb.doc and all(
                 c.i in self._dm.actors for c in verb.children if c.dep_ == "dobj"):
             listed = False  # "and to tell Congress": telling someone is no proposal (capturing someone is)
         if not (listed and has_object) and lemma not in self.lex.policy_verbs and not any(
@@ -815,10 +817,10 @@ class ArticleContext:
                             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
                 if aim is not None:
                     return self.clause_proposal(aim, sent_no, offset, doc, keep_neg=keep_neg, listed=True)
-        if lemma in REALISING_VERBS and not with_subject and getattr(self, "_dm", None) is not None:
+        if lemma in REALISING_VERBS and not with_subject and self._dm_doc is verb.doc:
             # "implement reforms", "reforms are not implemented", "achieve tangible reform": the reform
             obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            ref = self._dm.proposals.get(obj.i) if obj is not None and obj.doc is self._dm_doc else None
+            ref = self._dm.proposals.get(obj.i) if obj is not None else None
             if ref is not None:
                 return ref
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
@@ -987,7 +989,7 @@ class ArticleContext:
 
     # -- resolution ----------------------------------------------------------------------------
     def owner_ref(self, token: Token, sent_no: int) -> Optional[Ref]:
-        dm = getattr(self, "_dm", None)
+        dm = self._dm
         if dm is not None and token.i in dm.actors:
             return dm.actors[token.i]
         if token.lower_ in PRONOUNS_PERSON:

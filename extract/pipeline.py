@@ -63,6 +63,7 @@ class RuleExtractor:
                  batch_size: int = 64, n_process: int = 1) -> None:
         self.nlp = nlp if nlp is not None else load_nlp(model)
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self._lemma_words = set(self.lexicon.proposal_nouns) | set(self.lexicon.actor_nouns)
         self.batch_size = batch_size
         self.n_process = n_process
 
@@ -98,7 +99,7 @@ class RuleExtractor:
         paras = article.paragraphs or (Paragraph(0, article.text),)
         ctx = ArticleContext(self.lexicon, article.text)
         for doc in docs:
-            repair_lemmas(doc, self.lexicon.proposal_nouns.keys() | self.lexicon.actor_nouns.keys())
+            repair_lemmas(doc, self._lemma_words)
         ctx.register_people(list(docs))
         reader = StanceReader(self.lexicon, ctx, article.text)
         stances: dict[tuple[str, str, str], Stance] = {}
