@@ -16,8 +16,8 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Cue, Lexicon
-from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, coordinated_verbs, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
-                                          SUBJ_DEPS, ArticleContext, DocMentions, Ref)
+from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
+                                          SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
 
 # Pattern ids for stances that no single lexicon word produces.
@@ -301,7 +301,7 @@ class StanceReader:
             # "He called them counterproductive": the proposals just named, unless a group of
             # people was named after them ("welcomed the refugees and supports them")
             ref = self.ctx.resolve_proposal(None, sent_no, token.i, plural=True)
-            people = next((r for r in reversed(self.ctx.history) if r.plural and not self.ctx._after(r, sent_no, token.i)), None)
+            people = next((r for r in reversed(self.ctx.history) if r.plural and not ArticleContext._after(r, sent_no, token.i)), None)
             if ref is not None and people is not None and (people.sent_no, people.start) > (ref.sent_no, ref.start):
                 return None
             return ref
@@ -424,24 +424,7 @@ class StanceReader:
                     if carrier is not None and carrier.key != target.key:
                         said_twice.add((holder.key, carrier.key))
                     pol = self._polarity(cue.polarity, negd, cue.lemma)
-                    hold_list = [holder] + self._conjuncts(holder, tok, dm, doc)
-                    for h in list(hold_list):
-                        # a spokesperson speaks for the body: both hold the stance
-                        body = self.ctx.affiliation.get(h.key)
-                        if body is not None and h.kind == "Person":
-                            hold_list.append(Ref(body, "Organisation", h.start, h.end, h.sent_no))
-                        # and a member quoted on their body's stance ("Labour has a plan ...", said
-                        # Labour's home affairs spokeswoman) holds it with the body
-                        if (speaker is not None and speaker.kind == "Person" and h.kind != "Person"
-                                and self.ctx.affiliation.get(speaker.key) == h.key):
-                            hold_list.append(speaker)
-                        # "We agree to ...", in a joint statement: each of its authors
-                        hold_list += self._authors_of(h, speaker)
-                        # "three unions led by Unite": the group and the one leading it
-                        if h.end - 1 < len(doc) and dm.actor_at(doc[h.end - 1]) is h:
-                            leader = self._leader(doc[h.end - 1], dm)
-                            if leader is not None and leader.key != h.key:
-                                hold_list.append(leader)
+                    hold_list = self._holders(holder, tok, dm, doc, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
                         for h in hold_list:
                             rep = reporter if reporter is not None and reporter.key != h.key else None
@@ -481,10 +464,7 @@ class StanceReader:
                 if holder is None and author.text in self.lex.demonyms:
                     holder = self.ctx.demonym_ref(author, sent_no, offset)  # "a Swedish proposal"
                 if holder is not None:
-                    holders = [holder]
-                    if (spk is not None and spk.kind == "Person" and holder.kind != "Person"
-                            and self.ctx.affiliation.get(spk.key) == holder.key):
-                        holders.append(spk)
+                    holders = self._holders(holder, author, dm, doc, spk)
                     for tgt, m in self._with_items(prop, doc, dm, sent_no, offset):
                         for h in holders:
                             emit(h, tgt, SUPPORT, RULE_PROPOSER, 0.6 * m, author, None, spk)
@@ -505,6 +485,26 @@ class StanceReader:
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
             return dm.proposal_at(obj) if obj is not None else None
         return None
+
+    def _holders(self, holder: Ref, cue: Token, dm: DocMentions, doc: Doc, speaker: Optional[Ref]) -> list[Ref]:
+        """The holder and who holds the stance with it: actors joined to it by "and"; the body a
+        spokesperson speaks for; the member quoted on their body's stance ("Labour has a plan ...",
+        said Labour's spokeswoman); a joint statement's other authors; the one leading a group
+        ("three unions led by Unite")."""
+        out = [holder] + self._conjuncts(holder, cue, dm, doc)
+        for h in list(out):
+            body = self.ctx.affiliation.get(h.key)
+            if body is not None and h.kind == "Person":
+                out.append(Ref(body, "Organisation", h.start, h.end, h.sent_no))
+            if (speaker is not None and speaker.kind == "Person" and h.kind != "Person"
+                    and self.ctx.affiliation.get(speaker.key) == h.key):
+                out.append(speaker)
+            out += self._authors_of(h, speaker)
+            if h.end - 1 < len(doc) and dm.actor_at(doc[h.end - 1]) is h:
+                leader = self._leader(doc[h.end - 1], dm)
+                if leader is not None and leader.key != h.key:
+                    out.append(leader)
+        return out
 
     def _with_items(self, target: Ref, doc: Doc, dm: DocMentions, sent_no: int,
                     offset: int) -> Iterator[tuple[Ref, float]]:
