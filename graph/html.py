@@ -122,6 +122,19 @@ SELECT ?n ?cls ?label ?alt WHERE {
 }
 """
 
+# The same for an Oxigraph store, whose union of named graphs repeats a triple once for every
+# graph that states it (a country named in 10,000 articles: 10,000 times its type and each of
+# its names, and their product in the query above): each part is made distinct before the join.
+_Q_NODES_STORE = """
+SELECT ?n ?cls ?label ?alt WHERE {
+  { SELECT DISTINCT ?n ?cls WHERE {
+      VALUES ?cls { sg:Person sg:Organisation sg:Country sg:Government sg:Group sg:Proposal }
+      ?n a ?cls } }
+  OPTIONAL { SELECT DISTINCT ?n ?label WHERE { ?n rdfs:label ?label } }
+  OPTIONAL { SELECT DISTINCT ?n ?alt WHERE { ?n skos:altLabel ?alt } }
+}
+"""
+
 _Q_STANCES = """
 SELECT ?s ?holder ?target ?pol ?evidence ?aid ?atitle ?url ?speaker ?speakerLabel
        ?holderLabel ?targetLabel WHERE {
@@ -218,10 +231,12 @@ SELECT (COUNT(DISTINCT ?n) AS ?nodes) (COUNT(DISTINCT ?p) AS ?proposals) WHERE {
 def _query(graph, query: str, values: Optional[tuple[str, list[str]]] = None) -> list:
     """Rows of a SELECT over the union of the graph's named graphs (an rdflib Graph or Dataset,
     or an Oxigraph Store, whose rows are given rdflib terms). `values` = (variable, IRIs)
-    restricts the query to those values of the variable."""
+    restricts the query (and each of its subqueries) to those values of the variable."""
+    if isinstance(graph, ox.Store) and query is _Q_NODES:
+        query = _Q_NODES_STORE
     if values is not None:
         var, iris = values
-        query = query.replace("WHERE {", f"WHERE {{ VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}", 1)
+        query = query.replace("WHERE {", f"WHERE {{ VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}")
     if not isinstance(graph, ox.Store):
         with _union_view(graph) as g:
             return list(g.query(query, initNs=_NS))
