@@ -486,6 +486,11 @@ class StanceReader:
             return dm.proposal_at(obj) if obj is not None else None
         return None
 
+    def _inner_cue_reads(self, verb: Token, dm: DocMentions) -> bool:
+        """A clause whose verb is itself a stance cue with a proposal to read ("agreed to support
+        the plan", "urged them to reject the bill"): that cue gives the stance, not the clause."""
+        return bool(self._cues(verb)) and any(dm.proposal_at(t) for t in verb.subtree if t.i > verb.i)
+
     def _holders(self, holder: Ref, cue: Token, dm: DocMentions, doc: Doc, speaker: Optional[Ref]) -> list[Ref]:
         """The holder and who holds the stance with it: actors joined to it by "and"; the body a
         spokesperson speaks for; the member quoted on their body's stance ("Labour has a plan ...",
@@ -863,7 +868,7 @@ class StanceReader:
             # "fears (that) the council will scrap the subsidy": what the council would do
             yield from self._clause_target(verb, sent_no, offset, doc)
             return
-        if cue.particle and cue.particle != "self":
+        if cue.particle and cue.particle not in ("self", "inf"):
             for ref, m in self._prep_targets(verb, cue, dm, offset, sent_no, doc):
                 got = True
                 yield ref, m
@@ -878,7 +883,7 @@ class StanceReader:
             if adverb is not None and not got:
                 # "pushed back against the reform": the particle is an adverb, a preposition (on the
                 # verb or on the adverb) names the target
-                for prep in ("", "from"):  # "pushed back against X", "backed away from X"
+                for prep in ("", "from", "at"):  # "pushed back against X", "backed away from X", "lashed out at X"
                     bare = Cue(cue.id, cue.lemma, cue.pos, prep, cue.polarity, cue.confidence)
                     for t in (verb, adverb):
                         for ref, m in self._prep_targets(t, bare, dm, offset, sent_no, doc):
@@ -921,8 +926,7 @@ class StanceReader:
             # "urged the Parliament to take a stand", "asked the kidnappers to release Ion"
             for c in verb.children:
                 if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                    if verb.lemma_.lower() in URGING_VERBS and self._cues(c) and any(
-                            dm.proposal_at(t) for t in c.subtree if t.i > c.i):
+                    if verb.lemma_.lower() in URGING_VERBS and self._inner_cue_reads(c, dm):
                         # "urged the ministry to back the reform": the inner cue reads it; the clauses
                         # joined to it without a cue of their own are asked for here
                         for v in coordinated_verbs(c):
@@ -980,8 +984,7 @@ class StanceReader:
             if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in CLAUSE_TARGET_CUES:
                 if c.lemma_.lower() in ("be",):
                     continue
-                inner = self._cues(c)
-                if inner:
+                if self._inner_cue_reads(c, dm):
                     return  # "agreed to support X": the inner cue reads it
                 negated = any(n.dep_ == "neg" for n in c.children)
                 ref = self.ctx.clause_proposal(c, sent_no, offset, doc, keep_neg=False)
@@ -1098,8 +1101,10 @@ class StanceReader:
                                     yield r2, 0.75
                                     break
                 # "call for X" where X is a particle-less continuation
-            if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ == "NOUN":
+            if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ in ("NOUN", "ADJ"):
                 for v in [c] + [x for x in c.conjuncts if x.pos_ == "VERB"]:
+                    if tok.pos_ == "ADJ" and self._inner_cue_reads(v, dm):
+                        continue  # "willing to lift the ban": the inner cue reads it
                     ref = self.ctx.clause_proposal(v, sent_no, offset, doc)
                     if ref is not None:
                         yield ref, 0.8

@@ -230,6 +230,10 @@ CASES = [
     ("undecided-weighing", "Brazil is weighing whether to back the climate fund.", {("Brazil", N, "back the climate fund")}),
     ("decided-is-not-undecided", "Japan decided on Monday whether to join the boycott.", set()),
     ("silent-on", "Switzerland has stayed silent on the peace proposal.", {("Switzerland", N, "peace proposal")}),
+    ("willing-to-inner-cue", "Japan is willing to lift the import ban.", {("Japan", O, "import ban")}),
+    ("willing-to-clause", "Japan is willing to resume whaling talks.", {("Japan", S, "resume whaling talks")}),
+    ("voted-to-non-proposal", "The Senate voted to ban smoking in cars.", {("Senate", S, "ban smoking in cars")}),
+    ("lashed-out-at", "Mexico lashed out at the tariff plan.", {("Mexico", O, "tariff plan")}),
     ("expletive-it", "The Green Party met on Monday. Sofia Lind said it was important to defeat the mining bill.", {("Sofia Lind", O, "mining bill")}),
     # --- lists: each item of a proposal is a target of its own ----------------------------------
     ("list-clauses", "Oxfam urged the ministry to lift the curfew and release the detained students.",
