@@ -101,7 +101,7 @@ def build(
         except StancegraphError as e:
             fail(str(e))
         if jobs > 1:
-            from stancegraph.parallel import extract_parallel
+            from stancegraph.extract.parallel import extract_parallel
 
             stream = extract_parallel(articles, jobs, model=model)
         else:

