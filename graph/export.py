@@ -307,7 +307,7 @@ def export_rdf(
 def _store_quads(store: ox.Store) -> Iterator[ox.Quad]:
     """`sorted_quads` of a Store, one graph at a time: the default graph, then the named ones by name."""
     for g in [ox.DefaultGraph()] + sorted(store.named_graphs(), key=str):
-        yield from sorted(set(store.quads_for_pattern(None, None, None, g)), key=_quad_key)
+        yield from sorted_quads(store.quads_for_pattern(None, None, None, g))
 
 
 def _store_triples(store: ox.Store) -> Iterator[ox.Triple]:
@@ -316,7 +316,7 @@ def _store_triples(store: ox.Store) -> Iterator[ox.Triple]:
     another's followed by a character below the space."""
     rows = store.query("SELECT DISTINCT ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
     for s in sorted((r["s"] for r in rows), key=str):
-        yield from sorted({q.triple for q in store.quads_for_pattern(s, None, None, None)}, key=_triple_key)
+        yield from sorted_triples(store.quads_for_pattern(s, None, None, None))
 
 
 def _prefixes(fmt: ox.RdfFormat) -> Optional[dict[str, str]]:
