@@ -283,9 +283,10 @@ def _read(graph, max_nodes: Optional[int] = None):
         part_rows = _query(graph, _Q_PARTS)
     else:
         kept, note = best
+        kept_set = set(kept)
         stance_rows = _query(graph, _Q_STANCES, ("target", kept))
-        node_rows = _query(graph, _Q_NODES, ("n", sorted(set(kept) | {str(r.holder) for r in stance_rows})))
-        part_rows = [r for r in _query(graph, _Q_PARTS, ("part", kept)) if str(r.whole) in set(kept)]
+        node_rows = _query(graph, _Q_NODES, ("n", sorted(kept_set | {str(r.holder) for r in stance_rows})))
+        part_rows = [r for r in _query(graph, _Q_PARTS, ("part", kept)) if str(r.whole) in kept_set]
 
     kind_rank = {k: i for i, k in enumerate(list(KIND_COLOURS) + ["Proposal"])}
     for row in node_rows:
