@@ -418,7 +418,7 @@ class StanceReader:
             speaker = quote_speaker or reporter
             # "a petition asking the government to apply the law": what the document asks is the stance;
             # its author's backing of the document itself is the same stance, said twice
-            carrier = self._document_carrier(tok, dm)
+            carrier = self._document_carrier(tok, dm) if cues else None
             for cue in cues:
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     if carrier is not None and carrier.key != target.key:
@@ -549,7 +549,7 @@ class StanceReader:
                  speaker: Optional[Ref]) -> Optional[tuple[Ref, Ref]]:
         """An actor's "will not" / "won't" / "would never" over a policy action: they refuse it.
         (A stance verb's own negation is read by its cue: "will not support X".)"""
-        if tok.pos_ != "VERB" or tok.tag_ != "VB" or self._cues(tok) or tok.lemma_.lower() not in self.lex.policy_verbs:
+        if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.lemma_.lower() not in self.lex.policy_verbs or self._cues(tok):
             return None
         auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if not auxes & {"will", "wo", "would", "shall", "'ll"} or not any(
