@@ -38,7 +38,7 @@ from stancegraph.graph.export import (
 from stancegraph.graph.propertygraph import neo4j_tables, to_networkx, write_gexf, write_graphml, write_neo4j
 from stancegraph.graph.vocab import ID, NIF, SCHEMA, SG
 
-from conftest import ROOT
+from conftest import ROOT, require_tool
 
 EXT = "https://w3id.org/stancegraph/id/extraction/stancegraph-0.1.0"
 
@@ -147,10 +147,7 @@ def hand(tmp_path_factory):
 
 def rapper_check(path: Path, syntax: str) -> int:
     """Parse `path` with raptor's rapper; fails the test (never skips) if rapper is missing. Returns the triple count."""
-    rapper = shutil.which("rapper")
-    if rapper is None:
-        pytest.fail("rapper (Debian package raptor2-utils) is not installed: it is the independent Turtle/N-Triples "
-                    "parser these tests check every file with; install it with `apt-get install raptor2-utils`")
+    rapper = require_tool("rapper", "raptor2-utils")
     run = subprocess.run([rapper, "-i", syntax, "-c", str(path)], capture_output=True, text=True)
     assert run.returncode == 0, f"rapper rejects {path.name}:\n{run.stderr}"
     found = re.search(r"returned (\d+) (?:triple|statement)", run.stderr)

@@ -25,6 +25,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
+from conftest import require_tool
+
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.graph import html as sg_html
 from stancegraph.graph.html import LARGE_GRAPH, picture_command, write_html, write_picture
@@ -285,10 +287,7 @@ _GUARD = """<script>
 
 
 def _chromium(*args: str, profile: pathlib.Path) -> subprocess.CompletedProcess:
-    exe = shutil.which("chromium")
-    if exe is None:
-        pytest.fail("the browser tests need headless Chromium: `apt-get install chromium` "
-                    "(no `chromium` on PATH)")
+    exe = require_tool("chromium", "chromium")
     cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
            f"--user-data-dir={profile}", "--proxy-server=127.0.0.1:9",
@@ -921,8 +920,7 @@ def _png_size(path: pathlib.Path) -> tuple[int, int]:
 
 @pytest.mark.browser
 def test_png_picture(tmp_path):
-    if shutil.which("chromium") is None:
-        pytest.fail("the browser tests need headless Chromium: `apt-get install chromium`")
+    require_tool("chromium", "chromium")
     ARTIFACTS.mkdir(exist_ok=True)
     out = ARTIFACTS / "stance_picture.png"
     if out.exists():

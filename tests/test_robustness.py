@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib.namespace import DCTERMS
 
-from conftest import CORPUS, SEEDS
+from conftest import CORPUS, SEEDS, require_tool
 
 GOOD = "Anna Berg said she supports the peace plan. Omar Haddad opposed the bridge plan.\n"
 ARTICLE_EXTS = (".txt", ".md", ".html", ".json", ".jsonl")
@@ -50,10 +50,7 @@ def identifiers(ttl: Path) -> set[str]:
 
 def rapper_count(path: Path, syntax: str) -> int:
     """Triples (or quads) Raptor's `rapper -c` counts in `path`; fails clearly if rapper is missing."""
-    exe = shutil.which("rapper") or ("/usr/bin/rapper" if Path("/usr/bin/rapper").exists() else None)
-    if exe is None:
-        pytest.fail("these tests check the output with Raptor: install it with `apt-get install raptor2-utils` "
-                    "(no `rapper` on PATH)")
+    exe = require_tool("rapper", "raptor2-utils")
     run = subprocess.run([exe, "-i", syntax, "-c", str(path)], capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, f"rapper -i {syntax} rejected {path}:\n{run.stderr[-3000:]}"
     assert "error" not in run.stderr.lower(), run.stderr[-3000:]

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import rdflib
 
-from conftest import SEED
+from conftest import SEED, require_tool
 
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>']
 EVIL_TEXT = (
@@ -235,9 +235,7 @@ GUARD = r"""<script>
 
 
 def _chromium(url: str, profile: Path) -> str:
-    exe = shutil.which("chromium") or shutil.which("chromium-browser")
-    if exe is None:
-        pytest.fail("the browser tests need headless Chromium: `apt-get install chromium` (no `chromium` on PATH)")
+    exe = require_tool("chromium", "chromium")
     cmd = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
            f"--user-data-dir={profile}", "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
