@@ -298,7 +298,7 @@ def export(
     """Write a graph in other formats: RDF (Turtle, TriG, N-Triples, N-Quads, JSON-LD), GraphML and GEXF (Gephi, Cytoscape), Neo4j CSV + Cypher, HTML."""
     import tempfile
 
-    from stancegraph.graph.export import export_command
+    from stancegraph.graph.convert import export_command
 
     if (graph is None) == (store_dir is None):
         fail("give a graph file or folder, or --store DIR, to export")

@@ -29,12 +29,8 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from stancegraph.extract.errors import StancegraphError
-from stancegraph.graph.export import (
-    EXPORT_FORMATS,
-    RDF_FORMATS,
-    export_command,
-    export_rdf,
-)
+from stancegraph.graph.convert import EXPORT_FORMATS, export_command
+from stancegraph.graph.export import RDF_FORMATS, export_rdf
 from stancegraph.graph.propertygraph import neo4j_tables, to_networkx, write_gexf, write_graphml, write_neo4j
 from stancegraph.graph.vocab import ID, NIF, SCHEMA, SG
 
@@ -334,6 +330,27 @@ def test_export_command_rejects_an_unknown_format_in_one_line(hand, tmp_path):
         assert name in message
     assert not list(tmp_path.iterdir())  # nothing written before the error
 
+
+
+def _graph_imports(module: str) -> set[str]:
+    """The stancegraph.graph modules a graph/ module imports, at the top or inside a function."""
+    import ast
+
+    tree = ast.parse((ROOT / "graph" / f"{module}.py").read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module if node.level == 0 else "stancegraph.graph." + node.module)
+        elif isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+    return {n.rsplit(".", 1)[-1] for n in names if n.startswith("stancegraph.graph.")}
+
+
+def test_export_and_propertygraph_import_in_one_direction():
+    # propertygraph.py builds on export.py; the command that needs both (convert.py) sits above them
+    assert "export" in _graph_imports("propertygraph")
+    assert "propertygraph" not in _graph_imports("export")
+    assert {"export", "propertygraph"} <= _graph_imports("convert")
 
 # ------------------------------------------------------------------ property graph
 
