@@ -220,20 +220,22 @@ def _write_outputs(graph, out_dir: Path, title: str, focus: Optional[str]) -> in
 
 @app.command()
 def query(
-    graph: Optional[Path] = typer.Argument(None, help="A built graph: .ttl, .trig, .nt or .nq."),
+    # str, not Path: with --store the one positional argument is the query, and a Path would fold its "//"
+    graph: Optional[str] = typer.Argument(None, help="A built graph (.ttl .trig .nt .nq) or a build's --out folder; or use --store.", show_default=False),
     sparql: Optional[str] = typer.Argument(None, help="A SPARQL query, or a .rq file holding one."),
+    store_dir: Optional[Path] = typer.Option(None, "--store", help="Or query an on-disk store built with `build --store`, in place (read-only)."),
     name: Optional[str] = typer.Option(None, "--name", "-n", help="A named query instead of SPARQL (see --list)."),
     param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="NAME=VALUE for the named query; repeat for more."),
     list_: bool = typer.Option(False, "--list", help="List the named queries: name, question, parameters."),
     fmt: QueryFormat = typer.Option(QueryFormat.table, "--format", "-f", help="table, csv or json."),
 ) -> None:
-    """Answer a SPARQL query, or a named one, over a built graph (Oxigraph; named graphs are queried as one union)."""
+    """Answer a SPARQL query, or a named one, over a built graph or a store (Oxigraph; named graphs are queried as one union)."""
     from rich.text import Text
 
     from stancegraph.graph.named import query_command
     from stancegraph.graph.query import render
 
-    names, rows = query_command(graph, sparql, name=name, params=param, list_only=list_)
+    names, rows = query_command(graph, sparql, name=name, params=param, list_only=list_, store_dir=store_dir)
     if fmt is QueryFormat.table:
         table = Table(*names)
         for row in rows:
@@ -341,21 +343,23 @@ class DrawFormat(str, Enum):
 
 @app.command()
 def draw(
-    graph: Path = typer.Argument(..., help="A built graph: .ttl, .trig, .nt or .nq."),
+    graph: Path = typer.Argument(..., help="A built graph (.ttl .trig .nt .nq) or a build's --out folder."),
     fmt: Optional[DrawFormat] = typer.Option(None, "--format", "-f", help="html (interactive, works offline), svg or png (a static picture for reports; png needs headless Chromium). Default: from the --out suffix, else html."),
     focus: Optional[str] = typer.Option(None, "--focus", help="Draw only the proposals whose label or alternative name contains this text (any case), their parts and the actors holding a stance on them."),
     out_file: Optional[Path] = typer.Option(None, "--out", "-o", help="The file to write; default: beside GRAPH, named after the format."),
 ) -> None:
     """Draw a built graph: an interactive HTML page, or a static SVG or PNG picture for reports."""
     from stancegraph.graph.html import picture_command
+    from stancegraph.graph.query import build_graph_file
 
+    graph = build_graph_file(graph) if graph.is_dir() else graph  # so the picture goes beside that file
     out.print(picture_command(graph, out_file, fmt.value if fmt else None, focus).summary(), markup=False, highlight=False)
 
 
 @app.command()
 def explain(
     name: str = typer.Argument(..., help="A name, or part of one, of an actor or proposal (any case)."),
-    graph: Optional[Path] = typer.Option(None, "--graph", help="A built graph: .ttl, .trig, .nt or .nq."),
+    graph: Optional[Path] = typer.Option(None, "--graph", help="A built graph (.ttl .trig .nt .nq) or a build's --out folder."),
     store_dir: Optional[Path] = typer.Option(None, "--store", help="Or an on-disk store built with `build --store`."),
 ) -> None:
     """Show the node(s) a name belongs to: labels, Wikidata link, every mention merged into it (article, offsets) and why."""
@@ -365,7 +369,7 @@ def explain(
     from stancegraph.graph.query import load_store
 
     if (graph is None) == (store_dir is None):
-        fail("give the graph to look in: --graph FILE or --store DIR")
+        fail("give the graph to look in: --graph FILE (or a build's --out folder) or --store DIR")
     if graph is not None:
         found = explain_name(load_store(graph), name)
     else:
@@ -389,13 +393,23 @@ def explain(
 
 @app.command()
 def validate(
-    graph: Path = typer.Argument(..., help="A built graph: .ttl, .trig, .nt or .nq."),
+    graph: Optional[Path] = typer.Argument(None, help="A built graph (.ttl .trig .nt .nq .jsonld) or a build's --out folder; or use --store.", show_default=False),
+    store_dir: Optional[Path] = typer.Option(None, "--store", help="Or validate everything an on-disk store holds (read into memory)."),
     max_lines: int = typer.Option(50, "--max", help="Violations to print at most (0: all)."),
 ) -> None:
     """Check a graph against the SHACL shapes in ontology/shapes.ttl; exit 1 and list what is wrong if it does not conform."""
     from stancegraph.graph.validate import validate_command
 
-    raise typer.Exit(validate_command(graph, max_lines))
+    if (graph is None) == (store_dir is None):
+        fail("give the graph to validate: a graph file, a build's --out folder, or --store DIR")
+    if store_dir is None:
+        raise typer.Exit(validate_command(graph, max_lines))
+    from stancegraph.graph.store import StanceStore
+    from stancegraph.graph.validate import store_graph
+
+    with StanceStore(store_dir, read_only=True) as st:
+        data = store_graph(st.store)
+    raise typer.Exit(validate_command(data, max_lines, name=f"store {store_dir}"))
 
 
 def run() -> None:

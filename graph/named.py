@@ -187,14 +187,22 @@ def query_command(
     name: Optional[str] = None,
     params: Optional[Sequence[str]] = None,
     list_only: bool = False,
+    store_dir: Optional[Union[str, Path]] = None,
 ) -> tuple[list[str], Rows]:
     """Everything `stancegraph query` does but drawing the answer: (column names, rows).
 
+    The graph is GRAPH (a graph file, or a build's --out folder: its graph.trig, else graph.ttl), loaded
+    in memory, or `store_dir` (`--store DIR`), an on-disk store opened read-only and queried in place.
     - `list_only` (`--list`): the named queries, their questions and parameters (GRAPH not needed);
-    - `name` (`--name NAME`, with `--param NAME=VALUE` strings in `params`): a named query over GRAPH;
-    - otherwise `sparql`, a SPARQL text or a .rq file, over GRAPH, as before.
+    - `name` (`--name NAME`, with `--param NAME=VALUE` strings in `params`): a named query over the graph;
+    - otherwise `sparql`, a SPARQL text or a .rq file, over the graph, as before.
     Wrong combinations are one-line QueryErrors.
     """
+    if store_dir is not None and graph is not None and sparql is None and not list_only:
+        # `query --store DIR 'SELECT ...'`: the one positional argument is the query, not a graph
+        graph, sparql = None, str(graph)
+    if store_dir is not None and graph is not None:
+        raise QueryError(f"give a graph or --store DIR, not both (got {graph} and --store {store_dir})")
     if list_only:
         if sparql or name or params:
             raise QueryError("--list takes no query, --name or --param; it only lists the named queries")
@@ -204,16 +212,31 @@ def query_command(
     if params and not name:
         raise QueryError("--param goes with --name NAME; `stancegraph query --list` shows the named queries")
     if not name and not sparql:
-        if graph is None:
-            raise QueryError("give a graph and a query: stancegraph query GRAPH (SPARQL | FILE.rq | --name NAME); "
-                             "`stancegraph query --list` shows the named queries")
-        raise QueryError(f"give a query after {graph}: SPARQL text, a .rq file, or --name NAME "
-                         "(`stancegraph query --list` shows the named queries)")
-    if graph is None:
-        raise QueryError("give the graph file to query: stancegraph query GRAPH ...")
+        if graph is None and store_dir is None:
+            raise QueryError("give a graph and a query: stancegraph query (GRAPH | --store DIR) (SPARQL | FILE.rq | "
+                             "--name NAME); `stancegraph query --list` shows the named queries")
+        raise QueryError(f"give a query after {graph if graph is not None else f'--store {store_dir}'}: SPARQL text, "
+                         "a .rq file, or --name NAME (`stancegraph query --list` shows the named queries)")
+    if graph is None and store_dir is None:
+        raise QueryError("give the graph to query: stancegraph query GRAPH ... (a graph file or a build's --out "
+                         "folder), or stancegraph query --store DIR ...")
     if name:
         query = get_query(name)
         given = parse_params(params)
         bind_params(query, given)  # wrong names or parameters fail before the graph is read
-        return run_named(load_store(graph), query.name, given)
-    return select(load_store(graph), read_query(sparql))
+        return _on_graph(graph, store_dir, lambda store: run_named(store, query.name, given))
+    text = read_query(sparql)
+    return _on_graph(graph, store_dir, lambda store: select(store, text))
+
+
+def _on_graph(graph, store_dir, answer):
+    """`answer(store)` over GRAPH loaded in memory, or over the on-disk store `store_dir` opened read-only."""
+    if store_dir is None:
+        return answer(load_store(graph))
+    from stancegraph.graph.store import StanceStore
+
+    with StanceStore(store_dir, read_only=True) as st:
+        try:
+            return answer(st.store)
+        except (RuntimeError, ValueError, OSError) as err:  # the store's own errors (I/O, corruption): one line
+            raise QueryError(f"{store_dir}: the query failed on the store ({err})") from None

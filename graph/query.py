@@ -25,10 +25,29 @@ class QueryError(StancegraphError):
     """A SPARQL query or the graph it runs on is at fault; the message says which."""
 
 
+BUILD_FILES = ("graph.trig", "graph.ttl")
+
+
+def build_graph_file(folder: Path, error: type = None) -> Path:
+    """The graph a build wrote into its --out `folder`: graph.trig (one named graph per article), else
+    graph.ttl; one clear error for a folder without either (and the way to read an on-disk store)."""
+    error = error or QueryError
+    for name in BUILD_FILES:
+        if (folder / name).is_file():
+            return folder / name
+    if (folder / "CURRENT").is_file():  # RocksDB's marker: an Oxigraph store folder
+        raise error(f"{folder}: an on-disk store, not a build's output folder; give it as --store {folder}")
+    raise error(f"{folder}: a folder without graph.trig or graph.ttl; give a graph file, a build's --out "
+                "folder, or --store DIR for a store built with `stancegraph build ... --store DIR`")
+
+
 def graph_file(path: Union[str, Path], formats: dict, error: type = None) -> tuple[Path, object]:
-    """(path, format) of a graph file with a known suffix, or one clear error naming the file."""
+    """(path, format) of a graph file with a known suffix, or of the graph in a build's --out folder;
+    otherwise one clear error naming the file."""
     error = error or QueryError
     path = Path(path)
+    if path.is_dir():
+        path = build_graph_file(path, error)
     fmt = formats.get(path.suffix.lower())
     if fmt is None:
         raise error(f"{path}: unknown RDF file type {path.suffix!r}; use one of {', '.join(sorted(formats))}")
@@ -38,7 +57,8 @@ def graph_file(path: Union[str, Path], formats: dict, error: type = None) -> tup
 
 
 def load_store(path: Union[str, Path]) -> ox.Store:
-    """An in-memory Oxigraph store holding the graph file (named graphs are queried as one union)."""
+    """An in-memory Oxigraph store holding the graph file, or the graph of a build's --out folder
+    (named graphs are queried as one union)."""
     path, fmt = graph_file(path, FORMATS)
     store = ox.Store()
     try:

@@ -62,6 +62,11 @@ class StanceStore:
             if read_only:
                 if not self.path.is_dir():
                     raise StoreError(f"{self.path}: no store here; build one with `stancegraph build ... --store {self.path}`")
+                if not (self.path / "CURRENT").is_file():  # RocksDB's marker, in every Oxigraph store folder
+                    hint = ("; a build's --out folder is given as GRAPH, without --store"
+                            if any((self.path / n).is_file() for n in ("graph.trig", "graph.ttl")) else "")
+                    raise StoreError(f"{self.path}: not an on-disk store (no Oxigraph store files in it){hint}; "
+                                     f"build one with `stancegraph build ... --store {self.path}`")
                 self.store = ox.Store.read_only(str(self.path))
             else:
                 self.path.mkdir(parents=True, exist_ok=True)

@@ -212,6 +212,16 @@ def read_graph(path: Union[str, Path]) -> Graph:
         raise ValidationError(f"{path}: not valid {path.suffix[1:]} ({type(err).__name__}: {reason})") from None
 
 
+def store_graph(store) -> Graph:
+    """Every triple of an Oxigraph store (the union of its named graphs) as one Graph, to validate."""
+    import pyoxigraph as ox
+    from rdflib import Dataset
+
+    ds = Dataset()
+    ds.parse(data=store.dump(format=ox.RdfFormat.N_QUADS), format="nquads")
+    return _union(ds)
+
+
 def _union(g: Graph) -> Graph:
     """Every triple of a Graph, or of every named graph (and the default graph) of a Dataset."""
     out = Graph()
@@ -368,13 +378,15 @@ def _what_it_is(node: Optional[Node], data: Graph) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def validate_command(graph: Path, max_lines: int) -> int:
+def validate_command(graph: Union[Graph, Path], max_lines: int, name: Optional[str] = None) -> int:
     """`stancegraph validate GRAPH`: print the report; 0 if the graph conforms, 1 if not.
 
+    `graph` is a graph file, a build's --out folder, or a Graph (from `store_graph`), then shown as `name`.
     A file that cannot be read raises `ValidationError` (a StancegraphError: one line, exit 1).
     `max_lines` <= 0 prints every violation.
     """
     report = validate(graph)
+    graph = name or graph
     if report.conforms:
         extra = f"; {len(report.violations)} warnings" if report.violations else ""
         print(f"OK: {graph} conforms to the stancegraph shapes ({report.triples} triples{extra})")

@@ -181,6 +181,41 @@ def test_build_into_a_store_grows_replaces_and_removes(tmp_path):
 
 
 @pytest.mark.model
+def test_query_validate_and_explain_take_a_store_or_a_build_folder_as_they_take_the_graph_file(tmp_path):
+    """Every command that reads a graph takes a graph file, a build's --out folder, or --store DIR."""
+    store, out = tmp_path / "store", tmp_path / "out"
+    built = runner.invoke(app, ["build", str(SEEDS), "--store", str(store), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+
+    def rows(*args: str) -> list:
+        done = runner.invoke(app, ["query", *args, "--format", "json"])
+        assert done.exit_code == 0, (args, done.output)
+        return json.loads(done.output)
+
+    sparql = ("PREFIX sg: <https://w3id.org/stancegraph#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+              "SELECT ?actor ?polarity ?proposal WHERE { ?s a sg:Stance ; sg:holder/rdfs:label ?actor ; "
+              "sg:polarity ?polarity ; sg:target/rdfs:label ?proposal } ORDER BY ?actor ?polarity ?proposal")
+    expected = rows(str(out / "graph.ttl"), sparql)
+    assert expected
+    assert rows("--store", str(store), sparql) == expected
+    assert rows(str(out), sparql) == expected
+    # a proposal someone supports in this build (not a fixed name: the extraction changes)
+    target = next(r["proposal"] for r in expected if r["polarity"].endswith("Support"))
+    named = rows(str(out / "graph.ttl"), "--name", "who-supports", "--param", f"target={target}")
+    assert named and {r["proposal"] for r in named} >= {target}
+    assert rows("--store", str(store), "--name", "who-supports", "--param", f"target={target}") == named
+    assert rows(str(out), "--name", "who-supports", "--param", f"target={target}") == named
+
+    for args in (["validate", "--store", str(store)], ["validate", str(out)]):
+        done = runner.invoke(app, args)
+        assert done.exit_code == 0 and "conforms" in done.output, (args, done.output)
+    actor = expected[0]["actor"]
+    for args in (["--graph", str(out)], ["--store", str(store)]):
+        done = runner.invoke(app, ["explain", actor, *args])
+        assert done.exit_code == 0 and actor in done.output, (args, done.output)
+
+
+@pytest.mark.model
 def test_export_writes_every_format_from_a_graph_and_from_a_store(seed_build, tmp_path):
     out, _ = seed_build
     result = runner.invoke(app, ["export", str(out / "graph.trig"), "--out", str(tmp_path / "all"), "--format", "all"])

@@ -218,7 +218,8 @@ def test_queries_are_read_from_the_package_and_shipped_in_it():
     folder = files("stancegraph.ontology").joinpath("queries")
     assert sorted(e.name[:-3] for e in folder.iterdir() if e.name.endswith(".rq")) == NAMES
     package_data = (ROOT / "pyproject.toml").read_text().split("[tool.setuptools.package-data]")[1]
-    assert '"queries/*.rq"' in package_data.split("\n[")[0]
+    # every .rq ships (tests/test_packaging.py builds the wheel and finds each file git tracks in it)
+    assert '"*.rq"' in package_data.split("\n[")[0]
 
 
 def test_parameters_are_variables_in_the_select_clause_and_never_tested_with_bound():
@@ -475,7 +476,9 @@ def test_query_command(graph_files):
     (dict(graph="g.ttl", sparql="SELECT * {}", params=["a=b"]), "--param goes with --name"),
     (dict(graph="g.ttl"), "give a query after g.ttl"),
     (dict(graph=None), "give a graph and a query"),
-    (dict(graph=None, name="stances"), "give the graph file"),
+    (dict(graph=None, name="stances"), "give the graph to query"),
+    (dict(graph=None, store_dir="s"), "give a query after --store s"),
+    (dict(graph="g.ttl", sparql="SELECT * {}", store_dir="s"), "give a graph or --store DIR, not both"),
 ])
 def test_query_command_errors(args, message):
     with pytest.raises(QueryError, match=re.escape(message)):
@@ -502,6 +505,70 @@ def test_the_command_line_runs_named_queries(graph_files):
     assert done.output.splitlines() == ["actor,proposal,polarity,articles,first_date,last_date",
                                         f"Mark Rutte,{INVITE_L},support,1,2024-11-02,2024-11-02",
                                         f"Mark Rutte,{PLAN_L},neutral,1,2024-10-15,2024-10-15"]
+
+
+@pytest.fixture(scope="module")
+def store_dir(graph_files, tmp_path_factory):
+    """The known graph in an on-disk Oxigraph store, one named graph per article, as `build --store` keeps it."""
+    import gc
+
+    folder = tmp_path_factory.mktemp("known-store") / "store"
+    store = ox.Store(str(folder))
+    store.bulk_load(path=str(graph_files["trig"]), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    gc.collect()  # releases the store's lock, as StanceStore.close does
+    return folder
+
+
+COUNT = "SELECT (COUNT(?s) AS ?n) WHERE { ?s a <https://w3id.org/stancegraph#Stance> }"
+ROWS = ("PREFIX sg: <https://w3id.org/stancegraph#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?actor ?proposal WHERE { ?a sg:supports ?p . ?a rdfs:label ?actor . ?p rdfs:label ?proposal } "
+        "ORDER BY ?actor ?proposal")
+
+
+def test_queries_read_a_store_and_a_build_folder_as_they_read_the_graph_file(graph_files, store_dir):
+    """`query` takes the graph as every command does: a file, a build's --out folder, or --store DIR (in place)."""
+    from stancegraph.cli import app
+
+    runner = CliRunner()
+
+    def rows(*args: str) -> list:
+        done = runner.invoke(app, ["query", *args, "--format", "json"])
+        assert done.exit_code == 0, (args, done.output)
+        return json.loads(done.output)
+
+    trig, folder = graph_files["trig"], graph_files["trig"].parent
+    assert rows(str(trig), COUNT) == [{"n": "12"}]
+    for sparql in (COUNT, ROWS):
+        expected = rows(str(trig), sparql)
+        assert rows("--store", str(store_dir), sparql) == expected
+        assert rows(str(folder), sparql) == expected  # the folder's graph.trig
+    for name, param in [("who-supports", "target=invitation"), ("positions", "actor=rutte"), ("stances", None)]:
+        extra = ["--param", param] if param else []
+        expected = rows(str(trig), "--name", name, *extra)
+        assert expected
+        assert rows("--store", str(store_dir), "--name", name, *extra) == expected, name
+        assert rows(str(folder), "--name", name, *extra) == expected, name
+    # the store is opened read-only: querying it changed nothing, and it opens again at once
+    assert query_command(None, COUNT, store_dir=store_dir) == (["n"], [["12"]])
+
+
+def test_a_wrong_graph_source_is_one_line_naming_the_right_one(graph_files, store_dir, tmp_path):
+    from stancegraph.cli import app
+
+    runner = CliRunner()
+    folder = graph_files["trig"].parent
+    for args, message in [
+        ([str(store_dir), COUNT], f"{store_dir}: an on-disk store, not a build's output folder; give it as --store"),
+        (["--store", str(folder), COUNT], "a build's --out folder is given as GRAPH, without --store"),
+        ([str(tmp_path), COUNT], "a folder without graph.trig or graph.ttl"),
+        (["--store", str(tmp_path / "none"), COUNT], "no store here"),
+        ([str(folder), "--store", str(store_dir), COUNT], "not both"),
+    ]:
+        done = runner.invoke(app, ["query", *args])
+        assert done.exit_code != 0, args
+        assert message in str(done.exception) + done.output, (args, done.output, done.exception)
 
 
 # ---------------------------------------------------------------------------
