@@ -266,26 +266,27 @@ def remove(
 
 @app.command()
 def serve(
-    store: Path = typer.Argument(..., help="A built graph (.ttl, .trig, .nt, .nq), loaded into memory, or a folder holding an Oxigraph store."),
+    graph: Optional[Path] = typer.Argument(None, help="A built graph (.ttl .trig .nt .nq), loaded into a temporary store; or a store folder (as --store).", show_default=False),
+    store_dir: Optional[Path] = typer.Option(None, "--store", help="Or serve an on-disk store built with `build --store`, in place."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; the default is reachable from this machine only."),
     port: int = typer.Option(7878, "--port", min=0, max=65535, help="TCP port; 0 picks a free one."),
     allow_update: bool = typer.Option(False, "--allow-update", help="Accept SPARQL updates (/update) and Graph Store writes (/store); read-only without it."),
-    timeout: float = typer.Option(30.0, "--timeout", help="Seconds a query may run before the answer is 504 (the query itself runs on until it ends)."),
+    timeout: int = typer.Option(30, "--timeout", min=1, help="Seconds a query may run; then Oxigraph cancels it."),
 ) -> None:
-    """Serve a graph over the SPARQL 1.1 Protocol at http://HOST:PORT/query (read-only unless --allow-update)."""
-    from stancegraph.graph.server import serve_command
+    """Serve a graph with Oxigraph's SPARQL server at http://HOST:PORT/query (read-only unless --allow-update); Ctrl-C stops it."""
+    from stancegraph.graph.serve import serve_command
 
-    serve_command(store, host, port, allow_update, timeout)
+    raise typer.Exit(serve_command(graph, store_dir, host, port, allow_update, timeout))
 
 
 @app.command()
 def push(
     graph: Path = typer.Argument(..., help="A built graph: .trig/.nq (one named graph per article) or .ttl/.nt (the default graph)."),
-    endpoint: str = typer.Argument(..., help="The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (stancegraph serve, Oxigraph) or http://localhost:3030/ds/data (Fuseki)."),
+    endpoint: str = typer.Argument(..., help="The store's Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (stancegraph serve --allow-update, Oxigraph) or http://localhost:3030/ds/data (Fuseki)."),
     batch: int = typer.Option(50000, "--batch", min=1, help="Triples per request; a bigger graph is one PUT, then POSTs."),
 ) -> None:
     """Upload a graph into a triple store with the SPARQL 1.1 Graph Store HTTP Protocol (each article's graph replaced)."""
-    from stancegraph.graph.server import push_command
+    from stancegraph.graph.push import push_command
 
     push_command(graph, endpoint, batch)
 

@@ -1,10 +1,14 @@
-"""The SPARQL endpoint (`graph/server.py`): real HTTP on 127.0.0.1 with urllib, queries in every
-form the SPARQL 1.1 Protocol allows, read-only by default, a time limit, and `push` into a second
-server over the Graph Store HTTP Protocol. Every server binds 127.0.0.1 on a free port and is
-stopped by its fixture; no request leaves the machine."""
+"""`stancegraph serve` runs Oxigraph's own SPARQL server (the `oxigraph` binary): these tests start
+it as a user does, `python -m stancegraph serve ... --port 0`, in a process, and talk to it over
+real HTTP on 127.0.0.1 with urllib (no proxy). They check the answers in every result format,
+read-only by default and writes with --allow-update, the time limit, a port in use, Ctrl-C and
+SIGTERM, a store that goes from a build to the server and back, and `push` into the server over
+the Graph Store HTTP Protocol. Every server is stopped by the test that started it (SIGTERM, then
+SIGKILL), and every wait is bounded."""
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -13,11 +17,13 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import xml.etree.ElementTree as ET
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -26,7 +32,8 @@ import pyoxigraph as ox
 import pytest
 
 from stancegraph.extract.errors import StancegraphError
-from stancegraph.graph.server import PushError, ServerError, make_server, negotiate, open_store, push, RESULT_TYPES
+from stancegraph.graph import serve as sg_serve
+from stancegraph.graph.push import PushError, push
 
 from conftest import ROOT
 
@@ -92,9 +99,12 @@ STANCES_Q = Q_PREFIX + """SELECT ?actor ?stance WHERE {
   BIND(STRAFTER(STR(?p), "#") AS ?stance) } ORDER BY ?actor"""
 EXPECTED = [("Hungarian government", "Oppose"), ("Mark Rutte", "Neutral"), ("Volodymyr Zelensky", "Support")]
 COUNTS_Q = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g"
+INSERT = Q_PREFIX + 'INSERT DATA { GRAPH <urn:x:g> { <https://w3id.org/stancegraph/id/actor/x> rdfs:label "X" } }'
+ASK_X = Q_PREFIX + 'ASK { ?a rdfs:label "X" }'
 
 # urllib without any proxy from the environment: every request goes straight to 127.0.0.1
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+START_S = 60.0  # the longest a server may take to start (Python, then Oxigraph opening the store)
 
 
 @pytest.fixture(scope="module")
@@ -112,33 +122,99 @@ def files(tmp_path_factory):
     return trig, ttl, counts
 
 
+def write_store(folder: Path, trig: Path) -> Path:
+    """An on-disk store as `build --store` writes one (pyoxigraph), released again."""
+    store = ox.Store(str(folder))
+    store.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+    store.flush()
+    del store
+    gc.collect()
+    return folder
+
+
+class Served:
+    """A `stancegraph serve` process: its base URL, banner and stderr."""
+
+    def __init__(self, proc: subprocess.Popen, url: str, banner: str) -> None:
+        self.proc, self.url, self.banner = proc, url, banner
+        self.stderr = ""
+
+    def stop(self, sig: int = signal.SIGTERM) -> int:
+        """Signal the process and wait (bounded) for it to end; its exit code."""
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(10)
+        return self.proc.returncode
+
+
+def start_serve(*args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "stancegraph", "serve", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=ROOT,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+
+
+def read_until(proc: subprocess.Popen, stream, done, deadline_s: float) -> str:
+    """What `stream` says until done(text) or the process ends or the deadline passes."""
+    text = b""
+    deadline = time.monotonic() + deadline_s
+    with selectors.DefaultSelector() as sel:
+        sel.register(stream, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if sel.select(timeout=0.1):
+                chunk = os.read(stream.fileno(), 65536)
+                if not chunk:
+                    break
+                text += chunk
+                if done(text.decode("utf-8", "replace")):
+                    break
+            elif proc.poll() is not None:
+                break
+    return text.decode("utf-8", "replace")
+
+
 @contextmanager
-def running(source, **options):
-    """A server on 127.0.0.1, a free port, in a thread; shut down and closed on exit."""
-    server = make_server(source, "127.0.0.1", 0, quiet=True, **options)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
+def serving(*args: str):
+    """`stancegraph serve ARGS --port 0` until the block ends; then stopped, and its port closed."""
+    proc = start_serve(*args, "--port", "0")
+    served = None
     try:
-        yield server
+        banner = read_until(proc, proc.stdout, lambda t: "Ctrl-C" in t, START_S)
+        if "SPARQL query:" not in banner:
+            proc.kill()
+            proc.wait(10)
+            pytest.fail(f"the server did not start: {banner!r} {proc.stderr.read().decode()!r}")
+        query_url = next(ln.split("SPARQL query:")[1].strip() for ln in banner.splitlines() if "SPARQL query:" in ln)
+        served = Served(proc, query_url[: -len("query")], banner)
+        yield served
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(10)
+        if served is not None:
+            served.stderr = proc.stderr.read().decode("utf-8", "replace")
+            port = urllib.parse.urlsplit(served.url).port
+            assert not answers(port), f"something still listens on {port} after the server stopped"
+        proc.stdout.close()
+        proc.stderr.close()
 
 
-@pytest.fixture(scope="module")
-def ro_server(files):
-    with running(files[0]) as server:
-        yield server
+def answers(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1.0):
+            return True
+    except OSError:
+        return False
 
 
-@pytest.fixture
-def rw_server(files):
-    with running(files[1], allow_update=True) as server:
-        yield server
-
-
-def http(method, url, data=None, headers=None, timeout=10.0):
+def http(method, url, data=None, headers=None, timeout=30.0):
     """(status, headers, body) of one request; HTTP errors are answers too."""
     if isinstance(data, str):
         data = data.encode("utf-8")
@@ -150,9 +226,9 @@ def http(method, url, data=None, headers=None, timeout=10.0):
         return err.code, err.headers, err.read()
 
 
-def get_query(server, query, accept="application/sparql-results+json", **params):
-    url = server.url + "query?" + urllib.parse.urlencode({"query": query, **params})
-    return http("GET", url, headers={"Accept": accept})
+def get_query(server, query, accept="application/sparql-results+json", timeout=30.0):
+    url = server.url + "query?" + urllib.parse.urlencode({"query": query})
+    return http("GET", url, headers={"Accept": accept}, timeout=timeout)
 
 
 def json_rows(body):
@@ -161,97 +237,82 @@ def json_rows(body):
     return [tuple(b[n]["value"] if n in b else None for n in names) for b in doc["results"]["bindings"]]
 
 
+@pytest.fixture(scope="module")
+def ro_server(files):
+    """The TriG file, served read-only (loaded into a temporary store)."""
+    with serving(str(files[0]), "--timeout", "5") as server:
+        yield server
+
+
 # ---------------------------------------------------------------------------
-# Queries
+# Queries, in every result format
 
-def test_bound_to_loopback_on_a_free_port(ro_server):
-    host, port = ro_server.socket.getsockname()[:2]
-    assert host == "127.0.0.1" and port > 0 and port == ro_server.port
-    assert ro_server.url == f"http://127.0.0.1:{port}/"
-    status, _, body = http("GET", ro_server.url)
-    assert status == 200 and b"read-only" in body and b"/query" in body
+def test_banner_names_the_endpoints_on_loopback(ro_server, files):
+    url = urllib.parse.urlsplit(ro_server.url)
+    assert url.hostname == "127.0.0.1" and url.port > 0
+    banner = ro_server.banner
+    assert f"Oxigraph {ox.__version__} serving {files[0]}" in banner and "read-only" in banner
+    for line in (f"SPARQL query:   {ro_server.url}query", f"SPARQL update:  {ro_server.url}update (refused: read-only)",
+                 f"graph store:    {ro_server.url}store (GET only)", "queries stop after 5 s"):
+        assert line in banner, banner
 
 
-def test_get_query_answers_sparql_json(ro_server):
+def test_select_in_json_csv_tsv_and_xml(ro_server):
+    # JSON; the default graph is the union of the articles' named graphs
     status, headers, body = get_query(ro_server, STANCES_Q)
-    assert status == 200
-    assert headers["Content-Type"].startswith("application/sparql-results+json")
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+json")
     assert json_rows(body) == EXPECTED
-    # no Accept at all: JSON too; named graphs are queried as their union
-    status, headers, body = http("GET", ro_server.url + "query?" + urllib.parse.urlencode({"query": STANCES_Q}))
-    assert status == 200 and json_rows(body) == EXPECTED
-
-
-def test_post_form_answers_csv(ro_server):
+    # CSV, as a form POST
     status, headers, body = http("POST", ro_server.url + "query", urllib.parse.urlencode({"query": STANCES_Q}),
                                  {"Content-Type": "application/x-www-form-urlencoded", "Accept": "text/csv"})
     assert status == 200 and headers["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(body.decode("utf-8"))))
-    assert rows[0] == ["actor", "stance"]
-    assert [tuple(r) for r in rows[1:]] == EXPECTED
+    assert rows[0] == ["actor", "stance"] and [tuple(r) for r in rows[1:]] == EXPECTED
+    # TSV, as an application/sparql-query body: terms in SPARQL syntax
+    status, headers, body = http("POST", ro_server.url + "query", STANCES_Q,
+                                 {"Content-Type": "application/sparql-query", "Accept": "text/tab-separated-values"})
+    assert status == 200 and headers["Content-Type"].startswith("text/tab-separated-values")
+    lines = body.decode("utf-8").splitlines()
+    assert lines[0] == "?actor\t?stance" and lines[1:] == [f'"{a}"\t"{s}"' for a, s in EXPECTED]
+    # XML
+    status, headers, body = get_query(ro_server, STANCES_Q, accept="application/sparql-results+xml")
+    assert status == 200 and headers["Content-Type"].startswith("application/sparql-results+xml")
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    results = ET.fromstring(body).iter(ns + "result")
+    assert [tuple(b.find(ns + "literal").text for b in r.iter(ns + "binding")) for r in results] == EXPECTED
 
 
-def test_post_sparql_query_body_tsv_xml_ask_construct(ro_server):
-    post = lambda q, accept: http("POST", ro_server.url + "query", q,  # noqa: E731
-                                  {"Content-Type": "application/sparql-query", "Accept": accept})
-    status, headers, body = post(STANCES_Q, "text/tab-separated-values")
-    assert status == 200 and body.decode().splitlines()[0] == "?actor\t?stance"
-    assert len(body.decode().splitlines()) == 4
-    status, headers, body = post(STANCES_Q, "application/sparql-results+xml")
-    assert status == 200 and b"<sparql" in body and b"Mark Rutte" in body
-    status, _, body = post(Q_PREFIX + "ASK { ?a sg:opposes ?p }", "application/sparql-results+json")
+def test_ask_and_construct_in_turtle(ro_server):
+    status, _, body = get_query(ro_server, Q_PREFIX + "ASK { ?a sg:opposes ?p }")
     assert status == 200 and json.loads(body)["boolean"] is True
-    # CONSTRUCT: Turtle by default, N-Triples on request; the format= parameter overrides Accept
     construct = Q_PREFIX + "CONSTRUCT { ?a sg:supports ?p } WHERE { ?a sg:supports ?p }"
-    status, headers, body = post(construct, "*/*")
+    status, headers, body = get_query(ro_server, construct, accept="text/turtle")
     assert status == 200 and headers["Content-Type"].startswith("text/turtle")
-    assert len(list(ox.parse(input=body, format=ox.RdfFormat.TURTLE))) == 1
-    status, headers, body = get_query(ro_server, construct, accept="application/n-triples")
-    assert status == 200 and body.count(b"\n") == 1
-    status, headers, body = get_query(ro_server, STANCES_Q, accept="text/html", format="csv")
-    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    triples = list(ox.parse(input=body, format=ox.RdfFormat.TURTLE))
+    assert [(t.subject.value, t.object.value) for t in triples] == [
+        (ID + "actor/person/volodymyr-zelensky", ID + "proposal/victory-plan")]
 
 
-def test_named_graph_parameters(ro_server):
-    q = "SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/stancegraph#Stance> }"
-    assert json_rows(get_query(ro_server, q)[2]) == [("3",)]
-    assert json_rows(get_query(ro_server, q, **{"default-graph-uri": G1})[2]) == [("1",)]
-
-
-def test_bad_requests_get_clear_answers(ro_server):
+def test_a_bad_query_is_a_400_with_the_reason(ro_server):
     status, _, body = get_query(ro_server, "SELECT WHERE {")
-    assert status == 400 and b"syntax error" in body
-    status, _, body = get_query(ro_server, STANCES_Q, accept="image/png")
-    assert status == 406 and b"application/sparql-results+json" in body
-    status, _, body = http("GET", ro_server.url + "query")
-    assert status == 400 and b"no query" in body
-    status, _, body = http("GET", ro_server.url + "nowhere")
-    assert status == 404 and b"/query" in body
-    status, _, body = http("POST", ro_server.url + "query", "x", {"Content-Type": "image/png"})
-    assert status == 415
+    assert status == 400 and b"error" in body.lower()
 
 
-def test_negotiation_prefers_higher_q():
-    assert negotiate("text/csv;q=0.5, application/sparql-results+xml", RESULT_TYPES)[0] == "application/sparql-results+xml"
-    assert negotiate("text/*", RESULT_TYPES)[0] == "text/xml"
-    assert negotiate("text/csv;q=0, */*;q=0.1", RESULT_TYPES)[0] == "application/sparql-results+json"
-    assert negotiate("image/png", RESULT_TYPES) is None
+def test_graph_store_reads_and_the_named_graphs(ro_server, files):
+    assert json_rows(get_query(ro_server, COUNTS_Q)[2]) == [(G1, str(files[2][G1])), (G2, str(files[2][G2]))]
+    status, _, body = http("GET", ro_server.url + "store?" + urllib.parse.urlencode({"graph": G2}),
+                           headers={"Accept": "application/n-triples"})
+    assert status == 200 and len(body.splitlines()) == files[2][G2]
 
 
 # ---------------------------------------------------------------------------
-# Read-only by default; updates with allow_update
-
-INSERT = Q_PREFIX + 'INSERT DATA { <https://w3id.org/stancegraph/id/actor/x> rdfs:label "X" }'
-ASK_X = Q_PREFIX + 'ASK { ?a rdfs:label "X" }'
-
+# Read-only by default; writes with --allow-update
 
 def test_updates_refused_when_read_only(ro_server):
     status, _, body = http("POST", ro_server.url + "update", INSERT, {"Content-Type": "application/sparql-update"})
-    assert status == 403 and b"read-only" in body and b"--allow-update" in body
-    status, _, body = http("POST", ro_server.url + "update", urllib.parse.urlencode({"update": INSERT}),
-                           {"Content-Type": "application/x-www-form-urlencoded"})
-    assert status == 403
-    status, _, _ = http("PUT", ro_server.url + "store?default", b"", {"Content-Type": "text/turtle"})
+    assert status == 403 and b"read-only" in body
+    status, _, _ = http("PUT", ro_server.url + "store?default", b"<urn:a> <urn:b> <urn:c> .",
+                        {"Content-Type": "application/n-triples"})
     assert status == 403
     status, _, _ = http("DELETE", ro_server.url + "store?" + urllib.parse.urlencode({"graph": G1}))
     assert status == 403
@@ -259,94 +320,166 @@ def test_updates_refused_when_read_only(ro_server):
     assert json.loads(get_query(ro_server, f"ASK {{ GRAPH <{G1}> {{ ?s ?p ?o }} }}")[2])["boolean"] is True
 
 
-def test_updates_accepted_with_allow_update(rw_server):
-    assert json.loads(get_query(rw_server, ASK_X)[2])["boolean"] is False
-    status, _, body = http("POST", rw_server.url + "update", INSERT, {"Content-Type": "application/sparql-update"})
-    assert status == 204, body
-    assert json.loads(get_query(rw_server, ASK_X)[2])["boolean"] is True
-    status, _, body = http("POST", rw_server.url + "update", "INSERT DATA {", {"Content-Type": "application/sparql-update"})
-    assert status == 400 and b"syntax error" in body
-
-
-def test_graph_store_protocol(rw_server):
-    g = urllib.parse.urlencode({"graph": "https://example.org/g"})
-    nt = b'<https://example.org/a> <https://example.org/p> "1" .\n<https://example.org/a> <https://example.org/p> "2" .\n'
-    assert http("GET", rw_server.url + "store?" + g)[0] == 404
-    assert http("PUT", rw_server.url + "store?" + g, nt, {"Content-Type": "application/n-triples"})[0] == 201
-    assert http("PUT", rw_server.url + "store?" + g, nt, {"Content-Type": "application/n-triples"})[0] == 204
-    more = b'<https://example.org/a> <https://example.org/p> "3" .'
-    assert http("POST", rw_server.url + "store?" + g, more, {"Content-Type": "text/turtle"})[0] == 204
-    status, headers, body = http("GET", rw_server.url + "store?" + g, headers={"Accept": "application/n-triples"})
-    assert status == 200 and len(body.splitlines()) == 3
-    status, _, body = http("PUT", rw_server.url + "store?" + g, b"<a> <b", {"Content-Type": "text/turtle"})
-    assert status == 400
-    assert len(http("GET", rw_server.url + "store?" + g, headers={"Accept": "text/plain"})[2].splitlines()) == 3
-    assert http("DELETE", rw_server.url + "store?" + g)[0] == 204
-    assert http("GET", rw_server.url + "store?" + g)[0] == 404
-    # the default graph holds the Turtle source
-    status, headers, body = http("GET", rw_server.url + "store?default")
-    assert status == 200 and headers["Content-Type"].startswith("text/turtle") and b"Victory Plan" in body
-
-
-def test_on_disk_store_served_read_only(tmp_path, files):
-    folder = tmp_path / "db"
-    store = ox.Store(str(folder))
-    store.bulk_load(path=str(files[0]), format=ox.RdfFormat.TRIG)
-    store.flush()
-    del store
-    with running(folder) as server:
+def test_a_store_from_a_build_is_served_written_and_opened_again(tmp_path, files):
+    """A store pyoxigraph wrote opens in the server; what the server wrote opens in pyoxigraph;
+    SIGTERM ends the server with the store whole."""
+    folder = write_store(tmp_path / "db", files[0])
+    # read-only, the store folder given as the positional argument (as before --store existed)
+    with serving(str(folder)) as server:
+        assert f"serving the store {folder}, read-only" in server.banner
         assert json_rows(get_query(server, STANCES_Q)[2]) == EXPECTED
+        assert http("POST", server.url + "update", INSERT, {"Content-Type": "application/sparql-update"})[0] == 403
+    # read-write
+    with serving("--store", str(folder), "--allow-update") as server:
+        assert "read-write" in server.banner and "(refused" not in server.banner
         status, _, body = http("POST", server.url + "update", INSERT, {"Content-Type": "application/sparql-update"})
-        assert status == 403
+        assert status == 204, body
+        assert json.loads(get_query(server, ASK_X)[2])["boolean"] is True
+        status, _, body = http("POST", server.url + "update", "INSERT DATA {", {"Content-Type": "application/sparql-update"})
+        assert status == 400
+        assert server.stop(signal.SIGTERM) == 0
+    assert "stopped" in server.stderr
+    store = ox.Store.read_only(str(folder))
+    assert bool(store.query(ASK_X, use_default_graph_as_union=True))
+    assert sorted(g.value for g in store.named_graphs()) == [G1, G2, "urn:x:g"]
+    assert len(store) == sum(files[2].values()) + 1
 
 
-def test_sources_that_cannot_be_served(tmp_path):
-    with pytest.raises(StancegraphError, match="no such graph file"):
-        open_store(tmp_path / "missing.ttl")
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "graph.trig").write_text("", encoding="utf-8")
-    with pytest.raises(ServerError, match=r"not an Oxigraph store.*did you mean .*graph\.trig"):
-        open_store(tmp_path / "out")
-    with pytest.raises(ServerError, match="no such graph file or store folder"):
-        open_store(tmp_path / "nothing-here")
-    # a port in use is one clear line
+def test_a_new_store_with_allow_update_and_ctrl_c(tmp_path):
+    folder = tmp_path / "new"
+    with serving("--store", str(folder), "--allow-update") as server:
+        nt = b'<https://example.org/a> <https://example.org/p> "1" .\n'
+        g = urllib.parse.urlencode({"graph": "https://example.org/g"})
+        assert http("PUT", server.url + "store?" + g, nt, {"Content-Type": "application/n-triples"})[0] == 201
+        assert server.stop(signal.SIGINT) == 0  # Ctrl-C
+    store = ox.Store.read_only(str(folder))
+    assert [q.object.value for q in store] == ["1"]
+
+
+def test_a_graph_file_served_with_allow_update_leaves_the_file_alone(files):
+    before = files[0].read_bytes()
+    with serving(str(files[0]), "--allow-update") as server:
+        assert "changes are lost when it stops" in server.banner
+        assert http("POST", server.url + "update", INSERT, {"Content-Type": "application/sparql-update"})[0] == 204
+        assert json.loads(get_query(server, ASK_X)[2])["boolean"] is True
+    assert files[0].read_bytes() == before
+
+
+# ---------------------------------------------------------------------------
+# The time limit: Oxigraph cancels the query, and answers the next one
+
+def test_a_query_past_the_time_limit_is_cancelled(tmp_path):
+    n = 220  # 220^3 = 10.6 million rows to count: far more than one second of work
+    nt = tmp_path / "many.nt"
+    nt.write_text("".join(f'<urn:x:{i}> <urn:x:p> "{i}" .\n' for i in range(n)), encoding="utf-8")
+    with serving(str(nt), "--timeout", "1") as server:
+        slow = "SELECT (COUNT(*) AS ?c) WHERE { ?a ?p ?x . ?b ?q ?y . ?c2 ?r ?z }"
+        started = time.monotonic()
+        status, _, body = get_query(server, slow, timeout=60)
+        elapsed = time.monotonic() - started
+        # Oxigraph streams results: the status line went out before the limit; the answer ends in the error
+        assert b"cancelled" in body, (status, body[:300])
+        with pytest.raises(ValueError):
+            json_rows(body)
+        assert elapsed < 10, f"the query ran {elapsed:.1f} s"
+        started = time.monotonic()
+        status, _, body = get_query(server, "ASK { ?s ?p ?o }")
+        assert status == 200 and json.loads(body)["boolean"] is True
+        assert time.monotonic() - started < 5
+    assert "cancelled" in server.stderr  # Oxigraph's own message, passed on
+
+
+# ---------------------------------------------------------------------------
+# What cannot be served: one line each
+
+def test_a_port_in_use_is_one_line(files):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-        with pytest.raises(ServerError, match="already in use"):
-            make_server(ox.Store(), "127.0.0.1", taken.getsockname()[1], quiet=True)
+        port = taken.getsockname()[1]
+        proc = start_serve(str(files[0]), "--port", str(port))
+        try:
+            out, err = proc.communicate(timeout=START_S)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.communicate(timeout=10)
+            pytest.fail("serve did not give up on a port in use")
+    assert proc.returncode == 1 and out == b""
+    assert err.decode().splitlines() == [f"error: 127.0.0.1:{port} is already in use; choose another --port "
+                                         "(0 picks a free one)"]
+
+
+def test_a_port_taken_after_the_check_is_one_line_too(tmp_path, files, monkeypatch):
+    """Oxigraph's own "address in use" (another program took the port after the check) is the same line."""
+    folder = write_store(tmp_path / "db", files[0])
+    monkeypatch.setattr(sg_serve, "check_port", lambda host, port: None)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        server = sg_serve.OxigraphServer(folder, port=port, log=None)
+        try:
+            with pytest.raises(sg_serve.ServeError, match=rf"^127\.0\.0\.1:{port} is already in use"):
+                server.start(ready_timeout_s=30)
+        finally:
+            server.stop()
+    assert server.process.poll() is not None
+
+
+def test_sources_that_cannot_be_served(tmp_path, files, monkeypatch):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "graph.trig").write_text("", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .", encoding="utf-8")
+    cases = [
+        (["--store", str(tmp_path / "out")], r"not an Oxigraph store \(no CURRENT file\); to serve the graph file, give .*graph\.trig"),
+        ([str(tmp_path / "empty")], "an empty folder, not a store"),
+        (["--store", str(tmp_path / "nothing")], "no such store folder"),
+        ([str(tmp_path / "missing.ttl")], "no such graph file"),
+        ([str(tmp_path / "graph.xyz")], "unknown RDF file type"),
+        ([str(bad)], "not valid ttl"),
+        ([str(files[0]), "--store", str(tmp_path / "out")], "not both"),
+        ([], "give a graph file"),
+    ]
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
+    for args, message in cases:
+        graph = Path(args[0]) if args and not args[0].startswith("--") else None
+        store = Path(args[args.index("--store") + 1]) if "--store" in args else None
+        with pytest.raises(StancegraphError, match=message):
+            sg_serve.serve_command(graph, store, port=0)
+    assert list(temporary.iterdir()) == []  # the temporary store of bad.ttl is gone
+
+
+def test_a_store_another_process_writes_is_refused(tmp_path, files):
+    folder = write_store(tmp_path / "db", files[0])
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, pyoxigraph as ox; s = ox.Store(sys.argv[1]); "
+                               "print('open', flush=True); sys.stdin.read()", str(folder)],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert read_until(holder, holder.stdout, lambda t: "open" in t, 30).strip() == "open"
+        with pytest.raises(sg_serve.ServeError, match="another process is writing this store"):
+            sg_serve.serve_command(None, folder, port=0)
+    finally:
+        holder.stdin.close()
+        holder.wait(20)
+        holder.stdout.close()
+
+
+def test_the_timeout_is_whole_seconds():
+    with pytest.raises(sg_serve.ServeError, match="whole number of seconds"):
+        sg_serve.OxigraphServer(Path("db"), timeout_s=0.5)
 
 
 # ---------------------------------------------------------------------------
-# The time limit
+# push: the Graph Store HTTP Protocol into the real server
 
-def test_slow_query_times_out_and_busy_server_says_so():
-    n = 220  # 220^3 = 10.6 million rows to count: a second or two of work, well over the 0.25 s limit
-    store = ox.Store()
-    store.bulk_load(input="".join(f'<urn:x:{i}> <urn:x:p> "{i}" .\n' for i in range(n)).encode(),
-                    format=ox.RdfFormat.N_TRIPLES)
-    with running(store, timeout_s=0.25, max_running=1) as server:
-        slow = "SELECT (COUNT(*) AS ?c) WHERE { ?a ?p ?x . ?b ?q ?y . ?c2 ?r ?z }"
-        started = time.monotonic()
-        status, headers, body = get_query(server, slow)
-        elapsed = time.monotonic() - started
-        assert status == 504 and b"timed out after 0.25 s" in body, body
-        assert elapsed < 2.0
-        # its only slot is still held by the query that ran over: the next one is told at once
-        status, headers, body = get_query(server, "ASK {}")
-        assert status == 503 and b"busy" in body and headers["Retry-After"]
-        assert server.wait_idle(60), "the timed-out query never ended"
-        status, _, body = get_query(server, "ASK {}")
-        assert status == 200 and json.loads(body)["boolean"] is True
-
-
-# ---------------------------------------------------------------------------
-# push: the Graph Store HTTP Protocol into another store
-
-def test_push_trig_into_a_second_server(tmp_path, files, ro_server):
+def test_push_trig_into_the_server(tmp_path, files):
     trig, _, counts = files
     assert sorted(counts) == [G1, G2]
-    with running(tmp_path / "new-store", allow_update=True) as target:  # a new on-disk store
+    with serving("--store", str(tmp_path / "new-store"), "--allow-update") as target:
         seen = []
         result = push(trig, target.url + "store", batch_triples=7, progress=lambda g, n: seen.append((g, n)))
         assert result.graphs == counts and result.triples == sum(counts.values())
@@ -361,19 +494,20 @@ def test_push_trig_into_a_second_server(tmp_path, files, ro_server):
         assert json_rows(get_query(target, COUNTS_Q)[2]) == rows
 
 
-def test_push_turtle_to_the_default_graph(tmp_path, files):
-    _, ttl, counts = files
-    with running(ox.Store(), allow_update=True) as target:
-        result = push(ttl, target.url + "store")
-        assert list(result.graphs) == [None] and result.requests == 1
-        q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-        n = json_rows(get_query(target, q, **{"default-graph-uri": "urn:x:none"})[2])  # sanity: an empty graph
-        assert n == [("0",)]
+def test_push_turtle_to_the_default_graph_with_the_command(tmp_path, files):
+    _, ttl, _ = files
+    with serving("--store", str(tmp_path / "new-store"), "--allow-update") as target:
+        run = subprocess.run([sys.executable, "-m", "stancegraph", "push", str(ttl), target.url + "store"],
+                             capture_output=True, text=True, cwd=ROOT, timeout=120)
+        assert run.returncode == 0, run.stderr
+        triples = len({q.triple for q in ox.parse(path=str(files[0]))})
+        assert run.stdout.strip() == (f"pushed {triples:,} triples in the default graph to {target.url}store "
+                                      "(1 request)")
         status, _, body = http("GET", target.url + "store?default", headers={"Accept": "application/n-triples"})
-        assert len(body.splitlines()) == result.triples == len({q.triple for q in ox.parse(path=str(files[0]))})
+        assert status == 200 and len(body.splitlines()) == triples
 
 
-def test_push_4xx_is_one_clear_line(files, ro_server):
+def test_push_to_a_read_only_server_is_one_clear_line(files, ro_server):
     endpoint = ro_server.url + "store"
     with pytest.raises(StancegraphError) as caught:
         push(files[0], endpoint, retries=0)
@@ -384,7 +518,8 @@ def test_push_4xx_is_one_clear_line(files, ro_server):
 
 @contextmanager
 def flaky_store(failures: int):
-    """A stub graph store answering 503 to the first `failures` requests, then 204."""
+    """A stub graph store answering 503 to the first `failures` requests, then 204: the
+    retries cannot be provoked from a healthy Oxigraph."""
     hits = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -431,36 +566,3 @@ def test_push_to_nothing_listening(files):
         push(files[1], f"http://127.0.0.1:{port}/store", retries=1, backoff_s=0.01)
     with pytest.raises(PushError, match="not an http"):
         push(files[1], "ftp://127.0.0.1/store")
-
-
-# ---------------------------------------------------------------------------
-# serve_command as the CLI runs it: a process, stopped with Ctrl-C
-
-def test_serve_command_in_a_process(files):
-    code = ("import sys; from pathlib import Path; from stancegraph.graph.server import serve_command; "
-            "serve_command(Path(sys.argv[1]), '127.0.0.1', 0, False, 5.0)")
-    proc = subprocess.Popen([sys.executable, "-c", code, str(files[0])], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    try:
-        url, output = None, b""
-        deadline = time.monotonic() + 20
-        with selectors.DefaultSelector() as sel:
-            sel.register(proc.stdout, selectors.EVENT_READ)
-            while url is None and time.monotonic() < deadline and proc.poll() is None:
-                if sel.select(timeout=0.2):
-                    output += os.read(proc.stdout.fileno(), 4096)
-                    for line in output.decode().splitlines():
-                        if "SPARQL query:" in line:
-                            url = line.split("SPARQL query:")[1].strip()
-        assert url and url.startswith("http://127.0.0.1:") and url.endswith("/query"), output
-        assert b"read-only" in output
-        status, _, body = http("GET", url + "?" + urllib.parse.urlencode({"query": STANCES_Q}))
-        assert status == 200 and json_rows(body) == EXPECTED
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(10) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait(5)
-        proc.stdout.close()
-        proc.stderr.close()
