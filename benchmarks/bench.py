@@ -159,12 +159,14 @@ def code_version(pkg: Path) -> str:
         except (OSError, subprocess.SubprocessError):
             return ""
 
+    # no absolute path: the results name the code by its commit, which any clone can check out
     top = git("rev-parse", "--show-toplevel").strip()
     if not top or Path(top).resolve() != pkg:
-        return f"{pkg} (not a git checkout)"
+        return f"an installed stancegraph {getattr(sys.modules.get('stancegraph'), '__version__', '')} (not a git checkout)"
+    where = "this repository" if pkg == ROOT.resolve() else "another checkout"
     head = git("log", "-1", "--format=%h %cs")
     dirty = [line[3:] for line in git("status", "--porcelain", "--", "extract", "graph", "cli.py", "ontology").splitlines()]
-    return f"{pkg}, commit {head}" + (f", uncommitted changes in {', '.join(dirty)}" if dirty else ", clean")
+    return f"{where}, commit {head}" + (f", uncommitted changes in {', '.join(dirty)}" if dirty else ", clean")
 
 
 # ---------------------------------------------------------------------------- texts
@@ -1013,7 +1015,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     print("## stancegraph benchmarks\n")
     print("Command: `" + " ".join(["python", "benchmarks/bench.py"] + (argv if argv is not None else sys.argv[1:])) + "`\n")
     print(table(["", ""], [[k, v] for k, v in info.items()], "ll"))
-    texts = [str(p_.relative_to(ROOT.parent)) for p_ in (SEEDS, CORPUS) if p_.is_dir()]
+    texts = [os.path.relpath(p_, ROOT) for p_ in (SEEDS, CORPUS) if p_.is_dir()]  # seeds, ../shared/...
     print(f"\nTexts: {', '.join(texts)}.")
     runners: dict[str, Callable] = {"extraction": section_extraction, "scaling": section_scaling,
                                     "jobs": section_jobs, "graph": section_graph}

@@ -12,14 +12,15 @@ from stancegraph.extract.errors import ArticleError, DecodingWarning, ReadError,
 from stancegraph.extract.readers import iter_articles, parse_date, read_article, read_articles
 from stancegraph.extract.records import Article
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import CORPUS, ROOT
+
 SEED = ROOT / "seeds" / "000_98ceb06b7a6a85b3.txt"
 
 
 def _wikinews_dir() -> Path | None:
-    for candidate in (ROOT.parent / "shared" / "corpus" / "wikinews", Path("/work/shared/corpus/wikinews")):
-        if candidate.is_dir() and any(candidate.glob("*.txt")):
-            return candidate
+    """The shared corpus beside the repository (tests/conftest.py's CORPUS), if it is there."""
+    if CORPUS.is_dir() and any(CORPUS.glob("*.txt")):
+        return CORPUS
     return None
 
 
