@@ -6,6 +6,7 @@ import importlib.util
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -19,11 +20,25 @@ from conftest import ROOT, SEEDS
 PACKAGE_DIRS = ("extract", "graph", "ontology")
 
 
+def _source_files() -> list[str]:
+    """The files a wheel is built from, as in the working tree: the root's own files (pyproject.toml,
+    README.md, the top-level modules) and everything under the package folders, tracked or new, not ignored."""
+    listed = subprocess.run(["git", "-C", str(ROOT), "ls-files", "-z", "-c", "-o", "--exclude-standard"],
+                            check=True, capture_output=True, text=True).stdout.split("\0")
+    return sorted({f for f in listed if f and ("/" not in f or f.split("/")[0] in PACKAGE_DIRS)
+                   and (ROOT / f).is_file()})
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
+    """The wheel of the working tree, built from a copy of its source: a build inside the repository reuses
+    its ignored build/ folder, where a module deleted from the source lives on and would ship."""
+    src, out = tmp_path_factory.mktemp("source"), tmp_path_factory.mktemp("wheel")
+    for name in _source_files():
+        (src / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, src / name)
     subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation",
-                    "-w", str(out), str(ROOT)], check=True, capture_output=True, text=True)
+                    "-w", str(out), str(src)], check=True, capture_output=True, text=True)
     return next(out.glob("stancegraph-*.whl"))
 
 
@@ -65,6 +80,10 @@ def test_every_data_file_git_tracks_is_in_the_wheel(wheel):
     missing = [f for f in data if f"stancegraph/{f}" not in names]
     assert not missing, (f"tracked data files missing from the wheel: {missing}; add their kind to "
                          "[tool.setuptools.package-data] in pyproject.toml (or their folder to `packages`)")
+    # and nothing in it that the source does not hold (a stale module from an old build, say)
+    source = set(_source_files())
+    extra = [n for n in names if n.startswith("stancegraph/") and n[len("stancegraph/"):] not in source]
+    assert not extra, f"files in the wheel that the source does not have: {extra}"
 
 
 def _site_dirs_of(*modules: str) -> list[str]:
