@@ -1,4 +1,4 @@
-"""The stance graph as one self-contained, interactive HTML page (pyvis / vis-network),
+"""The stance graph as one self-contained, interactive HTML page (vis-network),
 and as a static picture (SVG, or PNG through headless Chromium) for reports.
 
 `write_html(graph, path)` reads the graph of `graph/CONTRACT.md` with three SPARQL
@@ -14,30 +14,35 @@ queries (nodes, stances, proposal parts) and draws:
   polarities' arrows are hidden), a proposal and an actor menu (show only that
   node's neighbourhood) and a reset button. `#sg-stats` carries what is shown as
   data attributes, and a URL fragment `#sg-test=search:Zelensky;polarity:-oppose`
-  replays the same actions through the same controls (for tests, see `_SCRIPT`).
+  replays the same actions through the same controls (for tests, see view.js).
+
+The page is its own files in `graph/page/`: `view.html` (a Jinja template), `view.css`
+and `view.js`, which a web developer can work on as they are. This module only prepares
+the data (nodes, arrows, tooltips, details, options) and renders the template, which
+inlines vis-network 9.1.2 (the copy pyvis 0.3.2 ships), the style and the script, so
+graph.html stays one file that loads nothing from the network.
 
 `focus="text"` draws only the neighbourhood of the proposals whose label or
 altLabel contains the text (case-insensitive): those proposals, their parts, and
 the actors holding a stance on any of them. `write_picture` draws the same model
-as an SVG (`networkx.spring_layout`, fixed seed) or a PNG of that SVG.
+as an SVG or a PNG of that SVG.
 
 Safety: every piece of text that came from articles (labels, evidence, titles,
-URLs, IRIs) is passed through `html.escape` before it becomes part of a tooltip,
-the legend or the details panel; only http(s) URLs become links. vis-network
-9.1.2 (bundled by pyvis 0.3.2) shows a *string* title with `innerText`, so the
+URLs, IRIs) is passed through `html.escape` before it becomes part of a tooltip
+or the details panel; only http(s) URLs become links; the template autoescapes the
+title and the focus. vis-network 9 shows a *string* title with `innerText`, so the
 page turns our (already escaped) tooltip HTML into elements itself. Node labels
 on the canvas are plain canvas text (never parsed as HTML) and are left raw so
-"AT&T" does not read "AT&amp;T"; pyvis embeds all node/edge data with Jinja's
-`tojson`, which writes `<`, `>`, `&` and `'` as `\\u00XX`, so no data can close
-the `<script>` element it sits in. The controls are built by our own script with
-`createElement`/`textContent`/`value`, never `innerHTML` with data. (Do not turn
-on pyvis's `select_menu` / `filter_menu`: those templates print labels into HTML
-unescaped.) In the SVG every label and tooltip is XML-escaped and characters XML
-cannot hold are dropped.
+"AT&T" does not read "AT&amp;T"; the data sit in the page as Jinja's `tojson`,
+which writes `<`, `>`, `&` and `'` as `\\u00XX`, so no data can close the script
+element they sit in. The legend and controls are built by view.js with
+`createElement`/`textContent`/`value`, never `innerHTML` with data. In the SVG every
+label and tooltip is XML-escaped and characters XML cannot hold are dropped.
 
-Offline: vis-network is inlined (`cdn_resources="in_line"`) and the Bootstrap
-`<link>`/`<script>` that pyvis 0.3.2 still loads from a CDN are removed; the page
-loads nothing from the network.
+Layout: below 500 nodes a component is laid out by `networkx.spring_layout`; from 500
+on by `_fruchterman_reingold`, the same algorithm vectorised in numpy, because
+networkx's own method from 500 nodes on took 10 to 30 times as long for the same
+quality (benchmarks/layout.py, benchmarks/LAYOUT.md). Both use a fixed seed.
 
 Large graphs: above `LARGE_GRAPH` nodes the page starts from positions computed
 here (the layout the picture uses), skips vis's Kamada-Kawai `improvedLayout`
@@ -54,8 +59,8 @@ other proposal's neighbourhood.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
-import json
 import math
 import os
 import pathlib
@@ -73,7 +78,6 @@ from xml.sax.saxutils import quoteattr as _xml_quoteattr
 
 import pyoxigraph as ox
 import rdflib
-from pyvis.network import Network
 from rdflib.namespace import DCTERMS, PROV, RDFS, SKOS
 
 from stancegraph.extract.errors import StancegraphError
@@ -601,473 +605,37 @@ def _layout(ids: list[str], links: list[tuple[str, str]], seed: int = LAYOUT_SEE
 
 LARGE_GRAPH = 150  # nodes; above it the page starts from computed positions (see the module doc)
 
-_STYLE = """
-<style type="text/css">
-  html, body { height: 100%; }
-  body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-         display: flex; flex-direction: column; overflow: hidden; }
-  #sg-header { flex: 0 0 auto; }
-  body > .card { flex: 1 1 auto; min-height: 0; position: relative; }
-  #mynetwork { height: 100% !important; box-sizing: border-box; float: none !important;
-               border: none !important; }
-  #sg-header { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 18px;
-               padding: 6px 12px; border-bottom: 1px solid #ddd; font-size: 13px; }
-  #sg-header h1 { font-size: 17px; margin: 0 8px 0 0; }
-  .sg-legend { display: flex; flex-wrap: wrap; align-items: center; gap: 4px 12px; }
-  .sg-legend span.sg-item { display: inline-flex; align-items: center; gap: 5px; }
-  .sg-dot { display: inline-block; width: 12px; height: 12px; border-radius: 50%; }
-  .sg-box { display: inline-block; width: 18px; height: 11px; border: 2px solid; }
-  .sg-line { display: inline-block; width: 26px; height: 0; border-top: 3px solid; }
-  .sg-dashed { border-top-style: dashed; border-top-width: 2px; }
-  #sg-stats { color: #555; }
-  #sg-focus { color: #5d4037; }
-  #sg-controls { flex: 1 0 100%; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px; }
-  #sg-controls:empty { display: none; }
-  #sg-controls label { display: inline-flex; align-items: center; gap: 4px; cursor: pointer; }
-  #sg-controls .sg-group { display: inline-flex; align-items: center; gap: 4px 10px; }
-  #sg-controls input[type=search] { width: 180px; font: inherit; padding: 2px 6px; }
-  #sg-controls select { font: inherit; width: 170px; }
-  #sg-controls button { font: inherit; cursor: pointer; }
-  #sg-search-count { color: #555; display: inline-block; width: 10em; overflow: hidden;
-                     text-overflow: ellipsis; white-space: nowrap; vertical-align: middle; }
-  .card { border: none !important; }
-  div.vis-tooltip { white-space: normal !important; max-width: 480px; font-family: inherit !important;
-                    font-size: 13px !important; }
-  .sg-tip ul { margin: 4px 0 0 0; padding-left: 18px; }
-  .sg-tip li { margin-bottom: 4px; }
-  .sg-meta, .sg-kind { color: #555; font-size: 12px; }
-  .sg-iri { color: #888; font-size: 11px; word-break: break-all; }
-  #sg-details { display: none; position: fixed; right: 12px; bottom: 12px; width: 420px;
-                max-height: 55vh; overflow: auto; background: #fffef8; border: 1px solid #aaa;
-                border-radius: 4px; box-shadow: 2px 2px 10px rgba(0,0,0,.2); padding: 8px 10px;
-                font-size: 13px; z-index: 20; }
-  #sg-details button { float: right; border: none; background: none; font-size: 16px; cursor: pointer; }
-</style>
-"""
-
-# The page's own script. Data reaches the DOM only through textContent, value and
-# setAttribute (never innerHTML), except the tooltip/details markup that Python built
-# and escaped (sgElement, sgShowDetails).
-#
-# #sg-stats reports, as data attributes: data-nodes/data-edges (all drawn),
-# data-shown-nodes/-edges (not hidden by a filter), data-dimmed-nodes/-edges (faded by
-# a search), data-matches, data-match (1-based index of the match Enter moved to, 0
-# for none), data-focused (its label), data-selected (nodes selected), data-stabilized
-# ("1" once physics is off) and data-stabilized-by (iterations, stabilized, timeout),
-# data-test ("done" once a #sg-test= fragment was replayed, or "error: ...") and
-# data-test-steps (JSON: after each replayed action, these attributes and the texts).
-#
-# Test hook: graph.html#sg-test=ACTION;ACTION... with ACTION one of search:TEXT,
-# enter, shift-enter, polarity:-oppose / polarity:+oppose, proposal:LABEL,
-# actor:LABEL (a label, or part of one; "" for all), reset. Each action sets the
-# control and dispatches the event a user would cause, so it runs the UI's own code.
-_SCRIPT = """
-<script type="text/javascript">
-  // Tooltip strings were built (and escaped) by stancegraph; vis-network 9 would show
-  // a string title as plain text, so hand it an element instead.
-  function sgElement(markup) {
-    var div = document.createElement("div");
-    div.innerHTML = markup;
-    return div;
-  }
-  function sgPrepare(nodes, edges) {
-    [nodes, edges].forEach(function (set) {
-      set.update(set.get().filter(function (item) { return typeof item.title === "string"; })
-        .map(function (item) { return {id: item.id, title: sgElement(item.title)}; }));
-    });
-  }
-  function sgShowDetails(markup) {
-    var panel = document.getElementById("sg-details");
-    var body = document.getElementById("sg-details-body");
-    if (!markup) { panel.style.display = "none"; body.innerHTML = ""; return; }
-    body.innerHTML = markup;
-    panel.style.display = "block";
-  }
-  function sgAfter(network, nodes, edges) {
-    var stats = document.getElementById("sg-stats");
-    stats.setAttribute("data-nodes", String(network.body.data.nodes.length));
-    stats.setAttribute("data-edges", String(network.body.data.edges.length));
-    var controls = sgControls(network, nodes, edges, stats);
-    var frozen = false;
-    function freeze(how) {
-      if (frozen) { return; }
-      frozen = true;
-      network.setOptions({physics: {enabled: false}});
-      stats.setAttribute("data-stabilized", "1");
-      stats.setAttribute("data-stabilized-by", how);
-      setTimeout(function () { controls.runTestHook(location.hash); }, 0);
-    }
-    network.once("stabilizationIterationsDone", function () { freeze("iterations"); });
-    network.once("stabilized", function () { freeze("stabilized"); });
-    setTimeout(function () { freeze("timeout"); }, 20000);  // whatever happens, stop moving
-    network.on("click", function (params) {
-      var markup = null;
-      if (params.nodes.length) { markup = (sgDetails.nodes[params.nodes[0]] || null); }
-      else if (params.edges.length) { markup = (sgDetails.edges[params.edges[0]] || null); }
-      sgShowDetails(markup);
-    });
-  }
-
-  // A colour mixed with white: how dimmed nodes and arrows look.
-  function sgFade(colour) {
-    if (colour && typeof colour === "object") {
-      var out = {};
-      Object.keys(colour).forEach(function (k) { out[k] = sgFade(colour[k]); });
-      return out;
-    }
-    var m = /^#([0-9a-f]{6})$/i.exec(typeof colour === "string" ? colour : "");
-    if (!m) { return colour; }
-    var value = parseInt(m[1], 16), hex = "#";
-    [16, 8, 0].forEach(function (shift) {
-      var c = (value >> shift) & 255;
-      c = Math.round(c + (255 - c) * 0.82);
-      hex += (c < 16 ? "0" : "") + c.toString(16);
-    });
-    return hex;
-  }
-
-  function sgControls(network, nodes, edges, stats) {
-    var host = document.getElementById("sg-controls");
-    var node = {}, edge = {}, nodeIds = [], edgeIds = [];
-    var partsOf = {}, stancesOn = {}, stancesBy = {};
-    function push(map, key, value) { (map[key] = map[key] || []).push(value); }
-    nodes.get().forEach(function (n) {
-      var names = (n.sgNames && n.sgNames.length ? n.sgNames : [n.label]).map(function (s) {
-        return String(s == null ? "" : s).toLowerCase();
-      });
-      node[n.id] = {label: String(n.label == null ? n.id : n.label), names: names,
-                    proposal: n.sgKind === "proposal", colour: n.color, font: n.font || {},
-                    hidden: false, dim: false};
-      nodeIds.push(n.id);
-    });
-    edges.get().forEach(function (e) {
-      var pol = e.sgPolarity || "partof";
-      edge[e.id] = {from: e.from, to: e.to, polarity: pol, colour: e.color, hidden: false, dim: false};
-      edgeIds.push(e.id);
-      if (pol === "partof") { push(partsOf, e.to, e.id); }
-      else { push(stancesOn, e.to, e.id); push(stancesBy, e.from, e.id); }
-    });
-    function byLabel(a, b) {
-      var x = node[a].label.toLowerCase(), y = node[b].label.toLowerCase();
-      return x < y ? -1 : x > y ? 1 : (a < b ? -1 : a > b ? 1 : 0);
-    }
-    nodeIds.sort(byLabel);
-
-    // --- the controls: plain DOM, data only through textContent and value
-    function el(tag, attrs, text) {
-      var e = document.createElement(tag);
-      Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-      if (text !== undefined) { e.textContent = text; }
-      return e;
-    }
-    function group(title) {
-      var g = el("span", {"class": "sg-group", "role": "group", "aria-label": title});
-      host.appendChild(g);
-      return g;
-    }
-    var g = group("search");
-    var search = el("input", {id: "sg-search", type: "search", autocomplete: "off", spellcheck: "false",
-                              placeholder: "find a name (Enter: next)", "aria-label": "find a name"});
-    var count = el("span", {id: "sg-search-count", "aria-live": "polite"}, "");
-    g.appendChild(search);
-    g.appendChild(count);
-
-    g = group("polarity");
-    var checks = {};
-    sgConfig.polarities.forEach(function (p) {
-      var label = el("label", {title: "show arrows: " + p.verb});
-      var box = el("input", {id: "sg-pol-" + p.key, type: "checkbox"});
-      box.checked = true;
-      var swatch = el("span", {"class": "sg-line"});
-      swatch.style.borderTopColor = p.colour;
-      label.appendChild(box);
-      label.appendChild(swatch);
-      label.appendChild(document.createTextNode(p.verb));
-      g.appendChild(label);
-      checks[p.key] = box;
-    });
-
-    function menu(id, all, ids, title) {
-      var select = el("select", {id: id, "aria-label": title, title: title});
-      var first = el("option", {}, all);
-      first.value = "";
-      select.appendChild(first);
-      ids.forEach(function (id2) {
-        var o = el("option", {}, node[id2].label);
-        o.value = id2;
-        select.appendChild(o);
-      });
-      return select;
-    }
-    g = group("neighbourhood");
-    var proposalMenu = menu("sg-proposal", "all proposals",
-                            nodeIds.filter(function (id) { return node[id].proposal; }),
-                            "show one proposal, its parts and who holds a stance on them");
-    var actorMenu = menu("sg-actor", "all actors",
-                         nodeIds.filter(function (id) { return !node[id].proposal; }),
-                         "show one actor and the proposals it holds a stance on");
-    g.appendChild(proposalMenu);
-    g.appendChild(actorMenu);
-    var reset = el("button", {id: "sg-reset", type: "button", title: "clear the search and every filter"}, "reset");
-    group("reset").appendChild(reset);
-
-    // --- state -> the graph
-    var matches = [], current = -1, fitTimer = null;
-    function shownPolarities() {
-      var on = {partof: true};
-      Object.keys(checks).forEach(function (k) { on[k] = checks[k].checked; });
-      return on;
-    }
-    function proposalHood(id, on) {  // the proposal, its parts, their holders
-      var keep = {}, todo = [id];
-      keep[id] = true;
-      while (todo.length) {
-        (partsOf[todo.pop()] || []).forEach(function (eid) {
-          var part = edge[eid].from;
-          if (!keep[part]) { keep[part] = true; todo.push(part); }
-        });
-      }
-      Object.keys(keep).forEach(function (p) {
-        (stancesOn[p] || []).forEach(function (eid) {
-          if (on[edge[eid].polarity]) { keep[edge[eid].from] = true; }
-        });
-      });
-      return keep;
-    }
-    function actorHood(id, on) {  // the actor and what it holds a stance on
-      var keep = {};
-      keep[id] = true;
-      (stancesBy[id] || []).forEach(function (eid) {
-        if (on[edge[eid].polarity]) { keep[edge[eid].to] = true; }
-      });
-      return keep;
-    }
-    function setAttr(name, value) { stats.setAttribute(name, String(value)); }
-    function apply(keepCurrent) {
-      var was = keepCurrent && current >= 0 ? matches[current] : null;
-      var on = shownPolarities();
-      var sets = [];
-      if (proposalMenu.value && node[proposalMenu.value]) { sets.push(proposalHood(proposalMenu.value, on)); }
-      if (actorMenu.value && node[actorMenu.value]) { sets.push(actorHood(actorMenu.value, on)); }
-      var query = search.value.replace(/\\s+/g, " ").trim().toLowerCase();
-      var visible = {}, matched = {}, nodeUpdates = [], edgeUpdates = [];
-      var shownNodes = 0, shownEdges = 0, dimNodes = 0, dimEdges = 0;
-      matches = [];
-      nodeIds.forEach(function (id) {
-        var show = sets.every(function (s) { return s[id] === true; });
-        visible[id] = show;
-        if (show && query && node[id].names.some(function (n) { return n.indexOf(query) !== -1; })) {
-          matched[id] = true;
-          matches.push(id);
-        }
-      });
-      nodeIds.forEach(function (id) {
-        var n = node[id], hidden = !visible[id], dim = !hidden && query !== "" && !matched[id];
-        if (!hidden) { shownNodes += 1; }
-        if (dim) { dimNodes += 1; }
-        if (hidden !== n.hidden || dim !== n.dim) {
-          var change = {id: id, hidden: hidden};
-          if (dim !== n.dim) {
-            change.color = dim ? sgFade(n.colour) : n.colour;
-            change.font = {color: dim ? "#c4c4c4" : (n.font.color || "#212121")};
-          }
-          nodeUpdates.push(change);
-          n.hidden = hidden;
-          n.dim = dim;
-        }
-      });
-      edgeIds.forEach(function (id) {
-        var e = edge[id];
-        var hidden = !(on[e.polarity] && visible[e.from] && visible[e.to]);
-        var dim = !hidden && query !== "" && !(matched[e.from] || matched[e.to]);
-        if (!hidden) { shownEdges += 1; }
-        if (dim) { dimEdges += 1; }
-        if (hidden !== e.hidden || dim !== e.dim) {
-          var change = {id: id, hidden: hidden};
-          if (dim !== e.dim) { change.color = dim ? sgFade(e.colour) : e.colour; }
-          edgeUpdates.push(change);
-          e.hidden = hidden;
-          e.dim = dim;
-        }
-      });
-      if (nodeUpdates.length) { nodes.update(nodeUpdates); }
-      if (edgeUpdates.length) { edges.update(edgeUpdates); }
-      if (matches.length) { network.selectNodes(matches, false); } else { network.unselectAll(); }
-      current = was === null ? -1 : matches.indexOf(was);
-
-      setAttr("data-shown-nodes", shownNodes);
-      setAttr("data-shown-edges", shownEdges);
-      setAttr("data-dimmed-nodes", dimNodes);
-      setAttr("data-dimmed-edges", dimEdges);
-      setAttr("data-matches", matches.length);
-      setAttr("data-selected", network.getSelectedNodes().length);
-      showCurrent();
-      stats.textContent = (shownNodes === nodeIds.length && shownEdges === edgeIds.length)
-        ? nodeIds.length + " nodes, " + edgeIds.length + " arrows"
-        : "showing " + shownNodes + " of " + nodeIds.length + " nodes, " +
-          shownEdges + " of " + edgeIds.length + " arrows";
-      return {query: query, sets: sets.length};
-    }
-    function showCurrent() {
-      setAttr("data-match", current + 1);
-      setAttr("data-focused", current >= 0 ? node[matches[current]].label : "");
-      if (!search.value.trim()) { count.textContent = ""; }
-      else if (!matches.length) { count.textContent = "no match"; }
-      else if (current < 0) { count.textContent = matches.length + (matches.length === 1 ? " match" : " matches"); }
-      else { count.textContent = (current + 1) + " / " + matches.length + ": " + node[matches[current]].label; }
-      count.title = count.textContent;
-    }
-    function fitLater(ids) {  // move the view after the user stops typing
-      clearTimeout(fitTimer);
-      fitTimer = setTimeout(function () {
-        var shown = ids.filter(function (id) { return !node[id].hidden; });
-        if (shown.length) {
-          network.fit({nodes: shown, maxZoomLevel: 1.2, animation: {duration: 300, easingFunction: "easeInOutQuad"}});
-        }
-      }, 250);
-    }
-    function visibleIds() { return nodeIds.filter(function (id) { return !node[id].hidden; }); }
-    function step(by) {
-      if (!matches.length) { return; }
-      clearTimeout(fitTimer);
-      current = current < 0 ? (by > 0 ? 0 : matches.length - 1)
-                            : (current + by + matches.length) % matches.length;
-      network.focus(matches[current], {scale: Math.max(network.getScale(), 1.0),
-                                       animation: {duration: 300, easingFunction: "easeInOutQuad"}});
-      showCurrent();
-    }
-    search.addEventListener("input", function () {
-      var state = apply();
-      fitLater(state.query ? matches : visibleIds());
-    });
-    search.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") { event.preventDefault(); step(event.shiftKey ? -1 : 1); }
-      else if (event.key === "Escape") { search.value = ""; apply(); fitLater(visibleIds()); }
-    });
-    Object.keys(checks).forEach(function (k) {
-      checks[k].addEventListener("change", function () { apply(true); });
-    });
-    [proposalMenu, actorMenu].forEach(function (select) {
-      select.addEventListener("change", function () { apply(true); fitLater(visibleIds()); });
-    });
-    reset.addEventListener("click", function () {
-      search.value = "";
-      Object.keys(checks).forEach(function (k) { checks[k].checked = true; });
-      proposalMenu.value = "";
-      actorMenu.value = "";
-      apply();
-      sgShowDetails(null);
-      fitLater(visibleIds());
-    });
-    apply();
-
-    // --- the test hook: replay actions from the URL fragment through the controls
-    function choose(select, text) {
-      var want = text.replace(/\\s+/g, " ").trim().toLowerCase(), hit = null;
-      if (!want) { select.value = ""; return true; }
-      var options = Array.prototype.slice.call(select.options, 1);
-      options.forEach(function (o) { if (!hit && o.textContent.toLowerCase() === want) { hit = o; } });
-      options.forEach(function (o) { if (!hit && o.textContent.toLowerCase().indexOf(want) !== -1) { hit = o; } });
-      if (!hit) { return false; }
-      select.value = hit.value;
-      return true;
-    }
-    function snapshot(action) {  // what #sg-stats and the match counter say now
-      var out = {action: action, count: count.textContent, text: stats.textContent};
-      Array.prototype.forEach.call(stats.attributes, function (a) {
-        if (a.name.indexOf("data-") === 0 && a.name !== "data-test-steps") { out[a.name.slice(5)] = a.value; }
-      });
-      return out;
-    }
-    function runTestHook(hash) {
-      var m = /^#sg-test=(.*)$/.exec(hash || "");
-      if (!m) { return; }
-      var steps = [];
-      try {
-        m[1].split(";").forEach(function (raw) {
-          if (!raw) { return; }
-          var cut = raw.indexOf(":");
-          var name = decodeURIComponent(cut < 0 ? raw : raw.slice(0, cut)).trim();
-          var arg = cut < 0 ? "" : decodeURIComponent(raw.slice(cut + 1));
-          if (name === "search") {
-            search.value = arg;
-            search.dispatchEvent(new Event("input", {bubbles: true}));
-          } else if (name === "enter" || name === "shift-enter") {
-            search.dispatchEvent(new KeyboardEvent("keydown", {key: "Enter", shiftKey: name === "shift-enter",
-                                                               bubbles: true, cancelable: true}));
-          } else if (name === "polarity") {
-            var box = checks[arg.replace(/^[-+]/, "")];
-            if (!box) { throw new Error("no polarity " + arg); }
-            box.checked = arg.charAt(0) !== "-";
-            box.dispatchEvent(new Event("change", {bubbles: true}));
-          } else if (name === "proposal" || name === "actor") {
-            var select = name === "proposal" ? proposalMenu : actorMenu;
-            if (!choose(select, arg)) { throw new Error("no " + name + " " + arg); }
-            select.dispatchEvent(new Event("change", {bubbles: true}));
-          } else if (name === "reset") {
-            reset.click();
-          } else {
-            throw new Error("unknown action " + name);
-          }
-          steps.push(snapshot(cut < 0 ? name : name + ":" + arg));
-        });
-        setAttr("data-test", "done");
-      } catch (err) {
-        setAttr("data-test", "error: " + err.message);
-      }
-      setAttr("data-test-steps", JSON.stringify(steps));
-    }
-    return {runTestHook: runTestHook, apply: apply};
-  }
-</script>
-"""
-
-_NETWORK_ANCHOR = "network = new vis.Network(container, data, options);"
-
-_REMOTE_TAG = re.compile(
-    r"""<(?P<tag>link|script)\b[^>]*?\b(?:href|src)\s*=\s*["']?\s*(?:https?:)?//[^>]*>"""
-    r"""(?:\s*</script\s*>)?""",
-    re.IGNORECASE,
-)
-# Anything that would make the browser fetch from another host.
-_REMOTE_REF = re.compile(r"""\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.IGNORECASE)
+#: the page's own files (graph/page/): its Jinja template, style and script, and the PNG's page
+PAGE_FILES = ("view.html", "view.css", "view.js", "picture.html")
+#: vis-network as pyvis 0.3.2 ships it (the release pyvis's own pages used)
+VIS_FILES = ("templates/lib/vis-9.1.2/vis-network.min.js", "templates/lib/vis-9.1.2/vis-network.css")
 
 
-def _legend(title: str, model: Optional[_Model] = None) -> str:
-    items = []
-    for kind, colour in KIND_COLOURS.items():
-        if kind == "Actor":
-            continue
-        items.append(f'<span class="sg-item"><span class="sg-dot" style="background:{colour}"></span>'
-                     f"{_e(kind)}</span>")
-    items.append(f'<span class="sg-item"><span class="sg-box" style="background:{PROPOSAL_COLOUR["background"]};'
-                 f'border-color:{PROPOSAL_COLOUR["border"]}"></span>Proposal</span>')
-    for polarity in POLARITY_ORDER:
-        items.append(f'<span class="sg-item"><span class="sg-line" style="border-top-color:'
-                     f'{POLARITY_COLOURS[polarity]}"></span>{POLARITY_VERBS[polarity]}</span>')
-    items.append(f'<span class="sg-item"><span class="sg-line sg-dashed" style="border-top-color:'
-                 f'{PART_OF_COLOUR}"></span>part of</span>')
-    focus = ""
-    if model is not None and model.focus is not None:
-        names = ", ".join(_e(_one_line(n.label, 80)) for n in model.focused[:5])
-        more = f" and {len(model.focused) - 5} more" if len(model.focused) > 5 else ""
-        focus = (f'<span id="sg-focus" data-focus="{_e(model.focus)}">only around '
-                 f"{names}{more} (focus \u201c{_e(model.focus)}\u201d)</span>")
-    if model is not None and model.note is not None:
-        focus += f'<span id="sg-note" class="sg-kind">{_e(model.note)}</span>'
-    return (
-        '<div id="sg-header">'
-        f"<h1>{_e(title)}</h1>"
-        f'<div class="sg-legend" id="sg-legend">{"".join(items)}</div>'
-        '<span class="sg-kind">thicker arrow = more articles; hover for evidence, click to pin</span>'
-        f"{focus}"
-        '<span id="sg-stats" data-nodes="" data-edges="" data-stabilized="0"></span>'
-        '<div id="sg-controls"></div>'
-        "</div>"
-        '<div id="sg-details"><button type="button" title="close" '
-        "onclick=\"sgShowDetails(null)\">\u00d7</button>"
-        '<div id="sg-details-body"></div></div>'
-    )
+@functools.cache
+def _asset(name: str) -> str:
+    """The text of one of the page's files (graph/page/NAME) or of vis-network (in pyvis's package)."""
+    from importlib import resources
+
+    where = resources.files("pyvis") if name in VIS_FILES else resources.files("stancegraph.graph") / "page"
+    text = (where / name).read_text(encoding="utf-8")
+    closing = "</style" if name.endswith(".css") else "</script"
+    if not name.endswith(".html") and closing in text.lower():
+        raise RuntimeError(f"{name} holds {closing}>, which would end its element in graph.html")
+    return text
+
+
+#: the page's script (graph/page/view.js), as it is inlined
+_SCRIPT = _asset("view.js")
+
+
+@functools.cache
+def _template(name: str = "view.html"):
+    """A Jinja template of graph/page/, HTML autoescaped: data become text unless marked safe."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("stancegraph.graph", "page"), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    return env.get_template(name)
 
 
 def _stabilization_iterations(n_nodes: int) -> int:
@@ -1119,36 +687,34 @@ def _edge_width(n_articles: int) -> float:
 _PAGE_UNIT = 150.0  # px (vis canvas units) per layout unit
 
 
-def _build_network(model: _Model):
+def _page_data(model: _Model) -> tuple[list[dict], list[dict], dict]:
+    """vis-network's nodes and edges, and the details panel's markup by node and edge id."""
     large = len(model.nodes) > LARGE_GRAPH
     positions = _layout([n.iri for n in model.nodes], model.links()) if large else {}
-
-    net = Network(height="100%", width="100%", directed=True,
-                  cdn_resources="in_line", bgcolor="#ffffff", font_color="#212121")
-    net.options = _options(len(model.nodes))
     details = {"nodes": {}, "edges": {}}
+    nodes, edges = [], []
 
     for node in model.nodes:
         tip = _node_html(node)
         details["nodes"][node.iri] = tip
-        extra = {"sgNames": [node.label] + sorted(node.alts - {node.label}),
-                 "sgKind": "proposal" if node.is_proposal else "actor"}
+        item = {"id": node.iri, "label": node.label, "title": tip,
+                "sgNames": [node.label] + sorted(node.alts - {node.label}),
+                "sgKind": "proposal" if node.is_proposal else "actor"}
         if node.iri in positions:
             x, y = positions[node.iri]
-            extra.update(x=round(x * _PAGE_UNIT, 1), y=round(y * _PAGE_UNIT, 1))
+            item.update(x=round(x * _PAGE_UNIT, 1), y=round(y * _PAGE_UNIT, 1))
         if node.is_proposal:
-            net.add_node(node.iri, label=node.label, title=tip, shape="box",
-                         color={"background": PROPOSAL_COLOUR["background"],
-                                "border": PROPOSAL_COLOUR["border"],
-                                "highlight": {"background": "#ffe082", "border": "#f57f17"},
-                                "hover": {"background": "#ffe082", "border": "#f57f17"}},
-                         borderWidth=2, margin=8, widthConstraint={"maximum": 200}, **extra)
+            item.update(shape="box", borderWidth=2, margin=8, widthConstraint={"maximum": 200},
+                        color={"background": PROPOSAL_COLOUR["background"], "border": PROPOSAL_COLOUR["border"],
+                               "highlight": {"background": "#ffe082", "border": "#f57f17"},
+                               "hover": {"background": "#ffe082", "border": "#f57f17"}})
         else:
             colour = KIND_COLOURS[node.kind]
-            net.add_node(node.iri, label=node.label, title=tip, shape="dot", size=14,
-                         color={"background": colour, "border": colour,
-                                "highlight": {"background": colour, "border": "#000000"},
-                                "hover": {"background": colour, "border": "#000000"}}, **extra)
+            item.update(shape="dot", size=14,
+                        color={"background": colour, "border": colour,
+                               "highlight": {"background": colour, "border": "#000000"},
+                               "hover": {"background": colour, "border": "#000000"}})
+        nodes.append(item)
 
     # Several arrows between the same two nodes curve apart.
     by_pair: dict[frozenset, int] = defaultdict(int)
@@ -1156,72 +722,60 @@ def _build_network(model: _Model):
         by_pair[frozenset((holder, target))] += 1
     seen_pair: dict[frozenset, int] = defaultdict(int)
 
-    nodes = model.index
+    index = model.index
     for i, (holder_iri, polarity, target_iri) in enumerate(model.stance_keys()):
         evidence = sorted(model.stances[(holder_iri, polarity, target_iri)],
                           key=lambda ev: (ev.article_id or "\uffff", ev.text, ev.speaker or ""))
-        holder, target = nodes[holder_iri], nodes[target_iri]
+        holder, target = index[holder_iri], index[target_iri]
         articles = {ev.article_id for ev in evidence if ev.article_id}
         edge_id = f"stance-{i}"
         details["edges"][edge_id] = _edge_html(holder, polarity, target, evidence, None)
         colour = POLARITY_COLOURS[polarity]
-        options = dict(id=edge_id, title=_edge_html(holder, polarity, target, evidence, TOOLTIP_EVIDENCE_MAX),
-                       color={"color": colour, "highlight": colour, "hover": colour},
-                       width=_edge_width(len(articles)), sgPolarity=polarity)
+        edge = {"id": edge_id, "from": holder_iri, "to": target_iri,
+                "title": _edge_html(holder, polarity, target, evidence, TOOLTIP_EVIDENCE_MAX),
+                "color": {"color": colour, "highlight": colour, "hover": colour},
+                "width": _edge_width(len(articles)), "sgPolarity": polarity}
         pair = frozenset((holder_iri, target_iri))
         if by_pair[pair] > 1:
             k = seen_pair[pair]
             seen_pair[pair] += 1
-            options["smooth"] = {"enabled": True, "type": "curvedCW" if k % 2 == 0 else "curvedCCW",
-                                 "roundness": 0.2 + 0.25 * (k // 2)}
-        net.add_edge(holder_iri, target_iri, **options)
+            edge["smooth"] = {"enabled": True, "type": "curvedCW" if k % 2 == 0 else "curvedCCW",
+                              "roundness": 0.2 + 0.25 * (k // 2)}
+        edges.append(edge)
 
     for i, (part, whole) in enumerate(sorted(model.parts)):
-        tip = (f'<div class="sg-tip"><b>{_e(nodes[part].label)}</b> is part of '
-               f"<b>{_e(nodes[whole].label)}</b></div>")
+        tip = (f'<div class="sg-tip"><b>{_e(index[part].label)}</b> is part of '
+               f"<b>{_e(index[whole].label)}</b></div>")
         edge_id = f"partof-{i}"
         details["edges"][edge_id] = tip
-        net.add_edge(part, whole, id=edge_id, title=tip, dashes=True, width=1.5, sgPolarity="partof",
-                     color={"color": PART_OF_COLOUR, "highlight": PART_OF_COLOUR, "hover": PART_OF_COLOUR})
+        edges.append({"id": edge_id, "from": part, "to": whole, "title": tip, "dashes": True, "width": 1.5,
+                      "sgPolarity": "partof",
+                      "color": {"color": PART_OF_COLOUR, "highlight": PART_OF_COLOUR, "hover": PART_OF_COLOUR}})
 
-    return net, details
-
-
-def _script_json(value) -> str:
-    """JSON to sit in a <script>: <, > and & escaped so no string can end the element."""
-    return (json.dumps(value, ensure_ascii=False, sort_keys=True)
-            .replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return nodes, edges, details
 
 
-def _finish(page: str, title: str, details: dict, model: Optional[_Model] = None) -> str:
-    """Make pyvis's page offline and add stancegraph's legend, controls and scripts."""
-    page = _REMOTE_TAG.sub("", page)
-    page = re.sub(r"<center>\s*<h1>\s*</h1>\s*</center>", "", page)
-    # pyvis's commented-out reference to a local vis build is noise.
-    page = re.sub(r"<!--\s*<link[^>]*vis\.min\.css.*?-->", "", page, flags=re.DOTALL)
-    if _REMOTE_REF.search(page):
-        raise RuntimeError("pyvis page still references a remote resource: "
-                           + _REMOTE_REF.search(page).group(0))
-    if page.count(_NETWORK_ANCHOR) != 1 or page.count("<head>") != 1 or page.count("<body>") != 1:
-        raise RuntimeError("unexpected pyvis template (pyvis==0.3.2 is required)")
+def _config() -> dict:
+    """What the page's script needs beside the data: legend and polarity names and colours."""
+    return {
+        "kinds": [{"name": kind, "colour": colour} for kind, colour in KIND_COLOURS.items() if kind != "Actor"],
+        "proposal": PROPOSAL_COLOUR,
+        "polarities": [{"key": p, "verb": POLARITY_VERBS[p] if p != "neutral" else "neutral",
+                        "legend": POLARITY_VERBS[p], "colour": POLARITY_COLOURS[p]} for p in POLARITY_ORDER],
+        "partof": PART_OF_COLOUR,
+    }
 
-    config = {"polarities": [{"key": p, "verb": POLARITY_VERBS[p] if p != "neutral" else "neutral",
-                              "colour": POLARITY_COLOURS[p]} for p in POLARITY_ORDER]}
-    head = (f"<head>\n<title>{_e(title)}</title>\n{_STYLE}{_SCRIPT}"
-            f'<script type="text/javascript">var sgDetails = {_script_json(details)};\n'
-            f"var sgConfig = {_script_json(config)};</script>\n")
-    page = page.replace("<head>", head, 1)
-    page = page.replace("<body>", "<body>\n" + _legend(title, model), 1)
-    page = page.replace(
-        _NETWORK_ANCHOR,
-        "sgPrepare(nodes, edges);\n                  " + _NETWORK_ANCHOR
-        + "\n                  sgAfter(network, nodes, edges);",
-        1,
-    )
-    if not page.lstrip().lower().startswith("<!doctype"):
-        page = "<!DOCTYPE html>\n" + page
-    return page
+
+def _page(model: _Model, title: str) -> tuple[str, int, int]:
+    """graph.html's text, and the number of nodes and arrows it draws."""
+    nodes, edges, details = _page_data(model)
+    focused = [_one_line(n.label, 80) for n in model.focused[:5]]
+    page = _template().render(
+        title=title, focus=model.focus, focused=focused, focused_more=max(0, len(model.focused) - 5),
+        note=model.note, config=_config(), details=details, nodes=nodes, edges=edges,
+        options=_options(len(model.nodes)),
+        vis_js=_asset(VIS_FILES[0]), vis_css=_asset(VIS_FILES[1]), view_css=_asset("view.css"), view_js=_SCRIPT)
+    return page, len(nodes), len(edges)
 
 
 def _atomic_write(path: pathlib.Path, write, suffix: str = ".tmp") -> None:
@@ -1255,15 +809,14 @@ def write_html(graph: rdflib.Graph, path: pathlib.Path, *, title: str = "stanceg
     """
     path = pathlib.Path(path)
     model = _model(graph, isolated_actors=isolated_actors, focus=focus)
-    net, details = _build_network(model)
-    page = _finish(net.generate_html(), title, details, model)
+    page, n_nodes, n_edges = _page(model, title)
 
     def write(tmp: pathlib.Path) -> None:
         with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(page)
 
     _atomic_write(path, write)
-    return {"nodes": len(net.nodes), "edges": len(net.edges)}
+    return {"nodes": n_nodes, "edges": n_edges}
 
 
 # --- the static picture (SVG; PNG through headless Chromium) --------------------
@@ -1507,11 +1060,7 @@ def _png(svg: str, width: int, height: int, path: pathlib.Path) -> None:
     w, h = max(1, int(width * scale)), max(1, int(height * scale))
     body = svg.split("\n", 1)[1]  # without the XML declaration
     body = body.replace(f'width="{width}" height="{height}"', f'width="{w}" height="{h}"', 1)
-    # The page runs no script and may load nothing (Content-Security-Policy), beside the
-    # proxy that leads nowhere and the escaping of every label.
-    page = ('<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
-            'content="default-src \'none\'; style-src \'unsafe-inline\'"><style>html,body{margin:0;padding:0;'
-            'background:#fff;overflow:hidden} svg{display:block}</style></head><body>' + body + "</body></html>")
+    page = _template("picture.html").render(svg=body)  # no script, nothing loaded: see the template
     with tempfile.TemporaryDirectory(prefix="stancegraph-png-") as tmp:
         source = pathlib.Path(tmp) / "picture.html"
         source.write_text(page, encoding="utf-8")

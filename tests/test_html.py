@@ -463,6 +463,44 @@ def test_page_data_for_the_controls(page):
     assert "document.write" not in script and "eval(" not in script
 
 
+PAGE = ROOT / "graph" / "page"
+
+
+def _node_check(tmp_path: pathlib.Path, name: str, script: str) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("no `node` on PATH: the page's script is checked with `node --check`; "
+                    "install Debian's nodejs package")
+    path = tmp_path / name
+    path.write_text(script, encoding="utf-8")
+    run = subprocess.run([node, "--check", str(path)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+
+
+def test_the_page_script_parses(page, tmp_path):
+    """graph/page/view.js, and the page's own last script (the data and the call to sgStart), are
+    JavaScript that node parses."""
+    _node_check(tmp_path, "view.js", (PAGE / "view.js").read_text(encoding="utf-8"))
+    _, _, text = page
+    last = text.rindex("<script")
+    data = text[text.index(">", last) + 1: text.index("</script>", last)]
+    assert "sgStart(nodes, edges," in data
+    _node_check(tmp_path, "data.js", data)
+
+
+def test_the_page_is_its_own_files_inlined(page):
+    """The page's code lives in graph/page/ and html.py holds Python only: the script and style
+    are inlined unchanged, and nothing in the page is loaded from elsewhere."""
+    _, _, text = page
+    for name in ("view.js", "view.css"):
+        assert (PAGE / name).read_text(encoding="utf-8") in text, name
+    assert "<script src" not in text and "<link" not in text
+    python = (ROOT / "graph" / "html.py").read_text(encoding="utf-8")
+    python = python[python.index('"""', 3) + 3:]  # after the module's docstring, which may name tags
+    for code in ("<script", "<style", "function (", "addEventListener", "<body", "<head"):
+        assert code not in python, code
+
+
 def test_large_graphs_start_from_positions_with_fewer_iterations():
     small, large = sg_html._options(LARGE_GRAPH), sg_html._options(1000)
     assert small["layout"]["improvedLayout"] is True
