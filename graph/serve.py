@@ -348,7 +348,7 @@ def serve_command(graph: Optional[Path], store_dir: Optional[Path], host: str = 
         if store_dir is not None:
             location = Path(store_dir)
             check_store(location, allow_update=allow_update)
-            what = f"the store {location}"
+            what = f"the store at {location}"
         else:
             graph_file(graph, FORMATS)  # a missing or unknown file is one line before any work
             temporary = Path(tempfile.mkdtemp(prefix="stancegraph-serve-"))

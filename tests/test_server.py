@@ -326,7 +326,7 @@ def test_a_store_from_a_build_is_served_written_and_opened_again(tmp_path, files
     folder = write_store(tmp_path / "db", files[0])
     # read-only, the store folder given as the positional argument (as before --store existed)
     with serving(str(folder)) as server:
-        assert f"serving the store {folder}, read-only" in server.banner
+        assert f"serving the store at {folder}, read-only" in server.banner
         assert json_rows(get_query(server, STANCES_Q)[2]) == EXPECTED
         assert http("POST", server.url + "update", INSERT, {"Content-Type": "application/sparql-update"})[0] == 403
     # read-write
