@@ -1,7 +1,9 @@
 """The layout of graph.html and `draw`: networkx.spring_layout against stancegraph's own
 Fruchterman-Reingold (graph/html.py `_fruchterman_reingold`), on stance-shaped graphs.
 
-    .venv/bin/python benchmarks/layout.py [--sizes 250,500,1000,2000,4000] [--out benchmarks/LAYOUT.md]
+    .venv/bin/python benchmarks/layout.py [--sizes 250,500,1000,2000,4000] [--out TABLE.md]
+
+The recorded run and what it decided are in benchmarks/LAYOUT.md.
 
 Each graph is one connected component shaped like a stance graph: 70 % actors, 30 % proposals,
 about two stances per node with the targets skewed to a few popular proposals, and some part-of

@@ -41,7 +41,7 @@ label and tooltip is XML-escaped and characters XML cannot hold are dropped.
 
 Layout: below 500 nodes a component is laid out by `networkx.spring_layout`; from 500
 on by `_fruchterman_reingold`, the same algorithm vectorised in numpy, because
-networkx's own method from 500 nodes on took 10 to 30 times as long for the same
+networkx's own methods from 500 nodes on took 5 to 30 times as long for the same
 quality (benchmarks/layout.py, benchmarks/LAYOUT.md). Both use a fixed seed.
 
 Large graphs: above `LARGE_GRAPH` nodes the page starts from positions computed
@@ -498,14 +498,15 @@ def _model(graph, *, isolated_actors: bool = False, focus: Optional[str] = None)
 # --- layout (positions for large pages and for the picture) ---------------------
 
 LAYOUT_SEED = 42
-_SPRING_MAX = 500  # networkx.spring_layout needs scipy from 500 nodes on; our own FR then
+_SPRING_MAX = 500  # from here on networkx's layout took 5-30x as long as ours (benchmarks/LAYOUT.md)
 _SPREAD_MAX = 3000  # nodes: the picture pushes overlapping labels apart up to this size
 
 
 def _fruchterman_reingold(n: int, edges, iterations: int = 50, seed: int = LAYOUT_SEED):
     """The algorithm of networkx's spring layout (Fruchterman-Reingold), in numpy, for
-    big components: deterministic, without scipy, memory bounded (the all-pairs
-    repulsion is computed in blocks of rows, the attraction along the edges)."""
+    components of `_SPRING_MAX` nodes and more, where networkx's own methods are 5 to 30
+    times slower for the same quality (benchmarks/LAYOUT.md): deterministic, memory bounded
+    (the all-pairs repulsion is computed in blocks of rows, the attraction along the edges)."""
     import numpy as np
 
     rng = np.random.RandomState(seed)
