@@ -15,7 +15,7 @@ first (removed when the server stops); the server is read-only (`serve-read-only
 `allow_update` (`serve`), bound to 127.0.0.1 unless told otherwise, and answers with the union of
 the named graphs as its default graph (`--union-default-graph`), as `stancegraph query` does; a
 store another process is writing is refused; a port in use and every other reason the server
-cannot start are one line; Ctrl-C or SIGTERM stop the server (Oxigraph keeps every acknowledged
+cannot start are one line; Ctrl-C, SIGTERM or a closed terminal stop the server (Oxigraph keeps every acknowledged
 write in its write-ahead log, so the store is whole).
 
 Oxigraph streams results: a query that runs past the time limit has already been answered
@@ -313,19 +313,32 @@ def banner(server: OxigraphServer, what: str, version: str) -> str:
     return "\n".join(lines)
 
 
-class _Stop(Exception):
-    pass
+class _Stopper:
+    """The handler of Ctrl-C, SIGTERM and SIGHUP while serving: it notes the request and passes
+    SIGTERM on to Oxigraph; the main thread then sees the server end. Nothing is raised from the
+    handler, so no signal can land in the middle of stopping or cleaning up."""
 
+    SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
-def _raise_stop(signum, frame) -> None:
-    raise _Stop(signum)
+    def __init__(self, server: OxigraphServer) -> None:
+        self.server = server
+        self.requested = False
+
+    def __call__(self, signum, frame) -> None:
+        self.requested = True
+        proc = self.server.process
+        if proc is not None and proc.returncode is None:
+            try:
+                os.kill(proc.pid, signal.SIGTERM)  # not reaped yet, so the pid is still the server's
+            except OSError:
+                pass
 
 
 def serve_command(graph: Optional[Path], store_dir: Optional[Path], host: str = DEFAULT_HOST,
                   port: int = DEFAULT_PORT, allow_update: bool = False,
                   timeout: int = DEFAULT_TIMEOUT_S) -> int:
     """`stancegraph serve (GRAPH | --store DIR) [--host H] [--port P] [--allow-update] [--timeout S]`:
-    runs until Ctrl-C or SIGTERM; 0 then. A folder given as GRAPH is a store."""
+    runs until Ctrl-C, SIGTERM or SIGHUP (a closed terminal); 0 then. A folder given as GRAPH is a store."""
     if (graph is None) == (store_dir is None):
         raise ServeError("give a graph file (GRAPH) or a store folder (--store DIR) to serve, not both")
     if graph is not None and Path(graph).is_dir():
@@ -358,25 +371,27 @@ def serve_command(graph: Optional[Path], store_dir: Optional[Path], host: str = 
             what += ": changes are lost when it stops)" if allow_update else ")"
         server = OxigraphServer(location, host=host, port=port, allow_update=allow_update, timeout_s=timeout,
                                 binary=binary)
-        previous = {s: signal.signal(s, _raise_stop) for s in (signal.SIGINT, signal.SIGTERM)}
+        stopper = _Stopper(server)
+        previous = {sig: signal.signal(sig, stopper) for sig in _Stopper.SIGNALS}
         try:
             try:
                 server.start()
+            except ServeError:
+                if not stopper.requested:
+                    raise
+            if not stopper.requested:
                 print(banner(server, what, version), flush=True)
                 code = server.process.wait()
-            except (_Stop, KeyboardInterrupt):
-                server.stop()
-                print("stopped", file=sys.stderr, flush=True)
-                return 0
             server.stop()
-            if code in (-signal.SIGINT, -signal.SIGTERM):  # Ctrl-C reaches the whole process group
+            # Ctrl-C in a terminal reaches Oxigraph too (the whole process group): it ends on SIGINT
+            if stopper.requested or code in (-signal.SIGINT, -signal.SIGTERM, -signal.SIGHUP):
                 print("stopped", file=sys.stderr, flush=True)
                 return 0
             raise ServeError(f"Oxigraph stopped on its own (exit code {code}); see its messages above")
         finally:
             server.stop()
-            for s, handler in previous.items():
-                signal.signal(s, handler)
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
     finally:
         if temporary is not None:
             shutil.rmtree(temporary, ignore_errors=True)

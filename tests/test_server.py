@@ -151,10 +151,10 @@ class Served:
         return self.proc.returncode
 
 
-def start_serve(*args: str) -> subprocess.Popen:
+def start_serve(*args: str, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "stancegraph", "serve", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, cwd=ROOT,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
 
 
 def read_until(proc: subprocess.Popen, stream, done, deadline_s: float) -> str:
@@ -177,9 +177,9 @@ def read_until(proc: subprocess.Popen, stream, done, deadline_s: float) -> str:
 
 
 @contextmanager
-def serving(*args: str):
+def serving(*args: str, env: dict | None = None):
     """`stancegraph serve ARGS --port 0` until the block ends; then stopped, and its port closed."""
-    proc = start_serve(*args, "--port", "0")
+    proc = start_serve(*args, "--port", "0", env=env)
     served = None
     try:
         banner = read_until(proc, proc.stdout, lambda t: "Ctrl-C" in t, START_S)
@@ -356,13 +356,17 @@ def test_a_new_store_with_allow_update_and_ctrl_c(tmp_path):
     assert [q.object.value for q in store] == ["1"]
 
 
-def test_a_graph_file_served_with_allow_update_leaves_the_file_alone(files):
+def test_a_graph_file_served_with_allow_update_leaves_the_file_alone(files, tmp_path):
     before = files[0].read_bytes()
-    with serving(str(files[0]), "--allow-update") as server:
+    with serving(str(files[0]), "--allow-update", env={"TMPDIR": str(tmp_path)}) as server:
         assert "changes are lost when it stops" in server.banner
+        [temporary] = tmp_path.glob("stancegraph-serve-*")
+        assert (temporary / "store" / "CURRENT").is_file()
         assert http("POST", server.url + "update", INSERT, {"Content-Type": "application/sparql-update"})[0] == 204
         assert json.loads(get_query(server, ASK_X)[2])["boolean"] is True
+        assert server.stop(signal.SIGHUP) == 0  # the terminal closed
     assert files[0].read_bytes() == before
+    assert list(tmp_path.glob("stancegraph-serve-*")) == []  # the temporary store is gone
 
 
 # ---------------------------------------------------------------------------
