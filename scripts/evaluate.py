@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Build the shared corpus and score it against the gold stances; print the README's table.
+"""Build an evaluation set with `stancegraph build` and score it with the shared scorer.
 
-    python scripts/evaluate.py [--shared ../shared] [--out /tmp/stancegraph-dev]
+    python scripts/evaluate.py [--set gold-dev|silver-dev|silver-test|silver-train] [--reading model|rules]
+                               [--shared ../shared] [--out DIR] [--table]
 
-Runs `stancegraph build SHARED/seeds SHARED/corpus/wikinews --out OUT`, then the shared
-scorer (`SHARED/eval/score.py --json`), and prints one Markdown row per gold article
-and the overall figure.
+gold-dev: the shared seed and Wikinews articles against `SHARED/eval/gold-dev` (a check, not a target).
+silver-*: the articles of one part of `corpus/split.tsv` against their silver stances in `corpus/silver`.
+silver-test is for milestones only: nothing is chosen by its score.
+Prints the scorer's last line (and with --table a Markdown row per article).
 """
 from __future__ import annotations
 
@@ -13,31 +15,57 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
-    ap.add_argument("--out", type=Path, default=Path("/tmp/stancegraph-dev"))
+    ap.add_argument("--set", default="gold-dev", choices=("gold-dev", "silver-dev", "silver-test", "silver-train"))
+    ap.add_argument("--reading", default="model", choices=("model", "rules"))
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--table", action="store_true", help="a Markdown row per article")
+    ap.add_argument("-v", "--verbose", action="store_true", help="the scorer's misses and extras")
     args = ap.parse_args()
-    subprocess.run([sys.executable, "-m", "stancegraph", "build", str(args.shared / "seeds"),
-                    str(args.shared / "corpus" / "wikinews"), "--out", str(args.out)],
-                   check=True, stdout=subprocess.DEVNULL)
-    scored = subprocess.run([sys.executable, str(args.shared / "eval" / "score.py"), str(args.out / "graph.ttl"),
-                             "--gold", str(args.shared / "eval" / "gold-dev"), "--json"],
-                            check=True, capture_output=True, text=True)
+    out = args.out or Path(tempfile.mkdtemp(prefix=f"stancegraph-{args.set}-"))
+    work = Path(tempfile.mkdtemp(prefix="stancegraph-eval-"))
+    if args.set == "gold-dev":
+        inputs = [args.shared / "seeds", args.shared / "corpus" / "wikinews"]
+        gold = args.shared / "eval" / "gold-dev"
+    else:
+        part = args.set.split("-", 1)[1]
+        ids = [line.split("\t")[0] for line in (ROOT / "corpus" / "split.tsv").read_text().splitlines()
+               if line.endswith("\t" + part)]
+        arts, gold = work / "articles", work / "gold"
+        arts.mkdir()
+        gold.mkdir()
+        for i in ids:
+            (arts / f"{i}.txt").symlink_to(ROOT / "corpus" / "train" / f"{i}.txt")
+            (gold / f"{i}.json").symlink_to(ROOT / "corpus" / "silver" / f"{i}.json")
+        (arts / "SOURCES.tsv").symlink_to(ROOT / "corpus" / "train" / "SOURCES.tsv")
+        inputs = [arts]
+    subprocess.run([sys.executable, "-m", "stancegraph", "build", *map(str, inputs), "--out", str(out),
+                    "--reading", args.reading], check=True, stdout=subprocess.DEVNULL)
+    scorer = [sys.executable, str(args.shared / "eval" / "score.py"), str(out / "graph.ttl"), "--gold", str(gold)]
+    if args.verbose:
+        subprocess.run(scorer + ["-v"], check=True)
+        return 0
+    scored = subprocess.run(scorer + ["--json"], check=True, capture_output=True, text=True)
     d = json.loads(scored.stdout)
-    print("| article | tp | fp | fn | P | R | F1 |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
-    for art, v in sorted(d["articles"].items()):
-        tp, fp, fn = v["tp"], v["fp"], v["fn"]
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        print(f"| {art} | {tp} | {fp} | {fn} | {p:.2f} | {r:.2f} | {f:.2f} |")
-    print(f"| **all {len(d['articles'])}** | **{d['tp']}** | **{d['fp']}** | **{d['fn']}** | "
-          f"**{d['precision']:.3f}** | **{d['recall']:.3f}** | **{d['f1']:.3f}** |")
+    if args.table:
+        print("| article | tp | fp | fn | P | R | F1 |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for art, v in sorted(d["articles"].items()):
+            tp, fp, fn = v["tp"], v["fp"], v["fn"]
+            p = tp / (tp + fp) if tp + fp else 0.0
+            r = tp / (tp + fn) if tp + fn else 0.0
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            print(f"| {art} | {tp} | {fp} | {fn} | {p:.2f} | {r:.2f} | {f:.2f} |")
+    print(f"{args.set} ({args.reading}): stance P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f} "
+          f"(tp={d['tp']} fp={d['fp']} fn={d['fn']}, {d['ignored']} optional) over {len(d['articles'])} articles")
     return 0
 
 

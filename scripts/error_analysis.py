@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Why the stances of a silver split are missed: each required stance the model does not find, by kind.
+
+    python scripts/error_analysis.py [--split dev] [--examples 5]
+
+Kinds, in the order they are tested:
+  no candidate: holder   no candidate holder in the article has a label that fits the holder's keys
+  no candidate: target   no candidate target has a label that fits the target's keys
+  no candidate: pair     both exist, never in one candidate pair (different sentences, mostly)
+  wrong polarity         a chosen stance fits holder and target, with another polarity
+  wrong target words     a chosen stance in the evidence sentence has the holder and polarity, not the target's words
+  wrong holder           a chosen stance in the evidence sentence has the target and polarity, another holder
+  below threshold        a candidate fits, the model did not choose it
+Then the false positives: in a sentence with a silver stance, or in one without.
+Only dev (and train) for choosing what to do next; test is for milestones.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    from stancegraph.extract.learn import StanceModel, decide
+    from stancegraph.extract.pipeline import RuleExtractor
+    from stancegraph.extract.train import Corpus, _norm, collect, fits, predictions, stance_fits
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", default="dev", choices=("train", "dev", "test"))
+    ap.add_argument("--examples", type=int, default=3)
+    args = ap.parse_args()
+    corpus = Corpus.open(ROOT / "corpus")
+    model = StanceModel.load()
+    data = collect(RuleExtractor(stance_model=None), corpus, corpus.ids(args.split), lambda m: print(m, file=sys.stderr))
+    kinds: Counter = Counter()
+    examples: dict[str, list[str]] = {}
+    for ac in data:
+        gold = corpus.gold(ac.art)
+        probs = model.proba([c.features for c in ac.cands])
+        chosen = decide(ac.cands, probs, model.threshold)
+        preds = predictions(ac, probs, model.threshold)
+        reach = {g for fit in ac.gold_fit for g in fit}
+        for g, s in enumerate(gold["stances"]):
+            if s.get("optional"):
+                continue
+            if any(p[1] == s["polarity"] and stance_fits(s, p[0], p[2]) for p in preds):
+                kinds["found"] += 1
+                continue
+            hold = lambda labels: fits(labels, s["holder_keys"], s.get("holder_not", []))  # noqa: E731
+            targ = lambda labels: fits(labels, s["target_keys"], s.get("target_not", []))  # noqa: E731
+            ev = _norm(s["evidence"])
+            here = [(c, pol) for c, pol, _ in chosen if c.slot[1] in ac.sentences and
+                    (ac.sentences[c.slot[1]] in ev or ev in ac.sentences[c.slot[1]])]
+            if g not in reach:
+                if not any(hold(ac.holder_labels[c.holder_key]) for c in ac.cands):
+                    kind = "no candidate: holder"
+                elif not any(targ({c.target_label}) for c in ac.cands):
+                    kind = "no candidate: target"
+                else:
+                    kind = "no candidate: pair"
+            elif any(stance_fits(s, p[0], p[2]) for p in preds):
+                kind = "wrong polarity"
+            elif any(pol == s["polarity"] and hold(ac.holder_labels[c.holder_key]) for c, pol in here):
+                kind = "wrong target words"
+            elif any(pol == s["polarity"] and targ({c.target_label}) for c, pol in here):
+                kind = "wrong holder"
+            else:
+                kind = "below threshold"
+            kinds[kind] += 1
+            examples.setdefault(kind, []).append(f"{s['holder']!r} {s['polarity']} {s['target']!r}: {s['evidence'][:140]}")
+    total = sum(kinds.values())
+    print(f"| {args.split}: required silver stances ({total}) | count | share |")
+    print("|---|---:|---:|")
+    for kind, n in kinds.most_common():
+        print(f"| {kind} | {n} | {n / total:.0%} |")
+    for kind, rows in examples.items():
+        print(f"\n{kind}:")
+        for row in rows[: args.examples]:
+            print("   ", row)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

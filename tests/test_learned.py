@@ -1,0 +1,217 @@
+"""The learned stance reading: the packaged model, what it reads, and training it again.
+
+Sentences are read through the whole product path (spaCy parse, mentions, the rules'
+candidates, the model) as `stancegraph build` reads them. The table in
+`tests/data/stance_sentences.tsv` was written for these tests from the kinds of miss
+found on silver dev (none is taken from an article); each row names a word the holder's
+label must hold, the polarity, and the words that say which proposal the target is.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SEEDS
+
+from stancegraph.extract.learn import MODEL_NAME, ModelFileError, StanceModel, model_dir
+from stancegraph.extract.readers import split_paragraphs
+from stancegraph.extract.records import Article
+
+pytestmark = pytest.mark.model
+
+TABLE = ROOT / "tests" / "data" / "stance_sentences.tsv"
+# Rows of the table the packaged model does not read right yet, measured with it (see the README's
+# evaluation section); they run, and are reported as xfail, so a better model shows as XPASS.
+KNOWN_MISSES_FILE = ROOT / "tests" / "data" / "known_misses.txt"
+
+
+def _known_misses() -> set[str]:
+    if not KNOWN_MISSES_FILE.exists():
+        return set()
+    return {line.split()[0] for line in KNOWN_MISSES_FILE.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")}
+
+
+MISSES = _known_misses()
+
+
+def known(test):
+    """Mark a test the packaged model is measured to fail (listed in known_misses.txt) as xfail."""
+    return pytest.mark.xfail(test.__name__ in MISSES, reason="a known miss of the packaged model",
+                             strict=False)(test)
+
+
+@pytest.fixture(scope="module")
+def learned(nlp):
+    from stancegraph.extract.pipeline import RuleExtractor
+
+    return RuleExtractor(nlp=nlp, stance_model="default")
+
+
+def read(extractor, text: str) -> list[tuple[set[str], str, str, object]]:
+    """(holder labels, polarity, target label, stance) for every stance of `text` read as one article."""
+    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
+    res = extractor.extract_one(art)
+    out = []
+    for s in res.stances:
+        h, t = res.entities[s.holder], res.entities[s.target]
+        out.append(({h.label, *h.alt_labels}, s.polarity, t.label, s))
+    return out
+
+
+def words(label: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", label.lower())
+
+
+def has_words(label: str, wanted: str) -> bool:
+    """Every wanted word starts a word of the label ("levy" fits "levies")."""
+    got = words(label)
+    return all(any(g.startswith(w[: max(3, len(w) - 2)]) for g in got) for w in wanted.split())
+
+
+def found(stances, holder: str, polarity: str, target_words: str, not_words: str = "") -> bool:
+    for labels, pol, target, _ in stances:
+        if pol != polarity or not any(holder in words(lab) for lab in labels):
+            continue
+        if has_words(target, target_words) and not any(w in words(target) for w in not_words.split()):
+            return True
+    return False
+
+
+# --- the issue's sentences ---------------------------------------------------------------------
+
+ISSUE_SENTENCES = [  # issue #11: ordinary sentences the rules read nothing (or the wrong thing) in
+    ("veto", "Mayor Ann Lee vetoed the new parking rules.", "lee", "oppose", "parking rules"),
+    ("ruling-out", "Chancellor Olaf Scholz has ruled out sending Taurus missiles.", "scholz", "oppose", "taurus"),
+    ("unaffordable", "Finance Minister Jon Berg said the tax cut was unaffordable.", "berg", "oppose", "tax cut"),
+    ("protest", "Residents of Oakfield protested against the proposed landfill.", "oakfield", "oppose", "landfill"),
+    ("struck-down", "The court struck down the abortion ban.", "court", "oppose", "abortion ban"),
+]
+
+
+@pytest.mark.parametrize("text, holder, polarity, target", [
+    pytest.param(*row[1:], id=row[0], marks=[pytest.mark.xfail(reason="a known miss of the packaged model",
+                                                                strict=False)] if row[0] in MISSES else [])
+    for row in ISSUE_SENTENCES])
+def test_an_ordinary_sentence(learned, text, holder, polarity, target):
+    got = read(learned, text)
+    assert found(got, holder, polarity, target), [(sorted(h)[0], p, t) for h, p, t, _ in got]
+
+
+@known
+def test_calling_for_a_repeal_opposes_what_is_repealed(learned):
+    got = read(learned, "Senator Maria Lopez called for the repeal of the sugar levy.")
+    assert found(got, "lopez", "oppose", "sugar levy", "repeal") or found(got, "lopez", "support", "repeal levy")
+    assert not found(got, "lopez", "support", "sugar levy", "repeal")
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+def _rows() -> list[dict]:
+    with TABLE.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def _cases():
+    misses = MISSES
+    for n, row in enumerate(_rows(), 1):
+        case_id = f"{n:03d}-{row['category']}"
+        marks = [pytest.mark.xfail(reason="a known miss of the packaged model", strict=False)] \
+            if case_id in misses else []
+        yield pytest.param(row, id=case_id, marks=marks)
+
+
+def test_the_table_has_a_hundred_rows_over_the_kinds_of_miss():
+    rows = _rows()
+    assert len(rows) >= 100
+    assert {r["polarity"] for r in rows} == {"support", "oppose", "neutral"}
+    assert len({r["category"] for r in rows}) >= 8
+
+
+@pytest.mark.parametrize("row", list(_cases()))
+def test_table_row(learned, row):
+    got = read(learned, row["text"])
+    assert found(got, row["holder"], row["polarity"], row["target_words"], row["not_words"] or ""), \
+        [(sorted(h)[0], p, t) for h, p, t, _ in got]
+
+
+# --- provenance and confidence -------------------------------------------------------------------
+
+def test_every_stance_names_the_model_and_a_probability(learned):
+    text = ("Senator Dana Whitfield endorsed a bill capping rent increases at five percent. "
+            "The landlords' association condemned the bill.")
+    got = read(learned, text)
+    assert got
+    model = StanceModel.load()
+    for _, _, _, s in got:
+        assert s.rule.startswith(f"model:{model.name}")
+        assert 0.0 < s.confidence <= 1.0
+
+
+@known
+def test_a_proposal_label_says_which_proposal(learned):
+    got = read(learned, "Senator Dana Whitfield endorsed a bill capping rent increases at five percent.")
+    targets = [t for h, p, t, _ in got if p == "support" and any("whitfield" in words(x) for x in h)]
+    assert targets and all("rent" in words(t) and len(words(t)) <= 10 for t in targets), targets
+
+
+def test_min_confidence_keeps_only_the_surer_stances(nlp):
+    from stancegraph.extract.pipeline import RuleExtractor
+
+    text = SEEDS.joinpath("000_98ceb06b7a6a85b3.txt").read_text(encoding="utf-8")
+    every = read(RuleExtractor(nlp=nlp, stance_model="default"), text)
+    sure = read(RuleExtractor(nlp=nlp, stance_model="default", min_confidence=0.6), text)
+    assert 0 < len(sure) < len(every)
+    assert all(s.confidence >= 0.6 for *_, s in sure)
+
+
+# --- the packaged model ---------------------------------------------------------------------------
+
+def test_the_packaged_model_is_small_and_says_what_it_was_trained_on():
+    folder = model_dir()
+    weights, meta = folder / f"{MODEL_NAME}.npz", folder / f"{MODEL_NAME}.json"
+    assert weights.stat().st_size <= 25 * 1024 * 1024
+    info = json.loads(meta.read_text(encoding="utf-8"))
+    assert info["training_data"]["version"] and info["training_data"]["train_articles"] > 100
+    assert 0 < info["scores"]["dev"]["f1"] <= 1
+    assert 0 < info["scores"]["dev_candidate_recall"]["recall"] <= 1
+    assert 0 < info["threshold"] < 1 and info["temperature"] > 0
+
+
+def test_a_missing_model_is_an_error_that_says_how_to_build_one(tmp_path):
+    with pytest.raises(ModelFileError, match="stancegraph train"):
+        StanceModel.load(tmp_path)
+
+
+def test_training_rebuilds_a_model_end_to_end(nlp, tmp_path):
+    """A small model from a handful of articles: trained, written, loaded and used for a build."""
+    from stancegraph.extract.pipeline import RuleExtractor
+    from stancegraph.extract.train import train
+
+    model = train(ROOT / "corpus", tmp_path / "m", limit=4, nlp=nlp, c_grid=(0.5,), log=lambda m: None)
+    info = json.loads((tmp_path / "m" / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
+    assert info["training_data"]["train_articles"] == 4 and info["seed"] == model.meta["seed"]
+    assert info["training_data"]["stances"] > 0
+    again = RuleExtractor(nlp=nlp, stance_model=tmp_path / "m")
+    assert again.model.name == model.name
+    read(again, "Norway rejected the fishing agreement. Chile backed it.")  # runs end to end
+
+
+def test_the_page_and_the_named_query_show_what_read_each_stance(seed_build):
+    from typer.testing import CliRunner
+
+    from stancegraph.cli import app
+
+    out, _ = seed_build
+    model = StanceModel.load()
+    page = (out / "graph.html").read_text(encoding="utf-8")
+    assert f"read by model:{model.name}" in page and "confidence 0." in page
+    rows = CliRunner().invoke(app, ["query", str(out / "graph.ttl"), "--name", "stances", "--format", "csv"])
+    assert rows.exit_code == 0, rows.output
+    lines = list(csv.DictReader(rows.output.splitlines()))
+    assert lines and all(r["rule"].startswith(f"model:{model.name}") and 0 < float(r["confidence"]) <= 1
+                         for r in lines)
