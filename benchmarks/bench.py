@@ -405,7 +405,7 @@ def build_once(nlp, arts, out: Path, lexicon=None) -> dict[str, float]:
     from stancegraph.graph.rdf import build_dataset
 
     _, write_turtle = turtle_writer()
-    ex = RuleExtractor(nlp=nlp, lexicon=lexicon)
+    ex = RuleExtractor(nlp=nlp, lexicon=lexicon, stance_model="default")
     timed = TimedRead(ex)
     mark = Marks()
     results = list(ex.extract(arts))
@@ -445,7 +445,7 @@ def section_extraction(args) -> None:
             bare.append(time.perf_counter() - t)
             cpu["bare"].append(time.process_time() - c)
 
-            ex = RuleExtractor(nlp=nlp)
+            ex = RuleExtractor(nlp=nlp, stance_model="default")  # the learned reading, as `build` runs it
             t, c = time.perf_counter(), time.process_time()
             for _ in ex.extract(arts):
                 pass
@@ -510,7 +510,7 @@ def build_like_cli(nlp, arts, out: Path, lexicon=None, store: Optional[Path] = N
     from stancegraph.graph.spill import Spill
     from stancegraph.graph.store import StanceStore
 
-    ex = RuleExtractor(nlp=nlp, lexicon=lexicon)
+    ex = RuleExtractor(nlp=nlp, lexicon=lexicon, stance_model="default")
     timed = TimedRead(ex)
     mark = Marks()
     results = Spill(out) if store else []
@@ -686,7 +686,7 @@ def section_jobs(args) -> None:
                 pass
         else:
             if what == "extract":
-                res = list(RuleExtractor(nlp=nlp, lexicon=lexicon, n_process=procs).extract(arts))
+                res = list(RuleExtractor(nlp=nlp, lexicon=lexicon, n_process=procs, stance_model="default").extract(arts))
             else:  # what `build --jobs 2` runs (the workers load the model: that is timed)
                 from stancegraph.extract.parallel import extract_parallel
 

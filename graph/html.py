@@ -141,11 +141,13 @@ SELECT ?n ?cls ?label ?alt WHERE {
 
 _Q_STANCES = """
 SELECT ?s ?holder ?target ?pol ?evidence ?aid ?atitle ?url ?speaker ?speakerLabel
-       ?holderLabel ?targetLabel WHERE {
+       ?holderLabel ?targetLabel ?rule ?confidence WHERE {
   ?s a sg:Stance ; sg:holder ?holder ; sg:target ?target ; sg:polarity ?pol .
   OPTIONAL { ?holder rdfs:label ?holderLabel }
   OPTIONAL { ?target rdfs:label ?targetLabel }
   OPTIONAL { ?s sg:evidence ?evidence }
+  OPTIONAL { ?s sg:rule ?rule }
+  OPTIONAL { ?s sg:confidence ?confidence }
   OPTIONAL {
     ?s prov:wasDerivedFrom ?src .
     ?src dcterms:isPartOf* ?art .
@@ -189,6 +191,8 @@ class _Evidence:
     article_title: Optional[str]
     url: Optional[str]
     speaker: Optional[str]
+    rule: Optional[str] = None  # the model (and version) or rule id that read it
+    confidence: Optional[str] = None
 
 
 def _local_name(iri: str) -> str:
@@ -328,6 +332,8 @@ def _read(graph, max_nodes: Optional[int] = None):
             article_title=_text(row.atitle),
             url=_text(row.url),
             speaker=_text(row.speakerLabel) or (_local_name(str(row.speaker)) if row.speaker else None),
+            rule=_text(row.rule),
+            confidence=_text(row.confidence),
         )
         stances[(holder.iri, polarity, target.iri)][evidence] = None
 
@@ -374,6 +380,8 @@ def _evidence_html(ev: _Evidence) -> str:
         meta.append("article " + _link(ev.url, shown))
     if ev.speaker:
         meta.append("speaker: " + _e(ev.speaker))
+    if ev.rule:
+        meta.append("read by " + _e(ev.rule) + (f", confidence {_e(ev.confidence)}" if ev.confidence else ""))
     line = quote
     if meta:
         line += '<div class="sg-meta">' + " \u00b7 ".join(meta) + "</div>"
