@@ -294,7 +294,7 @@ class CandidateFinder:
                                                     head_lemma=t.lemma_.lower()))
         return list(seen.values())
 
-    def targets(self, sent: Span, dm: DocMentions, sent_no: int) -> list[Target]:
+    def targets(self, sent: Span, dm: DocMentions, sent_no: int, chunks: Optional[list[Span]] = None) -> list[Target]:
         doc = sent.doc
         out: list[Target] = []
         covered: set[int] = set()
@@ -309,7 +309,7 @@ class CandidateFinder:
             head = _root(doc, ref.start, ref.end)
             out.append(Target("proposal", label, ref.key, head, ref.start, ref.end))
             covered.add(head.i)
-        for chunk in doc.noun_chunks:
+        for chunk in (doc.noun_chunks if chunks is None else chunks):
             if chunk.start < sent.start or chunk.end > sent.end:
                 continue
             head = chunk.root
@@ -351,6 +351,7 @@ class CandidateFinder:
         """Every (holder, target) pair of every sentence, with the rules' reading attached."""
         previous: list[Ref] = []
         answerer = self._interviewee(doc, dm)
+        chunks = list(doc.noun_chunks)  # once per doc, not once per sentence
         for n, sent in enumerate(doc.sents):
             sent_no = first_sent_no + n
             lo, hi = offset + sent.start_char, offset + sent.end_char
@@ -375,7 +376,7 @@ class CandidateFinder:
             for key, spk in spoken.items():
                 if not any(h.key == key for h in holders):
                     holders.append(Ref(spk.key, spk.kind, sent.start, sent.start, sent_no, head_lemma=spk.head_lemma))
-            targets = self.targets(sent, dm, sent_no)
+            targets = self.targets(sent, dm, sent_no, chunks)
             by_key = {(h.key): h for h in holders}
             for s in sent_rules:
                 if s.target not in {t.key for t in targets}:
@@ -402,15 +403,23 @@ class CandidateFinder:
 
 # ------------------------------------------------------------------------------- features
 
-def _path(a: Token, b: Token) -> tuple[list[Token], list[Token], Optional[Token]]:
-    """Tokens from a up to the lowest common ancestor, and from b up to it (both without it)."""
-    up_a = [a, *a.ancestors]
-    ids_a = {t.i: n for n, t in enumerate(up_a)}
-    up_b = [b]
-    for t in b.ancestors:
-        if up_b[-1].i in ids_a:
-            break
+def _path(a: Token, b: Token, cache: Optional[dict] = None) -> tuple[list[Token], list[Token], Optional[Token]]:
+    """Tokens from a up to the lowest common ancestor, and from b up to it (both without it).
+    `cache` keeps each token's chain of ancestors (one per sentence: pairs share their words)."""
+    cache = {} if cache is None else cache
+
+    def chain(t: Token) -> tuple[list[Token], dict[int, int]]:
+        if ("up", t.i) not in cache:
+            up = [t, *t.ancestors]
+            cache[("up", t.i)] = (up, {x.i: n for n, x in enumerate(up)})
+        return cache[("up", t.i)]
+
+    up_a, ids_a = chain(a)
+    up_b = []
+    for t in chain(b)[0]:
         up_b.append(t)
+        if t.i in ids_a:
+            break
     if up_b[-1].i not in ids_a:
         return up_a, up_b, None
     lca = up_b[-1]
@@ -507,8 +516,9 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     if c.carried:
         f["h.carried"] = 1.0
         f["h.carried+kind=" + t.kind] = 1.0
-    hs = doc[h.start:h.end] if h.end > h.start and not c.carried else None
-    hh = hs.root if hs is not None else None
+    if ("h", id(h)) not in cache:
+        cache[("h", id(h))] = doc[h.start:h.end].root if h.end > h.start else None
+    hh = cache[("h", id(h))] if not c.carried else None
     th = t.head
     if hh is not None:
         f["h.dep=" + hh.dep_] = 1.0
@@ -517,7 +527,7 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     else:
         f["h.absent"] = 1.0
     if hh is not None and th is not None:
-        up_h, up_t, lca = _path(hh, th)
+        up_h, up_t, lca = _path(hh, th, cache)
         if lca is not None:
             llem = lca.lemma_.lower()
             hdeps = ">".join(x.dep_ for x in up_h[:3])
