@@ -358,13 +358,12 @@ class CandidateFinder:
             sent_rules = [s for s in rules if s.start < hi and s.end > lo]
             holders = self.holders(sent, dm, sent_no)
             carried: set[str] = set()
-            if not any(h.subject for h in holders):
-                # a sentence with no one as its subject goes on from the one before ("X published its
-                # report. It recommends ..."): that sentence's subjects may hold what this one says
-                mine = {h.key for h in holders}
-                extra = [h for h in previous if h.subject and h.key not in mine]
-                holders = holders + extra
-                carried = {h.key for h in extra}
+            # a sentence goes on from the one before ("X published its report. It recommends ...",
+            # "... said Y. 'We must act now.'"): that sentence's subjects may hold what this one says
+            mine = {h.key for h in holders}
+            extra = [h for h in previous if h.subject and h.key not in mine]
+            holders = holders + extra
+            carried = {h.key for h in extra}
             previous = [h for h in holders if h.key not in carried] or previous
             spoken: dict[str, Ref] = {}
             for qi, (qs, qe) in enumerate(quotes):
@@ -568,6 +567,15 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
 
 
 # ------------------------------------------------------------------------------- the model
+
+def weights_digest(coef: np.ndarray, intercept: np.ndarray) -> str:
+    """What tells one trained model from another: a digest of its weights as they are saved."""
+    import hashlib
+
+    h = hashlib.sha256(np.asarray(coef, dtype=np.float16).tobytes())
+    h.update(np.asarray(intercept, dtype=np.float32).tobytes())
+    return h.hexdigest()[:8]
+
 
 def model_dir() -> Path:
     """The packaged model's folder (`extract/model/`, package data of `stancegraph.extract.model`)."""

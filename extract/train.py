@@ -28,7 +28,7 @@ from typing import Callable, Optional
 import numpy as np
 
 from stancegraph.extract.learn import (CLASSES, MODEL_NAME, N_FEATURES, CandidateFinder, Row, StanceModel,
-                                       decide, merge_proposals)
+                                       decide, merge_proposals, weights_digest)
 from stancegraph.extract.readers import read_articles
 
 SEED = 13
@@ -348,7 +348,7 @@ def train(corpus_dir: Path, out_dir: Optional[Path] = None, *, limit: Optional[i
     temperature = _fit_temperature(np.asarray(x_dev @ coef.T + intercept), y_dev) if len(y_dev) else 1.0
     meta = {
         "name": MODEL_NAME,
-        "version": time.strftime("%Y%m%d", time.gmtime()) + "-" + corpus.version()[:8],
+        "version": time.strftime("%Y%m%d", time.gmtime()) + "-" + weights_digest(coef, intercept),
         "classes": list(CLASSES),
         "n_features": N_FEATURES,
         "threshold": th,
