@@ -371,7 +371,7 @@ def train(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Train on only the first N train articles (and N/2 dev): a quick check, not a model to ship."),
     report_test: bool = typer.Option(False, "--report-test", help="Also score the test split, recorded in the model's metadata (for milestones only: nothing is chosen by it)."),
 ) -> None:
-    """Rebuild the stance model from the annotated corpus (fixed seed; about 10 minutes on 2 cores)."""
+    """Rebuild the stance model from the annotated corpus (fixed seed; about 6 minutes on 2 cores)."""
     from stancegraph.extract.learn import model_dir
     from stancegraph.extract.train import train as fit
 

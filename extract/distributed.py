@@ -17,6 +17,10 @@ from stancegraph.extract.records import Article, ArticleResult
 _WORKER_EXTRACTORS: dict[str, object] = {}
 
 
+# What `stancegraph build` reads with: the learned stance model over the rules' candidates.
+DEFAULT_OPTIONS = {"stance_model": "default"}
+
+
 class ClusterError(StancegraphError):
     """The Dask scheduler could not be reached or a task failed; the message says which."""
 
@@ -26,7 +30,7 @@ def _extract_partition(articles: Sequence[Article], model: str, options: Optiona
     `options`: the extractor's keyword options (stance_model, min_confidence)."""
     from stancegraph.extract.pipeline import RuleExtractor
 
-    options = options if options is not None else {"stance_model": "default"}
+    options = options if options is not None else DEFAULT_OPTIONS
     key = (model, tuple(sorted(options.items())))
     ex = _WORKER_EXTRACTORS.get(key)
     if ex is None:

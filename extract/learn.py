@@ -99,15 +99,20 @@ class Target:
     start: int  # token span in the doc (start == end where it has none)
     end: int
     resolved: bool = False  # a short form given the key and label of a fuller mention before it
+    _signature: Optional[tuple[str, frozenset]] = field(default=None, repr=False, compare=False)
 
     def signature(self) -> tuple[str, frozenset]:
-        """Head lemma and content lemmas: what tells this proposal from others in the article."""
-        if self.head is None:
-            return "", frozenset(self.label.lower().split())
-        doc = self.head.doc
-        words = frozenset(t.lemma_.lower() for t in doc[self.start:self.end]
-                          if t.i != self.head.i and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ"))
-        return self.head.lemma_.lower(), words
+        """Head lemma and content lemmas: what tells this proposal from others in the article
+        (read once: resolution, training rows and merging all ask for it)."""
+        if self._signature is None:
+            if self.head is None:
+                self._signature = ("", frozenset(self.label.lower().split()))
+            else:
+                doc = self.head.doc
+                self._signature = (self.head.lemma_.lower(), frozenset(
+                    t.lemma_.lower() for t in doc[self.start:self.end]
+                    if t.i != self.head.i and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")))
+        return self._signature
 
 
 # Words too common in proposals' names to tell one from another.
@@ -179,11 +184,6 @@ class Row:
 
 
 # ------------------------------------------------------------------------------- candidates
-
-def _root(doc: Doc, start: int, end: int) -> Token:
-    span = doc[start:end]
-    return span.root
-
 
 def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].lower_ in DROP_LEADING or tokens[0].is_punct or tokens[0].dep_ in ("det", "poss", "case")
@@ -306,7 +306,7 @@ class CandidateFinder:
         for ref in refs.values():
             ent = self.ctx.entities.get(ref.key)
             label = ent.label if ent is not None else ref.key.split("/", 1)[-1]
-            head = _root(doc, ref.start, ref.end)
+            head = doc[ref.start:ref.end].root
             out.append(Target("proposal", label, ref.key, head, ref.start, ref.end))
             covered.add(head.i)
         for chunk in (doc.noun_chunks if chunks is None else chunks):
@@ -357,7 +357,6 @@ class CandidateFinder:
             lo, hi = offset + sent.start_char, offset + sent.end_char
             sent_rules = [s for s in rules if s.start < hi and s.end > lo]
             holders = self.holders(sent, dm, sent_no)
-            carried: set[str] = set()
             # a sentence goes on from the one before ("X published its report. It recommends ...",
             # "... said Y. 'We must act now.'"): that sentence's subjects may hold what this one says
             mine = {h.key for h in holders}

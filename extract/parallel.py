@@ -15,8 +15,6 @@ from typing import Iterator, Optional, Sequence
 from stancegraph.extract.records import Article, ArticleResult
 
 _WORKER: dict[str, object] = {}
-# What `stancegraph build` reads with: the learned stance model over the rules' candidates.
-DEFAULT_OPTIONS = {"stance_model": "default"}
 
 
 def _start(model: str, options: dict) -> None:
@@ -32,7 +30,7 @@ def _extract(articles: list[Article]) -> list[ArticleResult]:
 def extract_parallel(articles: Sequence[Article], jobs: int, *, model: str, chunk: Optional[int] = None,
                      options: Optional[dict] = None) -> Iterator[ArticleResult]:
     """ArticleResults of `articles` in input order, extracted by `jobs` worker processes."""
-    from stancegraph.extract.distributed import partitions
+    from stancegraph.extract.distributed import DEFAULT_OPTIONS, partitions
 
     chunk = chunk or max(1, min(16, len(articles) // (4 * jobs)))
     # spawn, not fork: the parent may hold threads (the progress bar) and a loaded pipeline

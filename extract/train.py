@@ -27,8 +27,8 @@ from typing import Callable, Optional
 
 import numpy as np
 
-from stancegraph.extract.learn import (CLASSES, MODEL_NAME, N_FEATURES, CandidateFinder, Row, StanceModel,
-                                       decide, merge_proposals, weights_digest)
+from stancegraph.extract.learn import (CLASSES, MODEL_NAME, N_FEATURES, Candidate, CandidateFinder, Priors, Row,
+                                       StanceModel, decide, merge_proposals, weights_digest)
 from stancegraph.extract.readers import read_articles
 
 SEED = 13
@@ -170,14 +170,14 @@ class ArticleCandidates:
     sentences: dict[int, str] = field(default_factory=dict)  # sentence number -> its words, normalised
 
 
-def article_candidates(extractor, article, docs, gold: dict) -> ArticleCandidates:
+def article_candidates(extractor, article, docs, gold: dict, priors: Optional[Priors] = None) -> ArticleCandidates:
     """Every candidate of one article, labelled from its silver stances."""
     cands: list[Candidate] = []
     ctx = None
     finder = None
     for rp in extractor.paragraphs(article, docs):
         ctx = rp.ctx
-        finder = finder or CandidateFinder(ctx)
+        finder = finder or CandidateFinder(ctx, priors)
         cands.extend(finder.paragraph(rp.doc, rp.dm, rp.first_sent_no, rp.para.start, rp.rules, rp.quotes,
                                       rp.speakers))
     holder_labels: dict[str, set[str]] = {}
@@ -274,7 +274,8 @@ def collect(extractor, corpus: Corpus, ids: list[str], log: Callable[[str], None
     articles = [corpus.article(a) for a in ids]
     t0 = time.time()
     docs = parse(extractor, articles)
-    out = [article_candidates(extractor, art, docs[art.id], corpus.gold(art.id)) for art in articles]
+    priors = Priors(extractor.lexicon)  # once, not once per article
+    out = [article_candidates(extractor, art, docs[art.id], corpus.gold(art.id), priors) for art in articles]
     n = sum(len(ac.cands) for ac in out)
     log(f"  {len(ids)} articles, {n} candidate pairs ({time.time() - t0:.0f} s)")
     return out
