@@ -34,6 +34,9 @@ from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, SU
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
 N_FEATURES = 2 ** 20
+# Dense features: four parts (target head, target words, holder head, the word joining them) of the
+# width of en_core_web_sm's token vectors.
+DENSE_PARTS, DENSE_WIDTH = 4, 96
 # A target's label keeps the words that say which proposal it is, and no more.
 MAX_TARGET_WORDS = 10
 NOT_PROPOSAL_ENTS = {"PERSON", "GPE", "NORP", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
@@ -44,6 +47,8 @@ NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 NOT_HOLDER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "EVENT",
                    "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
 THING_PRONOUNS = {"it", "this", "that", "which"}
+# A cue's particle column may name a frame rather than a word that must follow it.
+CUE_FRAMES = {"", "self", "inf", "include", "clause"}
 # An interview's answer: a name of one to four capitalised words, a colon, the answer.
 INTERVIEW_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")
 
@@ -52,19 +57,36 @@ class Priors:
     """What words mean before any training: the stance cue lexicon's polarities and VADER's valences."""
 
     def __init__(self, lexicon) -> None:
-        self.cue: dict[str, str] = {}
-        for (lemma, _pos), cues in lexicon.cues.items():
-            pols = {c.polarity for c in cues}
-            self.cue.setdefault(lemma, pols.pop() if len(pols) == 1 else "mixed")
+        # (lemma, part of speech) -> [(particle or frame, polarity)]
+        self.cues: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for (lemma, pos), cues in lexicon.cues.items():
+            self.cues.setdefault((lemma, pos), []).extend((c.particle, c.polarity) for c in cues)
+        self.cue_nouns = {lemma for (lemma, pos), cues in self.cues.items()
+                          if pos == "NOUN" and any(pol in (SUPPORT, OPPOSE) for _, pol in cues)}
         self.proposal_nouns = lexicon.proposal_nouns
         self.valence = _vader()
 
+    def cue(self, t: Token) -> str:
+        """The polarity the lexicon gives this word as the parse has it: its part of speech, and the
+        particle a cue needs ("rule out", "strike down", "call for"; "rules" the noun is no cue);
+        "mixed" where its senses differ, "" where it is no cue."""
+        entries = self.cues.get((t.lemma_.lower(), "VERB" if t.pos_ == "AUX" else t.pos_))
+        if not entries:
+            return ""
+        words = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
+        pols = {pol for part, pol in entries if part in CUE_FRAMES or part in words}
+        return pols.pop() if len(pols) == 1 else "mixed" if pols else ""
+
     def word(self, t: Token) -> tuple[str, str]:
-        """(cue polarity or "", valence sign or "") of a word."""
-        lem = t.lemma_.lower()
-        cue = self.cue.get(lem, "")
-        v = self.valence.get(t.lower_, self.valence.get(lem, 0.0))
-        return cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""
+        """(cue polarity or "", valence sign or "") of a word; read once per word of a doc."""
+        memo = t.doc.user_data.get("stancegraph.word")
+        if memo is None:
+            memo = t.doc.user_data["stancegraph.word"] = {}
+        got = memo.get(t.i)
+        if got is None:
+            v = self.valence.get(t.lower_, self.valence.get(t.lemma_.lower(), 0.0))
+            got = memo[t.i] = (self.cue(t), "+" if v >= 1.0 else "-" if v <= -1.0 else "")
+        return got
 
 
 _VADER: dict[str, float] = {}
@@ -129,10 +151,10 @@ def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]]) -> dic
     returns key -> the key it is."""
     into: dict[str, str] = {}
     roots: list[tuple[str, set[str]]] = []
-    for key, (head, content), known in named:
+    for key, signature, known in named:
         if key in into:
             continue
-        words = ({head} | set(content)) - GENERIC_WORDS - {""}
+        words = distinctive(signature)
         into[key] = key
         if not known:
             for other, other_words in roots:
@@ -155,10 +177,15 @@ class Candidate:
     carried: bool = False  # the holder is named in the sentence before
     rule: Optional[Stance] = None
     features: dict = field(default_factory=dict)
+    dense: Optional[np.ndarray] = None  # `dense_features`: what the parser's own token vectors say
 
     @property
     def target_key(self) -> str:
         return self.target.key or "proposal/" + slug(self.target.label)
+
+    @property
+    def signature(self) -> tuple[str, frozenset]:
+        return self.target.signature()
 
     @property
     def slot(self) -> tuple:
@@ -167,7 +194,7 @@ class Candidate:
 
     def row(self) -> "Row":
         return Row(self.holder.key, self.target_key, self.target.label, self.slot, self.features,
-                   self.target.signature(), self.target.key is not None)
+                   self.target.signature(), self.target.key is not None, self.dense)
 
 
 @dataclass
@@ -181,6 +208,7 @@ class Row:
     features: dict
     signature: tuple = ("", frozenset())
     known: bool = False  # the target is an entity the article already has
+    dense: Optional[np.ndarray] = None
 
 
 # ------------------------------------------------------------------------------- candidates
@@ -283,6 +311,12 @@ class CandidateFinder:
             if t.dep_ == "pobj" and t.head.lower_ != "by":
                 continue
             words = _trim([w for w in t.subtree if w.i <= t.i and w.dep_ not in ("relcl", "acl", "appos")])
+            # whose or where they are: "residents of Oakfield", "workers at the plant"
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in", "at") and prep.i == t.i + 1:
+                    tail = list(prep.subtree)
+                    if len(words) + len(tail) <= 6 and any(w.pos_ == "PROPN" for w in tail):
+                        words = _trim(words + tail)
             if not words or len(words) > 6 or not any(w.pos_ in ("NOUN", "PROPN") for w in words):
                 continue
             label = _label(words)
@@ -315,7 +349,7 @@ class CandidateFinder:
             head = chunk.root
             if head.i in covered or head.i in dm.actors or head.pos_ == "PRON" or head.ent_type_ in NOT_PROPOSAL_ENTS:
                 continue
-            if head.lower_ in THING_PRONOUNS or self.priors.cue.get(head.lemma_.lower()) in (SUPPORT, OPPOSE):
+            if head.lower_ in THING_PRONOUNS or head.lemma_.lower() in self.priors.cue_nouns:
                 continue  # "support for the plan" is a stance on the plan, not a proposal of its own
             out.extend(noun_targets(chunk))
         for t in sent:
@@ -396,6 +430,7 @@ class CandidateFinder:
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
                     cand.rule = rule_of.get((h.key, t.key)) if t.key else None
                     cand.features = features(cand, quotes, sent_rules, self.priors, cache)
+                    cand.dense = dense_features(cand, cache)
                     yield cand
 
 
@@ -432,6 +467,35 @@ def _negated(t: Token) -> bool:
             c.head.i for c in t.doc
             if c.head.i != c.i and (c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det"))}
     return t.i in found
+
+
+def _composed(words: list[Token], priors: Priors, cache: dict) -> str:
+    """The polarity the words between a target and its holder compose: each oppose cue and each
+    negation turns it ("called for the repeal of the levy": for the levy, oppose; "did not rule out
+    the plan": support), a neutral cue ends it. A subject target takes the valence of what is said
+    of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0" with none."""
+    sign, n = 1, 0
+    for x in words:
+        if ("pol", x.i) not in cache:
+            cue, val = priors.word(x)
+            if not cue and (x.pos_ == "AUX" or x.lemma_ == "be"):
+                for c in x.children:  # the copula's complement: "was unaffordable", "is a mistake"
+                    if c.dep_ in ("acomp", "attr", "oprd"):
+                        cue, val = priors.word(c)
+                        cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
+                        if _negated(c):
+                            cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
+                        break
+            cache[("pol", x.i)] = cue
+        cue = cache[("pol", x.i)]
+        if cue == NEUTRAL:
+            return "neutral"
+        if cue in (SUPPORT, OPPOSE):
+            n += 1
+            sign = -sign if cue == OPPOSE else sign
+        if _negated(x) and x.pos_ in ("VERB", "AUX", "ADJ"):
+            sign = -sign
+    return ("+" if sign > 0 else "-") + str(min(n, 2)) if n else "0" + ("-" if sign < 0 else "")
 
 
 def _word_priors(f: dict, where: str, t: Token, priors: Priors, neg: bool) -> None:
@@ -486,20 +550,41 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors) -
     return f
 
 
+def _holder_features(c: Candidate, cache: dict) -> dict:
+    """What the holder alone says (once per holder of a sentence, shared by its pairs); keeps the
+    holder's head word in `cache` for the pairs' paths."""
+    h = c.holder
+    f = {"h.kind=" + h.kind: 1.0}
+    if h.key.startswith(("group/", "org/")) and h.head_lemma and not h.key.startswith("org/government"):
+        f["h.head=" + h.head_lemma] = 1.0
+    if ("h", id(h)) not in cache:
+        cache[("h", id(h))] = c.sent.doc[h.start:h.end].root if h.end > h.start else None
+    hh = cache[("h", id(h))] if not c.carried else None
+    if c.carried:
+        f["h.carried"] = 1.0
+    if hh is not None:
+        f["h.dep=" + hh.dep_] = 1.0
+        f["h.pron=" + str(hh.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER)] = 1.0
+        f["h.gov=" + hh.head.lemma_.lower()] = 1.0
+    else:
+        f["h.absent"] = 1.0
+    return f
+
+
 def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stance], priors: Priors,
              cache: Optional[dict] = None) -> dict:
     """The pair's features; `cache` (one per sentence) keeps what its sentence and targets say alone."""
     cache = {} if cache is None else cache
     h, t = c.holder, c.target
     if "sent" not in cache:
-        cues = {priors.cue.get(w.lemma_.lower(), "") for w in c.sent} - {""}
+        cues = {priors.word(w)[0] for w in c.sent} - {""}
         cache["sent"] = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
     if id(t) not in cache:
         cache[id(t)] = _target_features(t, quotes, priors)
     f: dict[str, float] = {**cache["sent"], **cache[id(t)]}
-    f["h.kind=" + h.kind] = 1.0
-    if h.key.startswith(("group/", "org/")) and h.head_lemma and not h.key.startswith("org/government"):
-        f["h.head=" + h.head_lemma] = 1.0
+    if ("hf", id(h), c.carried) not in cache:
+        cache[("hf", id(h), c.carried)] = _holder_features(c, cache)
+    f.update(cache[("hf", id(h), c.carried)])
     if c.rule is not None:
         f["rule=" + c.rule.polarity] = 1.0
         f["rule.id=" + c.rule.rule.split(".")[0] + ":" + c.rule.polarity] = 1.0
@@ -510,22 +595,13 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
         f["rule.target_other_holder"] = 1.0
     if c.speaker:
         f["speaker"] = 1.0
-    doc = c.sent.doc
     if c.carried:
-        f["h.carried"] = 1.0
         f["h.carried+kind=" + t.kind] = 1.0
-    if ("h", id(h)) not in cache:
-        cache[("h", id(h))] = doc[h.start:h.end].root if h.end > h.start else None
     hh = cache[("h", id(h))] if not c.carried else None
     th = t.head
-    if hh is not None:
-        f["h.dep=" + hh.dep_] = 1.0
-        f["h.pron=" + str(hh.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER)] = 1.0
-        f["h.gov=" + hh.head.lemma_.lower()] = 1.0
-    else:
-        f["h.absent"] = 1.0
     if hh is not None and th is not None:
         up_h, up_t, lca = _path(hh, th, cache)
+        cache[("lca", hh.i, th.i)] = lca.i if lca is not None else None
         if lca is not None:
             llem = lca.lemma_.lower()
             hdeps = ">".join(x.dep_ for x in up_h[:3])
@@ -558,6 +634,10 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
                     f["path.mid+lca=" + x.lemma_.lower() + ":" + llem] = 1.0
             if lca.i == th.i:
                 f["path.t_dominates_h"] = 1.0
+            comp = _composed(up_t[1:] + [lca], priors, cache)
+            f["comp=" + comp] = 1.0
+            f["comp+shape=" + comp + ":" + shape] = 1.0
+            f["comp+kind=" + comp + ":" + t.kind] = 1.0
         else:
             f["path.none"] = 1.0
         dist = th.i - hh.i
@@ -565,14 +645,49 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     return f
 
 
+def dense_features(c: Candidate, cache: dict) -> np.ndarray:
+    """The spaCy pipeline's own contextual token vectors (`doc.tensor`, what its tagger, parser and
+    entity recogniser read; no vectors of our own, nothing downloaded): the target's head word, the
+    mean over its words, the holder's head word, and the word that joins them in the parse (mostly the
+    cue: "vetoed", "called"). They carry what the sparse features cannot: that "the landfill" is the
+    kind of thing a proposal is, though no training article named one. Zeros where a part is absent."""
+    if "tensor" not in cache:
+        tensor = c.sent.doc.tensor
+        ok = tensor.ndim == 2 and tensor.shape == (len(c.sent.doc), DENSE_WIDTH)
+        cache["tensor"] = tensor if ok else None  # another spaCy pipeline: its vectors mean something else
+        cache["zeros"] = np.zeros(DENSE_WIDTH, dtype=np.float32)
+    tensor, zeros = cache["tensor"], cache["zeros"]
+    if tensor is None:
+        return np.zeros(DENSE_PARTS * DENSE_WIDTH, dtype=np.float32)
+    t, th = c.target, c.target.head
+    if th is None:
+        target = mean = zeros
+    else:
+        target = tensor[th.i]
+        if ("mean", id(t)) not in cache:
+            cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else target
+        mean = cache[("mean", id(t))]
+    hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
+    if hh is not None:
+        lca = cache.get(("lca", hh.i, th.i)) if th is not None else None
+        joint = tensor[lca] if lca is not None else zeros
+        holder = tensor[hh.i]
+    else:
+        holder = zeros
+        joint = tensor[th.head.i] if th is not None else zeros  # no holder in the sentence: what governs the target
+    return np.concatenate((target, mean, holder, joint))
+
+
 # ------------------------------------------------------------------------------- the model
 
-def weights_digest(coef: np.ndarray, intercept: np.ndarray) -> str:
+def weights_digest(coef: np.ndarray, intercept: np.ndarray, dense: Optional[np.ndarray] = None) -> str:
     """What tells one trained model from another: a digest of its weights as they are saved."""
     import hashlib
 
     h = hashlib.sha256(np.asarray(coef, dtype=np.float16).tobytes())
     h.update(np.asarray(intercept, dtype=np.float32).tobytes())
+    if dense is not None:
+        h.update(np.asarray(dense, dtype=np.float32).tobytes())
     return h.hexdigest()[:8]
 
 
@@ -582,14 +697,25 @@ def model_dir() -> Path:
 
 
 class StanceModel:
-    """Multinomial logistic regression over hashed features; weights from `stancegraph train`."""
+    """Multinomial logistic regression over hashed sparse features and the standardised dense ones;
+    weights from `stancegraph train`."""
 
-    def __init__(self, coef: np.ndarray, intercept: np.ndarray, meta: dict) -> None:
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, meta: dict,
+                 dense_coef: Optional[np.ndarray] = None, dense_mean: Optional[np.ndarray] = None,
+                 dense_scale: Optional[np.ndarray] = None) -> None:
         from sklearn.feature_extraction import FeatureHasher
 
         self.coef = coef.astype(np.float32)  # (classes, features)
         self._weights = np.ascontiguousarray(self.coef.T)  # (features, classes): what a sparse row multiplies
         self.intercept = intercept.astype(np.float32)
+        n_dense = DENSE_PARTS * DENSE_WIDTH
+        self.dense_coef = (np.zeros((len(intercept), n_dense), np.float32) if dense_coef is None
+                           else dense_coef.astype(np.float32))  # (classes, dense features)
+        self.dense_mean = np.zeros(n_dense, np.float32) if dense_mean is None else dense_mean.astype(np.float32)
+        self.dense_scale = np.ones(n_dense, np.float32) if dense_scale is None else dense_scale.astype(np.float32)
+        # the standardisation folded into the weights: (x - mean) * scale @ W.T = x @ (scale * W).T - const
+        self._dense_weights = np.ascontiguousarray((self.dense_coef * self.dense_scale).T)
+        self._dense_offset = self.intercept - self._dense_weights.T @ self.dense_mean
         self.meta = meta
         self.temperature = float(meta.get("temperature", 1.0))
         self.threshold = float(meta.get("threshold", 0.5))
@@ -605,31 +731,49 @@ class StanceModel:
                                  f"run `stancegraph train` to build it")
         try:
             data = np.load(weights)
-            return cls(data["coef"], data["intercept"], json.loads(meta.read_text(encoding="utf-8")))
+            dense = {k: data[k] for k in ("dense_coef", "dense_mean", "dense_scale") if k in data.files}
+            return cls(data["coef"], data["intercept"], json.loads(meta.read_text(encoding="utf-8")), **dense)
         except (OSError, ValueError, KeyError) as err:
             raise ModelFileError(f"cannot read the stance model in {folder}: {err}") from None
 
     def save(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         np.savez_compressed(folder / f"{MODEL_NAME}.npz", coef=self.coef.astype(np.float16).astype(np.float32),
-                            intercept=self.intercept)
+                            intercept=self.intercept, dense_coef=self.dense_coef, dense_mean=self.dense_mean,
+                            dense_scale=self.dense_scale)
         (folder / f"{MODEL_NAME}.json").write_text(json.dumps(self.meta, indent=2, sort_keys=True) + "\n",
                                                    encoding="utf-8")
 
-    def proba(self, feats: list[dict]) -> np.ndarray:
+    def logits(self, feats: list[dict], dense: Optional[np.ndarray] = None) -> np.ndarray:
+        """Uncalibrated class scores (columns in CLASSES order); `dense` (one row per candidate) may be
+        None, as if every dense feature were at its training mean."""
+        x = self.hasher.transform(feats)
+        out = np.asarray(x @ self._weights)
+        if dense is None:
+            return out + self.intercept
+        return out + dense @ self._dense_weights + self._dense_offset
+
+    def proba(self, feats: list[dict], dense: Optional[np.ndarray] = None) -> np.ndarray:
         """Class probabilities (columns in CLASSES order), calibrated by the fitted temperature."""
         if not feats:
             return np.zeros((0, len(CLASSES)), dtype=np.float32)
-        x = self.hasher.transform(feats)
-        logits = np.asarray(x @ self._weights + self.intercept) / self.temperature
+        logits = self.logits(feats, dense) / self.temperature
         logits -= logits.max(axis=1, keepdims=True)
         e = np.exp(logits)
         return e / e.sum(axis=1, keepdims=True)
 
+    def score(self, cands: list) -> np.ndarray:
+        """`proba` of Candidates or Rows."""
+        dense = [c.dense for c in cands]
+        return self.proba([c.features for c in cands],
+                          None if any(d is None for d in dense) or not dense else np.vstack(dense))
+
 
 def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     """The stances the model reads: per holder and target words (`slot`), the best extent and polarity,
-    where its probability reaches the threshold. `cands` are Candidates or Rows."""
+    where its probability reaches the threshold; then, per holder, sentence and polarity, one of
+    the targets that share a distinctive word ("the levy", "the repeal of the sugar levy"): one
+    stance said once is one stance. `cands` are Candidates or Rows."""
     best: dict[tuple, tuple] = {}
     for c, p in zip(cands, probs):
         k = int(np.argmax(p[1:])) + 1
@@ -638,4 +782,20 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
             continue
         if c.slot not in best or conf > best[c.slot][2]:
             best[c.slot] = (c, CLASSES[k], conf)
-    return list(best.values())
+    kept: dict[tuple, list[tuple[set, tuple]]] = {}
+    out = []
+    for d in sorted(best.values(), key=lambda d: -d[2]):
+        c, polarity, _ = d
+        words = distinctive(c.signature)
+        group = kept.setdefault((c.slot[0], c.slot[1], polarity), [])
+        if any(words & other for other, _ in group):
+            continue
+        group.append((words, d))
+        out.append(d)
+    return out
+
+
+def distinctive(signature: tuple[str, frozenset]) -> set[str]:
+    """A target's words that tell it from other proposals (not "plan", "bill", "new" ...)."""
+    head, content = signature
+    return ({head} | set(content)) - GENERIC_WORDS - {""}

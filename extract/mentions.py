@@ -455,6 +455,13 @@ class ArticleContext:
                 # "the leaders at the summit", "the presidents of each country"
                 mods = [prep]
                 span = doc[span.start: prep.right_edge.i + 1]
+            elif not mods and plural:
+                # "residents of Oakfield", "farmers in Punjab": a named place or body tells these apart
+                prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")
+                             and len(list(c.subtree)) <= 5 and any(t.pos_ == "PROPN" for t in c.subtree)), None)
+                if prep is not None:
+                    mods = [prep]
+                    span = doc[span.start: prep.right_edge.i + 1]
             if any(t.lemma_.lower() in QUANTIFIER_LEMMAS for t in chunk):
                 continue  # "some countries"
             ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("ORG", "GPE", "NORP")]

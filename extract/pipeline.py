@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional, Protocol, Sequence
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon
-from stancegraph.extract.learn import CandidateFinder, Priors, StanceModel, decide, merge_proposals
+from stancegraph.extract.learn import CandidateFinder, Priors, StanceModel, decide, merge_proposals, noun_targets
 from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_lemmas
 from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
 from stancegraph.extract.stances import StanceReader, evidence_of, quote_around
@@ -177,11 +177,14 @@ class RuleExtractor:
                                       rp.quotes, rp.speakers))
         if not cands:
             return []
-        chosen = sorted(decide(cands, self.model.proba([c.features for c in cands]), self.model.threshold),
+        chosen = sorted(decide(cands, self.model.score(cands), self.model.threshold),
                         key=lambda d: (d[0].sent_no, d[0].target.start))
         out = []
         offset = rp.para.start
+        chunks = {chunk.root.i: chunk for chunk in rp.doc.noun_chunks}
         mentioned = {(m.start, m.end): k for k, e in rp.ctx.entities.items() if e.is_proposal for m in e.mentions}
+        # words that name an actor never name a proposal too (one mention denotes one node)
+        actors = {(m.start, m.end) for e in rp.ctx.entities.values() if not e.is_proposal for m in e.mentions}
         for c, polarity, conf in chosen:
             t = c.target
             key = c.target_key
@@ -189,20 +192,32 @@ class RuleExtractor:
             if t.end > t.start:
                 span = rp.doc[t.start:t.end]
                 mention = Mention(offset + span.start_char, offset + span.end_char, span.text)
+                if (mention.start, mention.end) in actors:
+                    continue
                 if t.key is None:
                     # words the mention finder already took for a proposal name that proposal
                     key = mentioned.get((mention.start, mention.end), key)
+            h = c.holder
+            held = None
+            if h.key not in rp.ctx.entities and h.key in finder.new_holders:
+                span = rp.doc[h.start:h.end]
+                held = Mention(offset + span.start_char, offset + span.end_char, span.text)
+                if (held.start, held.end) in mentioned:
+                    continue
+            if t.kind == "proposal" and t.key in rp.ctx.entities:
+                _name_fully(rp.ctx.entities[t.key], t, chunks)
             # known: an entity the mention finder made (never merged away), not one the model named
             known = key != c.target_key or t.key is not None or (key in rp.ctx.entities and key not in finder.model_made)
             named.append((key, t.signature(), known))
             if not known:
                 finder.model_made.add(key)
                 rp.ctx.entity(key, PROPOSAL, t.label, mention)
-            h = c.holder
-            if h.key not in rp.ctx.entities and h.key in finder.new_holders:
+                if mention is not None:
+                    mentioned[(mention.start, mention.end)] = key
+            if held is not None:
                 kind, label = finder.new_holders[h.key]
-                span = rp.doc[h.start:h.end]
-                rp.ctx.entity(h.key, kind, label, Mention(offset + span.start_char, offset + span.end_char, span.text))
+                rp.ctx.entity(h.key, kind, label, held)
+                actors.add((held.start, held.end))
             rule = c.rule
             evidence, start, end = evidence_of(c.sent, offset)
             quote = quote_around(t.head.idx, rp.quotes, offset) if t.head is not None else None
@@ -215,6 +230,19 @@ class RuleExtractor:
                 condition=rule.condition if rule is not None else None,
                 quote=quote))
         return out
+
+
+def _name_fully(ent, target, chunks: dict) -> None:
+    """A proposal the mention finder named by its head alone ("bill") takes as its label the words
+    that say which one it is, where a stance names it so ("a bill capping rent increases at five
+    percent"); the short name stays an alternative label."""
+    chunk = chunks.get(target.head.i) if target.head is not None else None
+    if chunk is None or len(ent.label.split()) > 2:
+        return
+    longer = [x for x in noun_targets(chunk) if x.kind == "np+"]
+    if longer and len(longer[0].label.split()) > len(ent.label.split()):
+        ent.alt_labels.add(ent.label)
+        ent.label = longer[0].label
 
 
 @dataclass

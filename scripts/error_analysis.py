@@ -40,7 +40,7 @@ def main() -> int:
     examples: dict[str, list[str]] = {}
     for ac in data:
         gold = corpus.gold(ac.art)
-        probs = model.proba([c.features for c in ac.cands])
+        probs = model.score(ac.cands)
         chosen = decide(ac.cands, probs, model.threshold)
         preds = predictions(ac, probs, model.threshold)
         reach = {g for fit in ac.gold_fit for g in fit}
