@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from conftest import ROOT, SEEDS
@@ -180,6 +181,33 @@ def test_the_packaged_model_is_small_and_says_what_it_was_trained_on():
     assert 0 < info["scores"]["dev"]["f1"] <= 1
     assert 0 < info["scores"]["dev_candidate_recall"]["recall"] <= 1
     assert 0 < info["threshold"] < 1 and info["temperature"] > 0
+
+
+def test_the_model_reads_the_parsers_own_token_vectors(nlp, learned):
+    """The dense features are the rows of `doc.tensor` of the pipeline the model was trained with:
+    the packaged model has weights for them, of that pipeline's width, and they move its scores."""
+    model = learned.model
+    width = model.meta["dense_features"]["width"]
+    assert nlp("The council rejected the plan.").tensor.shape[1] == width
+    assert float(np.abs(model.dense_coef).sum()) > 0
+    text = "The council rejected the new parking plan."
+    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
+    from stancegraph.extract.learn import CandidateFinder
+
+    rp = next(learned.paragraphs(art, [nlp(text)]))
+    cands = list(CandidateFinder(rp.ctx, learned.priors).paragraph(rp.doc, rp.dm, rp.first_sent_no, 0, rp.rules,
+                                                                   rp.quotes, rp.speakers))
+    assert cands and all(c.dense is not None and c.dense.shape == (model.dense_coef.shape[1],) for c in cands)
+    with_vectors = model.score(cands)
+    without = model.proba([c.features for c in cands])
+    assert not np.allclose(with_vectors, without)
+
+
+def test_a_saved_model_loads_with_its_dense_weights(learned, tmp_path):
+    learned.model.save(tmp_path)
+    again = StanceModel.load(tmp_path)
+    assert np.array_equal(again.dense_coef, learned.model.dense_coef)
+    assert np.array_equal(again.dense_mean, learned.model.dense_mean)
 
 
 def test_a_missing_model_is_an_error_that_says_how_to_build_one(tmp_path):
