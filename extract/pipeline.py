@@ -237,10 +237,14 @@ def _name_fully(ent, target, chunks: dict) -> None:
     that say which one it is, where a stance names it so ("a bill capping rent increases at five
     percent"); the short name stays an alternative label."""
     chunk = chunks.get(target.head.i) if target.head is not None else None
-    if chunk is None or len(ent.label.split()) > 2:
-        return
+    if chunk is None or " " in ent.label or not ent.label.islower():
+        return  # a name ("Victory Plan") already says which one
+    head = chunk.root
+    tail = next((t for t in head.rights), None)
+    if tail is None or tail.lower_ in ("in", "at", "from", "by", "with", "over"):
+        return  # where or when it was said is not what the proposal is
     longer = [x for x in noun_targets(chunk) if x.kind == "np+"]
-    if longer and len(longer[0].label.split()) > len(ent.label.split()):
+    if longer and len(longer[0].label.split()) > 1:
         ent.alt_labels.add(ent.label)
         ent.label = longer[0].label
 
