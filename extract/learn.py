@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
-                                          PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label, slug)
+                                          PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label, slug,
+                                          tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, SUPPORT, Stance
 
 MODEL_NAME = "stance-linear"
@@ -311,12 +312,10 @@ class CandidateFinder:
             if t.dep_ == "pobj" and t.head.lower_ != "by":
                 continue
             words = _trim([w for w in t.subtree if w.i <= t.i and w.dep_ not in ("relcl", "acl", "appos")])
-            # whose or where they are: "residents of Oakfield", "workers at the plant"
-            for prep in t.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("of", "from", "in", "at") and prep.i == t.i + 1:
-                    tail = list(prep.subtree)
-                    if len(words) + len(tail) <= 6 and any(w.pos_ == "PROPN" for w in tail):
-                        words = _trim(words + tail)
+            # whose or where they are, right after the noun: "residents of Oakfield"
+            prep = tail_prep(t, named=True)
+            if prep is not None and prep.i == t.i + 1 and len(words) + len(list(prep.subtree)) <= 6:
+                words = _trim(words + list(prep.subtree))
             if not words or len(words) > 6 or not any(w.pos_ in ("NOUN", "PROPN") for w in words):
                 continue
             label = _label(words)

@@ -216,6 +216,14 @@ def span_text(tokens) -> str:
     return "".join(out)
 
 
+def tail_prep(head: Token, named: bool = False) -> Optional[Token]:
+    """What tells a plural group apart, after its noun: "of Oakfield", "at the summit", "in Punjab"
+    (a preposition of at most five words); `named`: only where those words name a place or body."""
+    return next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")
+                 and len(list(c.subtree)) <= 5 and (not named or any(t.pos_ == "PROPN" for t in c.subtree))),
+                None)
+
+
 def clean_label(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,;:.'\"“”‘’()[]-–—")
     text = re.sub(r"(’s|'s)$", "", text).strip()
@@ -447,8 +455,7 @@ class ArticleContext:
                 deferred.append((chunk, head, an, False))
                 continue
             if not mods and plural and not an.bare:
-                prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")
-                             and len(list(c.subtree)) <= 5), None)
+                prep = tail_prep(head)
                 if prep is None or any(t.lower_ in ("each", "every", "both", "all", "some", "many", "other")
                                        for t in prep.subtree):
                     continue  # "officials", "the presidents of each country": too vague to hold a stance of their own
@@ -457,8 +464,7 @@ class ArticleContext:
                 span = doc[span.start: prep.right_edge.i + 1]
             elif not mods and plural:
                 # "residents of Oakfield", "farmers in Punjab": a named place or body tells these apart
-                prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")
-                             and len(list(c.subtree)) <= 5 and any(t.pos_ == "PROPN" for t in c.subtree)), None)
+                prep = tail_prep(head, named=True)
                 if prep is not None:
                     mods = [prep]
                     span = doc[span.start: prep.right_edge.i + 1]

@@ -181,10 +181,16 @@ class RuleExtractor:
                         key=lambda d: (d[0].sent_no, d[0].target.start))
         out = []
         offset = rp.para.start
-        chunks = {chunk.root.i: chunk for chunk in rp.doc.noun_chunks}
-        mentioned = {(m.start, m.end): k for k, e in rp.ctx.entities.items() if e.is_proposal for m in e.mentions}
-        # words that name an actor never name a proposal too (one mention denotes one node)
-        actors = {(m.start, m.end) for e in rp.ctx.entities.values() if not e.is_proposal for m in e.mentions}
+        chunks: dict = {}  # head word -> noun chunk, found only if a proposal needs its fuller words
+        # the words that already name a proposal, and those that name an actor (one mention, one node)
+        mentioned: dict[tuple[int, int], str] = {}
+        actors: set[tuple[int, int]] = set()
+        for k, e in rp.ctx.entities.items():
+            for m in e.mentions:
+                if e.is_proposal:
+                    mentioned[(m.start, m.end)] = k
+                else:
+                    actors.add((m.start, m.end))
         for c, polarity, conf in chosen:
             t = c.target
             key = c.target_key
@@ -235,10 +241,15 @@ class RuleExtractor:
 def _name_fully(ent, target, chunks: dict) -> None:
     """A proposal the mention finder named by its head alone ("bill") takes as its label the words
     that say which one it is, where a stance names it so ("a bill capping rent increases at five
-    percent"); the short name stays an alternative label."""
-    chunk = chunks.get(target.head.i) if target.head is not None else None
-    if chunk is None or " " in ent.label or not ent.label.islower():
+    percent"); the short name stays an alternative label. `chunks`: the paragraph's noun chunks by
+    head word, filled on first need."""
+    if target.head is None or " " in ent.label or not ent.label.islower():
         return  # a name ("Victory Plan") already says which one
+    if not chunks:
+        chunks.update((chunk.root.i, chunk) for chunk in target.head.doc.noun_chunks)
+    chunk = chunks.get(target.head.i)
+    if chunk is None:
+        return
     head = chunk.root
     tail = next((t for t in head.rights), None)
     if tail is None or tail.lower_ in ("in", "at", "from", "by", "with", "over"):
