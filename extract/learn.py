@@ -649,7 +649,9 @@ def dense_features(c: Candidate, cache: dict) -> np.ndarray:
     entity recogniser read; no vectors of our own, nothing downloaded): the target's head word, the
     mean over its words, the holder's head word, and the word that joins them in the parse (mostly the
     cue: "vetoed", "called"). They carry what the sparse features cannot: that "the landfill" is the
-    kind of thing a proposal is, though no training article named one. Zeros where a part is absent."""
+    kind of thing a proposal is, though no training article named one. Zeros where a part is absent.
+    Runs after `features` for the same pair: it reads the holder's head word and the joining word
+    from the sentence's `cache`, which `features` fills."""
     if "tensor" not in cache:
         tensor = c.sent.doc.tensor
         ok = tensor.ndim == 2 and tensor.shape == (len(c.sent.doc), DENSE_WIDTH)
