@@ -122,6 +122,7 @@ class Target:
     start: int  # token span in the doc (start == end where it has none)
     end: int
     resolved: bool = False  # a short form given the key and label of a fuller mention before it
+    words_end: Optional[int] = None  # where the words its label names end, if past `end` ("repeal of the levy")
     _signature: Optional[tuple[str, frozenset]] = field(default=None, repr=False, compare=False)
 
     def signature(self) -> tuple[str, frozenset]:
@@ -133,7 +134,7 @@ class Target:
             else:
                 doc = self.head.doc
                 self._signature = (self.head.lemma_.lower(), frozenset(
-                    t.lemma_.lower() for t in doc[self.start:self.end]
+                    t.lemma_.lower() for t in doc[self.start:max(self.end, self.words_end or 0)]
                     if t.i != self.head.i and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")))
         return self._signature
 
@@ -213,6 +214,20 @@ class Row:
 
 
 # ------------------------------------------------------------------------------- candidates
+
+def _label_end(sent: Span, span: Span, label: str) -> Optional[int]:
+    """Where a proposal's label ends in the sentence, where the label goes on past the words of its
+    mention ("the repeal" labelled "repeal of the sugar levy"): what the target's signature reads,
+    so that it tells this repeal from another and shares "levy" with "the sugar levy"."""
+    if len(label) <= len(span.text):
+        return None
+    text = sent.text.lower()
+    at = text.find(label.lower(), max(0, span.start_char - sent.start_char))
+    if at < 0 or at > span.end_char - sent.start_char:
+        return None
+    words = sent.char_span(at, at + len(label), alignment_mode="expand")
+    return words.end if words is not None and words.end > span.end else None
+
 
 def _trim(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].lower_ in DROP_LEADING or tokens[0].is_punct or tokens[0].dep_ in ("det", "poss", "case")
@@ -340,7 +355,8 @@ class CandidateFinder:
             ent = self.ctx.entities.get(ref.key)
             label = ent.label if ent is not None else ref.key.split("/", 1)[-1]
             head = doc[ref.start:ref.end].root
-            out.append(Target("proposal", label, ref.key, head, ref.start, ref.end))
+            out.append(Target("proposal", label, ref.key, head, ref.start, ref.end,
+                              words_end=_label_end(sent, doc[ref.start:ref.end], label)))
             covered.add(head.i)
         for chunk in (doc.noun_chunks if chunks is None else chunks):
             if chunk.start < sent.start or chunk.end > sent.end:
