@@ -75,8 +75,17 @@ class Priors:
         if not entries:
             return ""
         words = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
-        pols = {pol for part, pol in entries if part in CUE_FRAMES or part in words}
+        pols = {pol for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)}
         return pols.pop() if len(pols) == 1 else "mixed" if pols else ""
+
+    def particle_of_cue(self, t: Token) -> bool:
+        """True where the word is the particle a cue takes ("against" in "protested against", "for" in
+        "called for"): part of that cue, no cue of its own."""
+        head = t.head
+        if t.dep_ not in ("prep", "prt", "agent", "dative", "advmod") or head.i == t.i:
+            return False
+        entries = self.cues.get((head.lemma_.lower(), "VERB" if head.pos_ == "AUX" else head.pos_), ())
+        return any(part == t.lower_ for part, _ in entries)
 
     def word(self, t: Token) -> tuple[str, str]:
         """(cue polarity or "", valence sign or "") of a word; read once per word of a doc."""
@@ -88,6 +97,18 @@ class Priors:
             v = self.valence.get(t.lower_, self.valence.get(t.lemma_.lower(), 0.0))
             got = memo[t.i] = (self.cue(t), "+" if v >= 1.0 else "-" if v <= -1.0 else "")
         return got
+
+
+def _frame_fits(t: Token, frame: str) -> bool:
+    """Whether the parse has the frame a cue row asks for: an infinitive after it ("voted to
+    approve", "a plan to cut"), a clause ("fears (that) the council will ..."); the other frames
+    always fit."""
+    if frame == "inf":
+        return any(c.dep_ in ("xcomp", "acl", "relcl", "ccomp") and c.tag_ == "VB"
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in t.children)
+    if frame == "clause":
+        return any(c.dep_ == "ccomp" for c in t.children)
+    return True
 
 
 _VADER: dict[str, float] = {}
@@ -487,12 +508,13 @@ def _negated(t: Token) -> bool:
 def _composed(words: list[Token], priors: Priors, cache: dict) -> str:
     """The polarity the words between a target and its holder compose: each oppose cue and each
     negation turns it ("called for the repeal of the levy": for the levy, oppose; "did not rule out
-    the plan": support), a neutral cue ends it. A subject target takes the valence of what is said
+    the plan": support), a neutral cue ends it; a cue's own particle is part of it ("protested
+    against" is one oppose cue, not two). A subject target takes the valence of what is said
     of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0" with none."""
     sign, n = 1, 0
     for x in words:
         if ("pol", x.i) not in cache:
-            cue, val = priors.word(x)
+            cue, val = ("", "") if priors.particle_of_cue(x) else priors.word(x)
             if not cue and (x.pos_ == "AUX" or x.lemma_ == "be"):
                 for c in x.children:  # the copula's complement: "was unaffordable", "is a mistake"
                     if c.dep_ in ("acomp", "attr", "oprd"):
