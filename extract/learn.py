@@ -507,7 +507,7 @@ def _negated(t: Token) -> bool:
 
 def _composed(words: list[Token], priors: Priors, cache: dict) -> str:
     """The polarity the words between a target and its holder compose: each oppose cue and each
-    negation turns it ("called for the repeal of the levy": for the levy, oppose; "did not rule out
+    negation turns it ("urged the council to scrap the levy": for the levy, oppose; "did not rule out
     the plan": support), a neutral cue ends it; a cue's own particle is part of it ("protested
     against" is one oppose cue, not two). A subject target takes the valence of what is said
     of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0" with none."""
