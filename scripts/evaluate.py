@@ -2,7 +2,7 @@
 """Build an evaluation set with `stancegraph build` and score it with the shared scorer.
 
     python scripts/evaluate.py [--set gold-dev|silver-dev|silver-test|silver-train] [--reading model|rules]
-                               [--shared ../shared] [--out DIR] [--table]
+                               [--min-confidence X] [--shared ../shared] [--out DIR] [--table]
 
 gold-dev: the shared seed and Wikinews articles against `SHARED/eval/gold-dev` (a check, not a target).
 silver-*: the articles of one part of `corpus/split.tsv` against their silver stances in `corpus/silver`.
@@ -26,6 +26,8 @@ def main() -> int:
     ap.add_argument("--set", default="gold-dev", choices=("gold-dev", "silver-dev", "silver-test", "silver-train"))
     ap.add_argument("--reading", default="model", choices=("model", "rules"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--min-confidence", type=float, default=None,
+                    help="build with `--min-confidence`: only the stances the model is at least this sure of")
     ap.add_argument("--out", type=Path, default=None)
     ap.add_argument("--table", action="store_true", help="a Markdown row per article")
     ap.add_argument("-v", "--verbose", action="store_true", help="the scorer's misses and extras")
@@ -48,7 +50,9 @@ def main() -> int:
         (arts / "SOURCES.tsv").symlink_to(ROOT / "corpus" / "train" / "SOURCES.tsv")
         inputs = [arts]
     subprocess.run([sys.executable, "-m", "stancegraph", "build", *map(str, inputs), "--out", str(out),
-                    "--reading", args.reading], check=True, stdout=subprocess.DEVNULL)
+                    "--reading", args.reading,
+                    *(["--min-confidence", str(args.min_confidence)] if args.min_confidence is not None else [])],
+                   check=True, stdout=subprocess.DEVNULL)
     scorer = [sys.executable, str(args.shared / "eval" / "score.py"), str(out / "graph.ttl"), "--gold", str(gold)]
     if args.verbose:
         subprocess.run(scorer + ["-v"], check=True)
@@ -64,7 +68,8 @@ def main() -> int:
             r = tp / (tp + fn) if tp + fn else 0.0
             f = 2 * p * r / (p + r) if p + r else 0.0
             print(f"| {art} | {tp} | {fp} | {fn} | {p:.2f} | {r:.2f} | {f:.2f} |")
-    print(f"{args.set} ({args.reading}): stance P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f} "
+    at = f", min confidence {args.min_confidence}" if args.min_confidence is not None else ""
+    print(f"{args.set} ({args.reading}{at}): stance P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f} "
           f"(tp={d['tp']} fp={d['fp']} fn={d['fn']}, {d['ignored']} optional) over {len(d['articles'])} articles")
     return 0
 
