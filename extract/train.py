@@ -369,11 +369,7 @@ def train(corpus_dir: Path, out_dir: Optional[Path] = None, *, limit: Optional[i
     for c in c_grid:
         clf = LogisticRegression(C=c, max_iter=500, random_state=SEED, class_weight=None)
         clf.fit(x, y)
-        probs_all = clf.predict_proba(x_dev_all)
-        probs, at = [], 0
-        for ac in dev_data:
-            probs.append(_reorder(clf, probs_all[at: at + len(ac.cands)]))
-            at += len(ac.cands)
+        probs = per_article(_reorder(clf, clf.predict_proba(x_dev_all)), dev_data)
         for th in THRESHOLDS:
             figure = evaluate(dev_data, probs, golds, th)
             if best is None or figure["f1"] > best[0]["f1"]:
@@ -420,6 +416,15 @@ def train(corpus_dir: Path, out_dir: Optional[Path] = None, *, limit: Optional[i
         model.save(Path(out_dir))
         log(f"wrote {out_dir}/{MODEL_NAME}.npz and .json")
     return model
+
+
+def per_article(probs: np.ndarray, data: list[ArticleCandidates]) -> list[np.ndarray]:
+    """Probabilities of every candidate of `data`, in order, split back into one array per article."""
+    out, at = [], 0
+    for ac in data:
+        out.append(probs[at: at + len(ac.cands)])
+        at += len(ac.cands)
+    return out
 
 
 def _reorder(clf, probs: np.ndarray) -> np.ndarray:
