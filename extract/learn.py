@@ -821,15 +821,15 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
             continue
         if c.slot not in best or conf > best[c.slot][2]:
             best[c.slot] = (c, CLASSES[k], conf)
-    kept: dict[tuple, list[tuple[set, tuple]]] = {}
+    kept: dict[tuple, list[set]] = {}  # (holder, sentence, polarity) -> the distinctive words of its stances
     out = []
     for d in sorted(best.values(), key=lambda d: -d[2]):
         c, polarity, _ = d
         words = distinctive(c.signature)
         group = kept.setdefault((c.slot[0], c.slot[1], polarity), [])
-        if any(words & other for other, _ in group):
+        if any(words & other for other in group):
             continue
-        group.append((words, d))
+        group.append(words)
         out.append(d)
     return out
 

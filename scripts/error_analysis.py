@@ -11,7 +11,6 @@ Kinds, in the order they are tested:
   wrong target words     a chosen stance in the evidence sentence has the holder and polarity, not the target's words
   wrong holder           a chosen stance in the evidence sentence has the target and polarity, another holder
   below threshold        a candidate fits, the model did not choose it
-Then the false positives: in a sentence with a silver stance, or in one without.
 Only dev (and train) for choosing what to do next; test is for milestones.
 """
 from __future__ import annotations
