@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Any, Callable, Iterator, Optional
 
 import numpy as np
 from spacy.tokens import Doc, Span, Token
@@ -264,14 +264,15 @@ def _label(tokens: list[Token]) -> str:
     return clean_label("".join(t.text_with_ws for t in tokens).strip())
 
 
-def _cut(tokens: list[Token], limit: int = MAX_TARGET_WORDS) -> list[Token]:
-    """The first `limit` words, cut back to before a comma, a relative clause or a conjunction past the head."""
+def _cut(tokens: list[Token], limit: int = MAX_TARGET_WORDS, clause: bool = False) -> list[Token]:
+    """The first `limit` words, cut back to before a comma, a conjunction past the head or (unless
+    `clause`, where the relative clause is what the label is for) a relative clause."""
     out: list[Token] = []
     for t in tokens:
         if len([x for x in out if not x.is_punct]) >= limit:
             break
-        if out and (t.lower_ in (",", ";", ":", "(", "—", "–", "-") or t.dep_ in ("relcl",) or
-                    t.lower_ in ("which", "who", "that") and t.dep_ in ("nsubj", "dobj", "mark")):
+        if out and (t.lower_ in (",", ";", ":", "(", "—", "–", "-") or not clause and (
+                t.dep_ in ("relcl",) or t.lower_ in ("which", "who", "that") and t.dep_ in ("nsubj", "dobj", "mark"))):
             break
         out.append(t)
     return _trim(out)
@@ -292,7 +293,21 @@ def noun_targets(chunk: Span) -> list[Target]:
         longer = _trim(longer)
         if longer and longer[-1].i >= head.i and (not own or longer[-1].i > own[-1].i):
             out.append(Target("np+", _label(longer), None, head, longer[0].i, longer[-1].i + 1))
+    if own:
+        out.extend(relative_target(head, own[0].i))
     return [t for t in out if t.label]
+
+
+def relative_target(head: Token, first: int) -> list[Target]:
+    """A noun phrase with its relative clause, from token `first`: "a bill that would let private
+    companies run the weather service" says what the bill does, where "bill" alone says nothing."""
+    clause = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i), None)
+    if clause is None:
+        return []
+    words = _trim(_cut(list(head.doc[first: clause.right_edge.i + 1]), clause=True))
+    if not words or words[-1].i <= clause.i:
+        return []
+    return [Target("np+", _label(words), None, head, words[0].i, words[-1].i + 1)]
 
 
 def clause_target(verb: Token) -> Optional[Target]:
@@ -378,6 +393,7 @@ class CandidateFinder:
             head = doc[ref.start:ref.end].root
             out.append(Target("proposal", label, ref.key, head, ref.start, ref.end,
                               words_end=_label_end(sent, doc[ref.start:ref.end], label)))
+            out.extend(t for t in relative_target(head, ref.start) if len(t.label) > len(label))
             covered.add(head.i)
         for chunk in (doc.noun_chunks if chunks is None else chunks):
             if chunk.start < sent.start or chunk.end > sent.end:
@@ -832,6 +848,20 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         group.append(words)
         out.append(d)
     return out
+
+
+def one_reading(items: list, where: Callable[[Any], tuple], polarity: Callable[[Any], str],
+                confidence: Callable[[Any], float]) -> list:
+    """One holder, one proposal, one sentence: one reading. Where the model reads a holder both
+    backing and opposing a proposal in one sentence (in "opposed plans to replace the library", its
+    noun phrase and its clause, merged into one node), only the more confident polarity stands.
+    `where` gives an item's (holder, proposal node, sentence)."""
+    best: dict[tuple, Any] = {}
+    for it in items:
+        k = where(it)
+        if k not in best or confidence(it) > confidence(best[k]):
+            best[k] = it
+    return [it for it in items if polarity(best[where(it)]) == polarity(it)]
 
 
 def distinctive(signature: tuple[str, frozenset]) -> set[str]:

@@ -14,7 +14,8 @@ from typing import Iterable, Iterator, Optional, Protocol, Sequence
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon
-from stancegraph.extract.learn import CandidateFinder, Priors, StanceModel, decide, merge_proposals, noun_targets
+from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, merge_proposals, noun_targets,
+                                      one_reading)
 from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_lemmas
 from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
 from stancegraph.extract.stances import StanceReader, evidence_of, quote_around
@@ -138,7 +139,8 @@ class RuleExtractor:
                 finder = finder or CandidateFinder(ctx, self.priors)
                 found += self._learned(rp, finder, named)
         if named:
-            found = self._merge_targets(found, named, ctx)
+            found = one_reading(self._merge_targets(found, named, ctx), lambda s: (s.holder, s.target, s.start),
+                                lambda s: s.polarity, lambda s: s.confidence)
         for st in found:
             k = (st.holder, st.polarity, st.target)
             if k not in stances or stances[k].confidence < st.confidence:

@@ -29,7 +29,7 @@ import numpy as np
 
 from stancegraph.extract.learn import (CLASSES, DENSE_PARTS, DENSE_WIDTH, MODEL_NAME, N_FEATURES, Candidate,
                                        CandidateFinder, Priors, Row, StanceModel, decide, merge_proposals,
-                                       weights_digest)
+                                       one_reading, weights_digest)
 from stancegraph.extract.readers import read_articles
 
 SEED = 13
@@ -241,6 +241,8 @@ def predictions(ac: ArticleCandidates, probs: np.ndarray, threshold: float) -> l
     out: dict[tuple, tuple] = {}
     chosen = sorted(decide(ac.cands, probs, threshold), key=lambda d: d[0].slot[1])
     into = merge_proposals([(c.target_key, c.signature, c.known) for c, _, _ in chosen])
+    chosen = one_reading(chosen, lambda d: (d[0].holder_key, d[0].slot[1], into[d[0].target_key]),
+                         lambda d: d[1], lambda d: d[2])
     labels: dict[str, set[str]] = {}
     for c, pol, conf in chosen:
         key = into[c.target_key]

@@ -74,13 +74,39 @@ def has_words(label: str, wanted: str) -> bool:
     return all(any(g.startswith(w[: max(3, len(w) - 2)]) for g in got) for w in wanted.split())
 
 
+# Words that undo what follows them: a stance on "scrapping the coal mine" is the opposite stance on
+# the coal mine. The silver annotation the model learns from names such targets by their undoing
+# verb ("support: repeal of the sugar levy"), and the issue's repeal sentence accepts either framing.
+UNDOING = ("scrap", "repeal", "drop", "halt", "withdraw", "abandon", "cancel", "reject", "abolish", "stop",
+           "block", "revok", "rescind", "overturn", "lift")
+OPPOSITE = {"support": "oppose", "oppose": "support"}
+
+
+def undoes(label: str) -> bool:
+    got = words(label)
+    return bool(got) and got[0].startswith(UNDOING)
+
+
 def found(stances, holder: str, polarity: str, target_words: str, not_words: str = "") -> bool:
+    """A stance of the holder on the target, in either framing: `polarity` on the target's words
+    (none of `not_words` in its label), or the opposite polarity on undoing them, where the row's
+    undoing words ("scrap") are what the label begins with."""
     for labels, pol, target, _ in stances:
-        if pol != polarity or not any(holder in words(lab) for lab in labels):
+        if not any(holder in words(lab) for lab in labels) or not has_words(target, target_words):
             continue
-        if has_words(target, target_words) and not any(w in words(target) for w in not_words.split()):
+        barred = [w for w in not_words.split() if w in words(target)]
+        if pol == polarity and not barred:
+            return True
+        if pol == OPPOSITE.get(polarity) and undoes(target) and not undoes(target_words) \
+                and not any(not w.startswith(UNDOING) for w in barred):
             return True
     return False
+
+
+def read_right(stances, holder: str, polarity: str, target_words: str, not_words: str = "") -> bool:
+    """The stance is found, and the holder is not also read to take the opposite one on it."""
+    return found(stances, holder, polarity, target_words, not_words) and not (
+        polarity in OPPOSITE and found(stances, holder, OPPOSITE[polarity], target_words, not_words))
 
 
 # --- the issue's sentences ---------------------------------------------------------------------
@@ -100,7 +126,7 @@ ISSUE_SENTENCES = [  # issue #11: ordinary sentences the rules read nothing (or 
     for row in ISSUE_SENTENCES])
 def test_an_ordinary_sentence(learned, text, holder, polarity, target):
     got = read(learned, text)
-    assert found(got, holder, polarity, target), [(sorted(h)[0], p, t) for h, p, t, _ in got]
+    assert read_right(got, holder, polarity, target), [(sorted(h)[0], p, t) for h, p, t, _ in got]
 
 
 @known
@@ -136,8 +162,29 @@ def test_the_table_has_a_hundred_rows_over_the_kinds_of_miss():
 @pytest.mark.parametrize("row", list(_cases()))
 def test_table_row(learned, row):
     got = read(learned, row["text"])
-    assert found(got, row["holder"], row["polarity"], row["target_words"], row["not_words"] or ""), \
+    assert read_right(got, row["holder"], row["polarity"], row["target_words"], row["not_words"] or ""), \
         [(sorted(h)[0], p, t) for h, p, t, _ in got]
+
+
+def test_a_sentence_reads_a_holder_one_way_on_a_proposal(learned):
+    """"Criticised plans to replace the library" names the plans twice (the noun phrase and the
+    clause in it) and both merge into one node: the holder opposes it, never both opposes and backs."""
+    for row in _rows():
+        seen: dict[tuple, set] = {}
+        for *_, s in read(learned, row["text"]):
+            seen.setdefault((s.holder, s.target, s.start), set()).add(s.polarity)
+        assert all(len(p) == 1 for p in seen.values()), (row["text"], seen)
+
+
+@pytest.mark.parametrize("text, holder, polarity, target", [
+    ("The city council rejected a plan that would close three fire stations.", "council", "oppose", "fire stations"),
+    ("The union opposed a proposal which would extend the working week to fifty hours.", "union", "oppose",
+     "working week"),
+])
+def test_a_relative_clause_says_which_proposal(learned, text, holder, polarity, target):
+    got = read(learned, text)
+    assert read_right(got, holder, polarity, target), [(sorted(h)[0], p, t) for h, p, t, _ in got]
+    assert all(len(words(t)) <= 10 for *_, t, _ in got)
 
 
 # --- provenance and confidence -------------------------------------------------------------------
