@@ -472,67 +472,167 @@ class CandidateFinder:
 
 # ------------------------------------------------------------------------------- features
 
-def _path(a: Token, b: Token, cache: Optional[dict] = None) -> tuple[list[Token], list[Token], Optional[Token]]:
-    """Tokens from a up to the lowest common ancestor, and from b up to it (both without it).
-    `cache` keeps each token's chain of ancestors (one per sentence: pairs share their words)."""
+class DocWords:
+    """What the features read of each word of a doc, read from spaCy once per doc (kept in its
+    `user_data`): a Token's string attributes go through the StringStore on every access, and the
+    pairs of a sentence read the same few words on their dependency paths over and over."""
+
+    __slots__ = ("lemma", "dep", "pos", "head", "negated")
+
+    def __init__(self, doc: Doc) -> None:
+        self.lemma = [t.lemma_.lower() for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.head = [t.head.i for t in doc]
+        self.negated = _negations(doc)
+
+    @staticmethod
+    def of(doc: Doc) -> "DocWords":
+        """The doc's table, made on first need: after `repair_lemmas`, which writes the last lemmas."""
+        words = doc.user_data.get("stancegraph.words")
+        if words is None:
+            words = doc.user_data["stancegraph.words"] = DocWords(doc)
+        return words
+
+
+def _path(a: int, b: int, heads: list[int], cache: Optional[dict] = None) -> tuple[list[int], list[int], Optional[int]]:
+    """Words (by index) from a up to the lowest common ancestor, and from b up to it (both without
+    it), following `heads` (`DocWords.head`) as `Token.ancestors` does. `cache` keeps each word's
+    chain of ancestors (one per sentence: pairs share their words)."""
     cache = {} if cache is None else cache
 
-    def chain(t: Token) -> tuple[list[Token], dict[int, int]]:
-        if ("up", t.i) not in cache:
-            up = [t, *t.ancestors]
-            cache[("up", t.i)] = (up, {x.i: n for n, x in enumerate(up)})
-        return cache[("up", t.i)]
+    def chain(i: int) -> tuple[list[int], dict[int, int]]:
+        got = cache.get(("up", i))
+        if got is None:
+            up = [i]
+            while heads[i] != i and len(up) <= len(heads):  # as `Token.ancestors`, at most the doc's length
+                i = heads[i]
+                up.append(i)
+            got = cache[("up", up[0])] = (up, {x: n for n, x in enumerate(up)})
+        return got
 
     up_a, ids_a = chain(a)
     up_b = []
-    for t in chain(b)[0]:
-        up_b.append(t)
-        if t.i in ids_a:
+    for i in chain(b)[0]:
+        up_b.append(i)
+        if i in ids_a:
             break
-    if up_b[-1].i not in ids_a:
+    if up_b[-1] not in ids_a:
         return up_a, up_b, None
     lca = up_b[-1]
-    return up_a[:ids_a[lca.i]], up_b[:-1], lca
+    return up_a[:ids_a[lca]], up_b[:-1], lca
+
+
+def _path_features(hh: Token, th: Token, priors: Priors, cache: dict) -> tuple:
+    """What the dependency path between a holder's head word and a target's head word says, once
+    per pair of words in a sentence (a holder's pairs with a target's extents share it):
+    (lowest common ancestor or None, the features up to the path's shape, the shape, the features
+    after it, the composed polarity). `features` puts the target kind's and the rule's own features
+    in between, in the order they have always been added."""
+    doc = hh.doc
+    w = DocWords.of(doc)
+    lemma, dep, pos, negated = w.lemma, w.dep, w.pos, w.negated
+    up_h, up_t, lca = _path(hh.i, th.i, w.head, cache)
+    if lca is None:
+        return None, None, "", None, ""
+    before: dict[str, float] = {}
+    llem = lemma[lca]
+    hdeps = ">".join(dep[x] for x in up_h[:3])
+    tdeps = ">".join(dep[x] for x in up_t[:4])
+    before["path=" + hdeps + "^" + tdeps] = 1.0
+    before["path.lca=" + llem] = 1.0
+    before["path.lca_pos=" + pos[lca]] = 1.0
+    before["path.lca+hd=" + llem + ":" + (dep[up_h[0]] if up_h else "self")] = 1.0
+    before["path.lca+td=" + llem + ":" + (dep[up_t[-1]] if up_t else "self")] = 1.0
+    before["path.lca+path=" + llem + ":" + hdeps + "^" + tdeps] = 1.0
+    before["path.len=" + str(min(len(up_h) + len(up_t), 8))] = 1.0
+    lca_tok = doc[lca]
+    _word_priors(before, "lca", lca_tok, priors, lca in negated)
+    cue, val = priors.word(lca_tok)
+    shape = (dep[up_h[0]] if up_h else "self") + "^" + (dep[up_t[-1]] if up_t else "self")
+    neg = ":neg" if lca in negated else ""
+    before[f"shape={shape}"] = 1.0
+    before[f"shape+cue={shape}:{cue or val or '0'}{neg}"] = 1.0
+    after: dict[str, float] = {}
+    for x in up_t[1:]:
+        _word_priors(after, "mid", doc[x], priors, x in negated)
+    if lca in negated or any(x in negated for x in up_t if pos[x] in ("VERB", "AUX", "ADJ")):
+        after["path.neg"] = 1.0
+        after["path.neg_lca=" + llem] = 1.0
+    for x in up_t[1:]:
+        if pos[x] in ("VERB", "NOUN", "ADJ"):
+            after["path.mid=" + lemma[x]] = 1.0
+            after["path.mid+lca=" + lemma[x] + ":" + llem] = 1.0
+    if lca == th.i:
+        after["path.t_dominates_h"] = 1.0
+    comp = _composed(up_t[1:] + [lca], doc, priors, cache)
+    after["comp=" + comp] = 1.0
+    after["comp+shape=" + comp + ":" + shape] = 1.0
+    return lca, before, shape, after, comp
+
+
+_DISTANCES: dict[int, str] = {}
+
+
+def _distance(dist: int) -> str:
+    """The signed log2 bucket of how far the target's head is from the holder's (-4 to 4), worked
+    out once per distance."""
+    got = _DISTANCES.get(dist)
+    if got is None:
+        got = _DISTANCES[dist] = str(max(-4, min(4, int(np.sign(dist) * np.log2(abs(dist) + 1)))))
+    return got
+
+
+def _negations(doc: Doc) -> set[int]:
+    """The words a negation hangs on ("did not back": back), found once per doc."""
+    found = doc.user_data.get("stancegraph.negated")
+    if found is None:
+        found = doc.user_data["stancegraph.negated"] = {
+            c.head.i for c in doc
+            if c.head.i != c.i and (c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det"))}
+    return found
 
 
 def _negated(t: Token) -> bool:
-    """A negation hangs on the word ("did not back": back). The doc's negated words are found once."""
-    found = t.doc.user_data.get("stancegraph.negated")
-    if found is None:
-        found = t.doc.user_data["stancegraph.negated"] = {
-            c.head.i for c in t.doc
-            if c.head.i != c.i and (c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det"))}
-    return t.i in found
+    """A negation hangs on the word ("did not back": back)."""
+    return t.i in _negations(t.doc)
 
 
-def _composed(words: list[Token], priors: Priors, cache: dict) -> str:
-    """The polarity the words between a target and its holder compose: each oppose cue and each
+def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
+    """The polarity the words (by index) between a target and its holder compose: each oppose cue and each
     negation turns it ("urged the council to scrap the levy": for the levy, oppose; "did not rule out
     the plan": support), a neutral cue ends it; a cue's own particle is part of it ("protested
     against" is one oppose cue, not two). A subject target takes the valence of what is said
     of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0" with none."""
+    w = DocWords.of(doc)
     sign, n = 1, 0
     for x in words:
-        if ("pol", x.i) not in cache:
-            cue, val = ("", "") if priors.particle_of_cue(x) else priors.word(x)
-            if not cue and (x.pos_ == "AUX" or x.lemma_ == "be"):
-                for c in x.children:  # the copula's complement: "was unaffordable", "is a mistake"
-                    if c.dep_ in ("acomp", "attr", "oprd"):
-                        cue, val = priors.word(c)
-                        cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
-                        if _negated(c):
-                            cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
-                        break
-            cache[("pol", x.i)] = cue
-        cue = cache[("pol", x.i)]
+        cue = cache.get(("pol", x))
+        if cue is None:
+            cue = cache[("pol", x)] = _polarity(doc[x], priors)
         if cue == NEUTRAL:
             return "neutral"
         if cue in (SUPPORT, OPPOSE):
             n += 1
             sign = -sign if cue == OPPOSE else sign
-        if _negated(x) and x.pos_ in ("VERB", "AUX", "ADJ"):
+        if x in w.negated and w.pos[x] in ("VERB", "AUX", "ADJ"):
             sign = -sign
     return ("+" if sign > 0 else "-") + str(min(n, 2)) if n else "0" + ("-" if sign < 0 else "")
+
+
+def _polarity(x: Token, priors: Priors) -> str:
+    """One word's part in `_composed`: its cue polarity, or a copula's complement's ("was
+    unaffordable", "is a mistake"); "" for none, and for a cue's own particle."""
+    cue, val = ("", "") if priors.particle_of_cue(x) else priors.word(x)
+    if not cue and (x.pos_ == "AUX" or x.lemma_ == "be"):
+        for c in x.children:  # the copula's complement: "was unaffordable", "is a mistake"
+            if c.dep_ in ("acomp", "attr", "oprd"):
+                cue, val = priors.word(c)
+                cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
+                if _negated(c):
+                    cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
+                break
+    return cue
 
 
 def _word_priors(f: dict, where: str, t: Token, priors: Priors, neg: bool) -> None:
@@ -637,48 +737,21 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     hh = cache[("h", id(h))] if not c.carried else None
     th = t.head
     if hh is not None and th is not None:
-        up_h, up_t, lca = _path(hh, th, cache)
-        cache[("lca", hh.i, th.i)] = lca.i if lca is not None else None
+        path = cache.get(("path", hh.i, th.i))
+        if path is None:
+            path = cache[("path", hh.i, th.i)] = _path_features(hh, th, priors, cache)
+        lca, before, shape, after, comp = path
+        cache[("lca", hh.i, th.i)] = lca
         if lca is not None:
-            llem = lca.lemma_.lower()
-            hdeps = ">".join(x.dep_ for x in up_h[:3])
-            tdeps = ">".join(x.dep_ for x in up_t[:4])
-            f["path=" + hdeps + "^" + tdeps] = 1.0
-            f["path.lca=" + llem] = 1.0
-            f["path.lca_pos=" + lca.pos_] = 1.0
-            f["path.lca+hd=" + llem + ":" + (up_h[0].dep_ if up_h else "self")] = 1.0
-            f["path.lca+td=" + llem + ":" + (up_t[-1].dep_ if up_t else "self")] = 1.0
-            f["path.lca+path=" + llem + ":" + hdeps + "^" + tdeps] = 1.0
-            f["path.len=" + str(min(len(up_h) + len(up_t), 8))] = 1.0
-            _word_priors(f, "lca", lca, priors, _negated(lca))
-            cue, val = priors.word(lca)
-            shape = (up_h[0].dep_ if up_h else "self") + "^" + (up_t[-1].dep_ if up_t else "self")
-            neg = ":neg" if _negated(lca) else ""
-            f[f"shape={shape}"] = 1.0
-            f[f"shape+cue={shape}:{cue or val or '0'}{neg}"] = 1.0
+            f.update(before)
             f[f"shape+kind={shape}:{t.kind}"] = 1.0
             if c.rule is not None:
                 f[f"shape+rule={shape}:{c.rule.polarity}"] = 1.0
-            for x in up_t[1:]:
-                _word_priors(f, "mid", x, priors, _negated(x))
-            neg = _negated(lca) or any(_negated(x) for x in up_t if x.pos_ in ("VERB", "AUX", "ADJ"))
-            if neg:
-                f["path.neg"] = 1.0
-                f["path.neg_lca=" + llem] = 1.0
-            for x in up_t[1:]:
-                if x.pos_ in ("VERB", "NOUN", "ADJ"):
-                    f["path.mid=" + x.lemma_.lower()] = 1.0
-                    f["path.mid+lca=" + x.lemma_.lower() + ":" + llem] = 1.0
-            if lca.i == th.i:
-                f["path.t_dominates_h"] = 1.0
-            comp = _composed(up_t[1:] + [lca], priors, cache)
-            f["comp=" + comp] = 1.0
-            f["comp+shape=" + comp + ":" + shape] = 1.0
+            f.update(after)
             f["comp+kind=" + comp + ":" + t.kind] = 1.0
         else:
             f["path.none"] = 1.0
-        dist = th.i - hh.i
-        f["dist=" + str(max(-4, min(4, int(np.sign(dist) * np.log2(abs(dist) + 1)))))] = 1.0
+        f["dist=" + _distance(th.i - hh.i)] = 1.0
     return f
 
 
