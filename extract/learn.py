@@ -495,25 +495,26 @@ class DocWords:
         return words
 
 
+def _ancestry(i: int, heads: list[int], cache: dict) -> tuple[list[int], dict[int, int]]:
+    """A word and its ancestors (by index), as `Token.ancestors` has them, following `heads`
+    (`DocWords.head`); with each one's place in that chain. Kept in `cache` (one per sentence:
+    pairs share their words)."""
+    got = cache.get(("up", i))
+    if got is None:
+        up = [i]
+        while heads[up[-1]] != up[-1] and len(up) <= len(heads):  # as `Token.ancestors`: at most the doc's length
+            up.append(heads[up[-1]])
+        got = cache[("up", i)] = (up, {x: n for n, x in enumerate(up)})
+    return got
+
+
 def _path(a: int, b: int, heads: list[int], cache: Optional[dict] = None) -> tuple[list[int], list[int], Optional[int]]:
     """Words (by index) from a up to the lowest common ancestor, and from b up to it (both without
-    it), following `heads` (`DocWords.head`) as `Token.ancestors` does. `cache` keeps each word's
-    chain of ancestors (one per sentence: pairs share their words)."""
+    it), following `heads` (`DocWords.head`)."""
     cache = {} if cache is None else cache
-
-    def chain(i: int) -> tuple[list[int], dict[int, int]]:
-        got = cache.get(("up", i))
-        if got is None:
-            up = [i]
-            while heads[i] != i and len(up) <= len(heads):  # as `Token.ancestors`, at most the doc's length
-                i = heads[i]
-                up.append(i)
-            got = cache[("up", up[0])] = (up, {x: n for n, x in enumerate(up)})
-        return got
-
-    up_a, ids_a = chain(a)
+    up_a, ids_a = _ancestry(a, heads, cache)
     up_b = []
-    for i in chain(b)[0]:
+    for i in _ancestry(b, heads, cache)[0]:
         up_b.append(i)
         if i in ids_a:
             break
@@ -644,8 +645,9 @@ def _word_priors(f: dict, where: str, t: Token, priors: Priors, neg: bool) -> No
         f[f"val@{where}={val}{n}"] = 1.0
 
 
-def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors) -> dict:
-    """What the target alone says (computed once per target, shared by its pairs)."""
+def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, cache: dict) -> dict:
+    """What the target alone says (computed once per target, shared by its pairs); its words are
+    read from the doc's `DocWords`, its ancestors from the sentence's `cache` as `_path` keeps them."""
     f: dict[str, float] = {"t.kind=" + t.kind: 1.0}
     if t.resolved:
         f["t.resolved"] = 1.0
@@ -653,33 +655,35 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors) -
     if th is None:
         return f
     doc = th.doc
-    lem = th.lemma_.lower()
+    w = DocWords.of(doc)
+    lemma, pos, negated = w.lemma, w.pos, w.negated
+    i = th.i
+    lem = lemma[i]
     f["t.lemma=" + lem] = 1.0
-    f["t.dep=" + th.dep_] = 1.0
-    f["t.pos=" + th.pos_] = 1.0
+    f["t.dep=" + w.dep[i]] = 1.0
+    f["t.pos=" + pos[i]] = 1.0
     f["t.kind_lemma=" + t.kind + ":" + lem] = 1.0
-    if th.head is not None:
-        f["t.gov=" + th.head.lemma_.lower()] = 1.0
-        f["t.gov_dep=" + th.dep_ + ":" + th.head.lemma_.lower()] = 1.0
+    gov = lemma[w.head[i]]  # a root's head is itself
+    f["t.gov=" + gov] = 1.0
+    f["t.gov_dep=" + w.dep[i] + ":" + gov] = 1.0
     words = len(t.label.split())
     f["t.words=" + str(min(words, 8))] = 1.0
     if lem in priors.proposal_nouns:
         f["t.proposal_noun"] = 1.0
-    _word_priors(f, "thead", th, priors, _negated(th))
-    for w in doc[t.start:t.end]:
-        if w.i != th.i and w.pos_ in ("NOUN", "VERB", "ADJ"):
-            f["t.w=" + w.lemma_.lower()] = 1.0
-            _word_priors(f, "tword", w, priors, False)
+    _word_priors(f, "thead", th, priors, i in negated)
+    for x in range(t.start, t.end):
+        if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
+            f["t.w=" + lemma[x]] = 1.0
+            _word_priors(f, "tword", doc[x], priors, False)
     inq = any(qs <= th.idx < qe for qs, qe in quotes)
     f["t.in_quote"] = float(inq)
     # what governs the target up to the sentence root: cue words, negation
-    gov = list(th.ancestors)[:4]
-    for n, g in enumerate(gov):
-        if g.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
-            _word_priors(f, f"anc{min(n, 2)}", g, priors, _negated(g))
-            f["t.anc=" + g.lemma_.lower()] = 1.0
-            if _negated(g):
-                f["t.anc_neg=" + g.lemma_.lower()] = 1.0
+    for n, g in enumerate(_ancestry(i, w.head, cache)[0][1:5]):
+        if pos[g] in ("VERB", "NOUN", "ADJ", "AUX"):
+            _word_priors(f, f"anc{min(n, 2)}", doc[g], priors, g in negated)
+            f["t.anc=" + lemma[g]] = 1.0
+            if g in negated:
+                f["t.anc_neg=" + lemma[g]] = 1.0
                 f["t.anc_neg"] = 1.0
     for p in th.children:
         if p.dep_ == "prep":
@@ -717,7 +721,7 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
         cues = {priors.word(w)[0] for w in c.sent} - {""}
         cache["sent"] = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
     if id(t) not in cache:
-        cache[id(t)] = _target_features(t, quotes, priors)
+        cache[id(t)] = _target_features(t, quotes, priors, cache)
     f: dict[str, float] = {**cache["sent"], **cache[id(t)]}
     if ("hf", id(h), c.carried) not in cache:
         cache[("hf", id(h), c.carried)] = _holder_features(c, cache)
