@@ -224,12 +224,19 @@ def tail_prep(head: Token, named: bool = False) -> Optional[Token]:
                 None)
 
 
+# clean_label's patterns, compiled once: it runs on every label of every mention and candidate.
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"(’s|'s)$")
+_ARTICLE_START = re.compile(r"^(the|The|a|an|An|A)\s+(?=\S)")
+_BRACKETS = re.compile(r"\s*[\[\]]\s*")
+
+
 def clean_label(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.'\"“”‘’()[]-–—")
-    text = re.sub(r"(’s|'s)$", "", text).strip()
-    text = re.sub(r"^(the|The|a|an|An|A)\s+(?=\S)", "", text)  # "The Ukrainian president" -> "Ukrainian president"
-    text = re.sub(r"\s*[\[\]]\s*", " ", text).strip()  # "[immediate] ceasefire": editors' brackets
-    return re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:.'\"“”‘’()[]-–—")
+    text = _POSSESSIVE_END.sub("", text).strip()
+    text = _ARTICLE_START.sub("", text)  # "The Ukrainian president" -> "Ukrainian president"
+    text = _BRACKETS.sub(" ", text).strip()  # "[immediate] ceasefire": editors' brackets
+    return _SPACES.sub(" ", text)
 
 
 @dataclass
