@@ -890,10 +890,14 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     where its probability reaches the threshold; then, per holder, sentence and polarity, one of
     the targets that share a distinctive word ("the levy", "the repeal of the sugar levy"): one
     stance said once is one stance. `cands` are Candidates or Rows."""
+    if not len(cands) or not len(probs):
+        return []
+    # every candidate's likeliest stance ("none" aside) and its probability, in one numpy call, not one per row
+    probs = np.asarray(probs)
+    ks = np.argmax(probs[:, 1:], axis=1) + 1
+    confs = probs[np.arange(len(ks)), ks]
     best: dict[tuple, tuple] = {}
-    for c, p in zip(cands, probs):
-        k = int(np.argmax(p[1:])) + 1
-        conf = float(p[k])
+    for c, k, conf in zip(cands, ks.tolist(), confs.tolist()):
         if conf < threshold:
             continue
         if c.slot not in best or conf > best[c.slot][2]:
