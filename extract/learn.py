@@ -459,6 +459,7 @@ class CandidateFinder:
                 continue
             rule_of = {(s.holder, s.target): s for s in sent_rules}
             cache: dict = {}
+            cands = []
             for h in holders:
                 for t in targets:
                     if t.key is not None and t.key == h.key:
@@ -466,8 +467,10 @@ class CandidateFinder:
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
                     cand.rule = rule_of.get((h.key, t.key)) if t.key else None
                     cand.features = features(cand, quotes, sent_rules, self.priors, cache)
-                    cand.dense = dense_features(cand, cache)
-                    yield cand
+                    cands.append(cand)
+            for cand, dense in zip(cands, dense_features(cands, cache)):
+                cand.dense = dense
+                yield cand
 
 
 # ------------------------------------------------------------------------------- features
@@ -759,39 +762,51 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     return f
 
 
-def dense_features(c: Candidate, cache: dict) -> np.ndarray:
+def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
     """The spaCy pipeline's own contextual token vectors (`doc.tensor`, what its tagger, parser and
     entity recogniser read; no vectors of our own, nothing downloaded): the target's head word, the
     mean over its words, the holder's head word, and the word that joins them in the parse (mostly the
     cue: "vetoed", "called"). They carry what the sparse features cannot: that "the landfill" is the
     kind of thing a proposal is, though no training article named one. Zeros where a part is absent.
-    Runs after `features` for the same pair: it reads the holder's head word and the joining word
-    from the sentence's `cache`, which `features` fills."""
+    One row per candidate of one sentence, each part gathered for all of them at once (a numpy call
+    per part, not per pair). Runs after `features` for the same pairs: it reads the holders' head
+    words and the joining words from the sentence's `cache`, which `features` fills."""
     if "tensor" not in cache:
-        tensor = c.sent.doc.tensor
-        ok = tensor.ndim == 2 and tensor.shape == (len(c.sent.doc), DENSE_WIDTH)
+        tensor = cands[0].sent.doc.tensor if cands else None
+        ok = tensor is not None and tensor.ndim == 2 and tensor.shape == (len(cands[0].sent.doc), DENSE_WIDTH)
         cache["tensor"] = tensor if ok else None  # another spaCy pipeline: its vectors mean something else
         cache["zeros"] = np.zeros(DENSE_WIDTH, dtype=np.float32)
     tensor, zeros = cache["tensor"], cache["zeros"]
-    if tensor is None:
-        return np.zeros(DENSE_PARTS * DENSE_WIDTH, dtype=np.float32)
-    t, th = c.target, c.target.head
-    if th is None:
-        target = mean = zeros
-    else:
-        target = tensor[th.i]
-        if ("mean", id(t)) not in cache:
-            cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else target
-        mean = cache[("mean", id(t))]
-    hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
-    if hh is not None:
-        lca = cache.get(("lca", hh.i, th.i)) if th is not None else None
-        joint = tensor[lca] if lca is not None else zeros
-        holder = tensor[hh.i]
-    else:
-        holder = zeros
-        joint = tensor[th.head.i] if th is not None else zeros  # no holder in the sentence: what governs the target
-    return np.concatenate((target, mean, holder, joint))
+    if tensor is None or not cands:
+        return np.zeros((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=np.float32)
+    absent = len(tensor)  # the row of zeros put after the doc's words
+    targets, means, holders, joints = [], [], [], []
+    for c in cands:
+        t, th = c.target, c.target.head
+        if th is None:
+            targets.append(absent)
+            means.append(zeros)
+        else:
+            targets.append(th.i)
+            if ("mean", id(t)) not in cache:
+                cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else tensor[th.i]
+            means.append(cache[("mean", id(t))])
+        hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
+        if hh is not None:
+            lca = cache.get(("lca", hh.i, th.i)) if th is not None else None
+            joints.append(lca if lca is not None else absent)
+            holders.append(hh.i)
+        else:
+            holders.append(absent)
+            joints.append(th.head.i if th is not None else absent)  # no holder in the sentence: what governs the target
+    rows = np.vstack((tensor, zeros))
+    out = np.empty((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=rows.dtype)
+    w = DENSE_WIDTH
+    out[:, :w] = rows[targets]
+    out[:, w:2 * w] = np.array(means)
+    out[:, 2 * w:3 * w] = rows[holders]
+    out[:, 3 * w:] = rows[joints]
+    return out
 
 
 # ------------------------------------------------------------------------------- the model
