@@ -530,33 +530,48 @@ def _path(a: int, b: int, heads: list[int], cache: Optional[dict] = None) -> tup
 def _path_features(hh: Token, th: Token, priors: Priors, cache: dict) -> tuple:
     """What the dependency path between a holder's head word and a target's head word says, once
     per pair of words in a sentence (a holder's pairs with a target's extents share it):
-    (lowest common ancestor or None, the features up to the path's shape, the shape, the features
-    after it, the composed polarity). `features` puts the target kind's and the rule's own features
-    in between, in the order they have always been added."""
+    (lowest common ancestor or None, the features up to the path's shape, the shape, the target
+    side's features after it, the composed polarity). `features` puts the target kind's and the
+    rule's own features in between, and the composed polarity's with the shape and the kind after,
+    in the order they have always been added."""
     doc = hh.doc
     w = DocWords.of(doc)
-    lemma, dep, pos, negated = w.lemma, w.dep, w.pos, w.negated
+    dep = w.dep
     up_h, up_t, lca = _path(hh.i, th.i, w.head, cache)
     if lca is None:
         return None, None, "", None, ""
+    side = cache.get(("tside", th.i, lca))
+    if side is None:
+        side = cache[("tside", th.i, lca)] = _target_side(doc, th.i, up_t, lca, priors, cache)
+    tdeps, after, comp = side
     before: dict[str, float] = {}
-    llem = lemma[lca]
+    llem = w.lemma[lca]
     hdeps = ">".join(dep[x] for x in up_h[:3])
-    tdeps = ">".join(dep[x] for x in up_t[:4])
     before["path=" + hdeps + "^" + tdeps] = 1.0
     before["path.lca=" + llem] = 1.0
-    before["path.lca_pos=" + pos[lca]] = 1.0
+    before["path.lca_pos=" + w.pos[lca]] = 1.0
     before["path.lca+hd=" + llem + ":" + (dep[up_h[0]] if up_h else "self")] = 1.0
     before["path.lca+td=" + llem + ":" + (dep[up_t[-1]] if up_t else "self")] = 1.0
     before["path.lca+path=" + llem + ":" + hdeps + "^" + tdeps] = 1.0
     before["path.len=" + str(min(len(up_h) + len(up_t), 8))] = 1.0
     lca_tok = doc[lca]
-    _word_priors(before, "lca", lca_tok, priors, lca in negated)
+    _word_priors(before, "lca", lca_tok, priors, lca in w.negated)
     cue, val = priors.word(lca_tok)
     shape = (dep[up_h[0]] if up_h else "self") + "^" + (dep[up_t[-1]] if up_t else "self")
-    neg = ":neg" if lca in negated else ""
+    neg = ":neg" if lca in w.negated else ""
     before[f"shape={shape}"] = 1.0
     before[f"shape+cue={shape}:{cue or val or '0'}{neg}"] = 1.0
+    return lca, before, shape, after, comp
+
+
+def _target_side(doc: Doc, t: int, up_t: list[int], lca: int, priors: Priors, cache: dict) -> tuple:
+    """The part of a path that depends only on the target's head word `t` and the lowest common
+    ancestor `lca` (`up_t`: the words from `t` up to it, without it): once per pair of them in a
+    sentence, as a sentence's holders mostly meet a target at the same word. (Its first dependencies
+    joined, its features after the path's shape, the polarity its words compose.)"""
+    w = DocWords.of(doc)
+    lemma, pos, negated = w.lemma, w.pos, w.negated
+    llem = lemma[lca]
     after: dict[str, float] = {}
     for x in up_t[1:]:
         _word_priors(after, "mid", doc[x], priors, x in negated)
@@ -567,12 +582,11 @@ def _path_features(hh: Token, th: Token, priors: Priors, cache: dict) -> tuple:
         if pos[x] in ("VERB", "NOUN", "ADJ"):
             after["path.mid=" + lemma[x]] = 1.0
             after["path.mid+lca=" + lemma[x] + ":" + llem] = 1.0
-    if lca == th.i:
+    if lca == t:
         after["path.t_dominates_h"] = 1.0
     comp = _composed(up_t[1:] + [lca], doc, priors, cache)
     after["comp=" + comp] = 1.0
-    after["comp+shape=" + comp + ":" + shape] = 1.0
-    return lca, before, shape, after, comp
+    return ">".join(w.dep[x] for x in up_t[:4]), after, comp
 
 
 _DISTANCES: dict[int, str] = {}
@@ -755,6 +769,7 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
             if c.rule is not None:
                 f[f"shape+rule={shape}:{c.rule.polarity}"] = 1.0
             f.update(after)
+            f["comp+shape=" + comp + ":" + shape] = 1.0
             f["comp+kind=" + comp + ":" + t.kind] = 1.0
         else:
             f["path.none"] = 1.0
