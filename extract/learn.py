@@ -153,10 +153,11 @@ class Target:
             if self.head is None:
                 self._signature = ("", frozenset(self.label.lower().split()))
             else:
-                doc = self.head.doc
-                self._signature = (self.head.lemma_.lower(), frozenset(
-                    t.lemma_.lower() for t in doc[self.start:max(self.end, self.words_end or 0)]
-                    if t.i != self.head.i and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")))
+                w, head = DocWords.of(self.head.doc), self.head.i
+                end = min(max(self.end, self.words_end or 0), len(w.lemma))
+                self._signature = (w.lemma[head], frozenset(
+                    w.lemma[x] for x in range(self.start, end)
+                    if x != head and w.pos[x] in ("NOUN", "PROPN", "VERB", "ADJ")))
         return self._signature
 
 
