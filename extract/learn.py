@@ -380,7 +380,7 @@ class CandidateFinder:
             out.append(Target("proposal", label, ref.key, head, ref.start, ref.end,
                               words_end=_label_end(sent, doc[ref.start:ref.end], label)))
             covered.add(head.i)
-        for chunk in (doc.noun_chunks if chunks is None else chunks):
+        for chunk in (self.ctx.noun_chunks(doc) if chunks is None else chunks):
             if chunk.start < sent.start or chunk.end > sent.end:
                 continue
             head = chunk.root
@@ -422,8 +422,8 @@ class CandidateFinder:
         """Every (holder, target) pair of every sentence, with the rules' reading attached."""
         previous: list[Ref] = []
         answerer = self._interviewee(doc, dm)
-        chunks = list(doc.noun_chunks)  # once per doc, not once per sentence
-        for n, sent in enumerate(doc.sents):
+        chunks = self.ctx.noun_chunks(doc)  # once per doc, not once per sentence
+        for n, sent in enumerate(self.ctx.sentences(doc)):
             sent_no = first_sent_no + n
             lo, hi = offset + sent.start_char, offset + sent.end_char
             sent_rules = [s for s in rules if s.start < hi and s.end > lo]
