@@ -89,13 +89,19 @@ class Priors:
 
     def word(self, t: Token) -> tuple[str, str]:
         """(cue polarity or "", valence sign or "") of a word; read once per word of a doc."""
-        memo = t.doc.user_data.get("stancegraph.word")
+        return self.word_at(t.doc, t.i)
+
+    def word_at(self, doc: Doc, i: int) -> tuple[str, str]:
+        """`word` of the doc's i-th word, without making a Token where it was read before (the
+        features ask for the same words' priors tens of thousands of times a build)."""
+        memo = doc.user_data.get("stancegraph.word")
         if memo is None:
-            memo = t.doc.user_data["stancegraph.word"] = {}
-        got = memo.get(t.i)
+            memo = doc.user_data["stancegraph.word"] = {}
+        got = memo.get(i)
         if got is None:
+            t = doc[i]
             v = self.valence.get(t.lower_, self.valence.get(t.lemma_.lower(), 0.0))
-            got = memo[t.i] = (self.cue(t), "+" if v >= 1.0 else "-" if v <= -1.0 else "")
+            got = memo[i] = (self.cue(t), "+" if v >= 1.0 else "-" if v <= -1.0 else "")
         return got
 
 
@@ -555,9 +561,8 @@ def _path_features(hh: Token, th: Token, priors: Priors, cache: dict) -> tuple:
     before["path.lca+td=" + llem + ":" + (dep[up_t[-1]] if up_t else "self")] = 1.0
     before["path.lca+path=" + llem + ":" + hdeps + "^" + tdeps] = 1.0
     before["path.len=" + str(min(len(up_h) + len(up_t), 8))] = 1.0
-    lca_tok = doc[lca]
-    _word_priors(before, "lca", lca_tok, priors, lca in w.negated)
-    cue, val = priors.word(lca_tok)
+    _word_priors(before, "lca", doc, lca, priors, lca in w.negated)
+    cue, val = priors.word_at(doc, lca)
     shape = (dep[up_h[0]] if up_h else "self") + "^" + (dep[up_t[-1]] if up_t else "self")
     neg = ":neg" if lca in w.negated else ""
     before[f"shape={shape}"] = 1.0
@@ -575,7 +580,7 @@ def _target_side(doc: Doc, t: int, up_t: list[int], lca: int, priors: Priors, ca
     llem = lemma[lca]
     after: dict[str, float] = {}
     for x in up_t[1:]:
-        _word_priors(after, "mid", doc[x], priors, x in negated)
+        _word_priors(after, "mid", doc, x, priors, x in negated)
     if lca in negated or any(x in negated for x in up_t if pos[x] in ("VERB", "AUX", "ADJ")):
         after["path.neg"] = 1.0
         after["path.neg_lca=" + llem] = 1.0
@@ -654,8 +659,8 @@ def _polarity(x: Token, priors: Priors) -> str:
     return cue
 
 
-def _word_priors(f: dict, where: str, t: Token, priors: Priors, neg: bool) -> None:
-    cue, val = priors.word(t)
+def _word_priors(f: dict, where: str, doc: Doc, i: int, priors: Priors, neg: bool) -> None:
+    cue, val = priors.word_at(doc, i)
     n = ":neg" if neg else ""
     if cue:
         f[f"cue@{where}={cue}{n}"] = 1.0
@@ -688,17 +693,17 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, c
     f["t.words=" + str(min(words, 8))] = 1.0
     if lem in priors.proposal_nouns:
         f["t.proposal_noun"] = 1.0
-    _word_priors(f, "thead", th, priors, i in negated)
+    _word_priors(f, "thead", doc, i, priors, i in negated)
     for x in range(t.start, t.end):
         if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
             f["t.w=" + lemma[x]] = 1.0
-            _word_priors(f, "tword", doc[x], priors, False)
+            _word_priors(f, "tword", doc, x, priors, False)
     inq = any(qs <= th.idx < qe for qs, qe in quotes)
     f["t.in_quote"] = float(inq)
     # what governs the target up to the sentence root: cue words, negation
     for n, g in enumerate(_ancestry(i, w.head, cache)[0][1:5]):
         if pos[g] in ("VERB", "NOUN", "ADJ", "AUX"):
-            _word_priors(f, f"anc{min(n, 2)}", doc[g], priors, g in negated)
+            _word_priors(f, f"anc{min(n, 2)}", doc, g, priors, g in negated)
             f["t.anc=" + lemma[g]] = 1.0
             if g in negated:
                 f["t.anc_neg=" + lemma[g]] = 1.0
@@ -736,7 +741,8 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     cache = {} if cache is None else cache
     h, t = c.holder, c.target
     if "sent" not in cache:
-        cues = {priors.word(w)[0] for w in c.sent} - {""}
+        doc = c.sent.doc
+        cues = {priors.word_at(doc, i)[0] for i in range(c.sent.start, c.sent.end)} - {""}
         cache["sent"] = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
     if id(t) not in cache:
         cache[id(t)] = _target_features(t, quotes, priors, cache)
