@@ -320,8 +320,10 @@ class CandidateFinder:
         self.priors = priors or Priors(ctx.lex)
         self.new_holders: dict[str, tuple[str, str]] = {}  # key -> (kind, label) of holders no mention found
         self.model_made: set[str] = set()  # proposal keys the model named in its own words
-        # targets named so far, most recent last: (head lemma, content lemmas, key or None, label)
-        self.named: list[tuple[str, frozenset, Optional[str], str]] = []
+        # targets named so far, by head lemma (only those with the same head can be resolved to), most
+        # recent last: head lemma -> [(content lemmas, key or None, label)]; not one list of the whole
+        # article's targets, walked back for every new target
+        self.named: dict[str, list[tuple[frozenset, Optional[str], str]]] = {}
 
     def _resolve(self, targets: list[Target]) -> None:
         """A short form ("the bill", "the Horizon bill") names the fuller target named before it with the
@@ -331,14 +333,14 @@ class CandidateFinder:
             if t.head is None or t.kind in ("pronoun", "rule", "clause"):
                 continue
             head, words = t.signature()
-            for h, w, key, label in reversed(self.named):
-                if h == head and words <= w and len(w) > len(words):
+            for w, key, label in reversed(self.named.get(head, ())):
+                if words <= w and len(w) > len(words):
                     t.key, t.label, t.resolved = key, label, True
                     break
         for t in targets:
             if t.head is not None and t.kind not in ("pronoun", "rule") and not t.resolved:
                 head, words = t.signature()
-                self.named.append((head, words, t.key, t.label))
+                self.named.setdefault(head, []).append((words, t.key, t.label))
 
     def holders(self, sent: Span, dm: DocMentions, sent_no: int) -> list[Ref]:
         seen: dict[tuple[str, int], Ref] = {}
