@@ -89,13 +89,19 @@ class Priors:
 
     def word(self, t: Token) -> tuple[str, str]:
         """(cue polarity or "", valence sign or "") of a word; read once per word of a doc."""
-        memo = t.doc.user_data.get("stancegraph.word")
+        return self.word_at(t.doc, t.i)
+
+    def word_at(self, doc: Doc, i: int) -> tuple[str, str]:
+        """`word` of the doc's i-th word, without making a Token where it was read before (the
+        features ask for the same words' priors tens of thousands of times a build)."""
+        memo = doc.user_data.get("stancegraph.word")
         if memo is None:
-            memo = t.doc.user_data["stancegraph.word"] = {}
-        got = memo.get(t.i)
+            memo = doc.user_data["stancegraph.word"] = {}
+        got = memo.get(i)
         if got is None:
+            t = doc[i]
             v = self.valence.get(t.lower_, self.valence.get(t.lemma_.lower(), 0.0))
-            got = memo[t.i] = (self.cue(t), "+" if v >= 1.0 else "-" if v <= -1.0 else "")
+            got = memo[i] = (self.cue(t), "+" if v >= 1.0 else "-" if v <= -1.0 else "")
         return got
 
 
@@ -153,10 +159,11 @@ class Target:
             if self.head is None:
                 self._signature = ("", frozenset(self.label.lower().split()))
             else:
-                doc = self.head.doc
-                self._signature = (self.head.lemma_.lower(), frozenset(
-                    t.lemma_.lower() for t in doc[self.start:max(self.end, self.words_end or 0)]
-                    if t.i != self.head.i and t.pos_ in ("NOUN", "PROPN", "VERB", "ADJ")))
+                w, head = DocWords.of(self.head.doc), self.head.i
+                end = min(max(self.end, self.words_end or 0), len(w.lemma))
+                self._signature = (w.lemma[head], frozenset(
+                    w.lemma[x] for x in range(self.start, end)
+                    if x != head and w.pos[x] in ("NOUN", "PROPN", "VERB", "ADJ")))
         return self._signature
 
 
@@ -328,8 +335,10 @@ class CandidateFinder:
         self.priors = priors or Priors(ctx.lex)
         self.new_holders: dict[str, tuple[str, str]] = {}  # key -> (kind, label) of holders no mention found
         self.model_made: set[str] = set()  # proposal keys the model named in its own words
-        # targets named so far, most recent last: (head lemma, content lemmas, key or None, label)
-        self.named: list[tuple[str, frozenset, Optional[str], str]] = []
+        # targets named so far, by head lemma (only those with the same head can be resolved to), most
+        # recent last: head lemma -> [(content lemmas, key or None, label)]; not one list of the whole
+        # article's targets, walked back for every new target
+        self.named: dict[str, list[tuple[frozenset, Optional[str], str]]] = {}
 
     def _resolve(self, targets: list[Target]) -> None:
         """A short form ("the bill", "the Horizon bill") names the fuller target named before it with the
@@ -339,14 +348,14 @@ class CandidateFinder:
             if t.head is None or t.kind in ("pronoun", "rule", "clause"):
                 continue
             head, words = t.signature()
-            for h, w, key, label in reversed(self.named):
-                if h == head and words <= w and len(w) > len(words):
+            for w, key, label in reversed(self.named.get(head, ())):
+                if words <= w and len(w) > len(words):
                     t.key, t.label, t.resolved = key, label, True
                     break
         for t in targets:
             if t.head is not None and t.kind not in ("pronoun", "rule") and not t.resolved:
                 head, words = t.signature()
-                self.named.append((head, words, t.key, t.label))
+                self.named.setdefault(head, []).append((words, t.key, t.label))
 
     def holders(self, sent: Span, dm: DocMentions, sent_no: int) -> list[Ref]:
         seen: dict[tuple[str, int], Ref] = {}
@@ -395,7 +404,7 @@ class CandidateFinder:
                               words_end=_label_end(sent, doc[ref.start:ref.end], label)))
             out.extend(t for t in relative_target(head, ref.start) if len(t.label) > len(label))
             covered.add(head.i)
-        for chunk in (doc.noun_chunks if chunks is None else chunks):
+        for chunk in (self.ctx.noun_chunks(doc) if chunks is None else chunks):
             if chunk.start < sent.start or chunk.end > sent.end:
                 continue
             head = chunk.root
@@ -437,8 +446,8 @@ class CandidateFinder:
         """Every (holder, target) pair of every sentence, with the rules' reading attached."""
         previous: list[Ref] = []
         answerer = self._interviewee(doc, dm)
-        chunks = list(doc.noun_chunks)  # once per doc, not once per sentence
-        for n, sent in enumerate(doc.sents):
+        chunks = self.ctx.noun_chunks(doc)  # once per doc, not once per sentence
+        for n, sent in enumerate(self.ctx.sentences(doc)):
             sent_no = first_sent_no + n
             lo, hi = offset + sent.start_char, offset + sent.end_char
             sent_rules = [s for s in rules if s.start < hi and s.end > lo]
@@ -475,6 +484,7 @@ class CandidateFinder:
                 continue
             rule_of = {(s.holder, s.target): s for s in sent_rules}
             cache: dict = {}
+            cands = []
             for h in holders:
                 for t in targets:
                     if t.key is not None and t.key == h.key:
@@ -482,77 +492,193 @@ class CandidateFinder:
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
                     cand.rule = rule_of.get((h.key, t.key)) if t.key else None
                     cand.features = features(cand, quotes, sent_rules, self.priors, cache)
-                    cand.dense = dense_features(cand, cache)
-                    yield cand
+                    cands.append(cand)
+            for cand, dense in zip(cands, dense_features(cands, cache)):
+                cand.dense = dense
+                yield cand
 
 
 # ------------------------------------------------------------------------------- features
 
-def _path(a: Token, b: Token, cache: Optional[dict] = None) -> tuple[list[Token], list[Token], Optional[Token]]:
-    """Tokens from a up to the lowest common ancestor, and from b up to it (both without it).
-    `cache` keeps each token's chain of ancestors (one per sentence: pairs share their words)."""
+class DocWords:
+    """What the features read of each word of a doc, read from spaCy once per doc (kept in its
+    `user_data`): a Token's string attributes go through the StringStore on every access, and the
+    pairs of a sentence read the same few words on their dependency paths over and over."""
+
+    __slots__ = ("lemma", "dep", "pos", "head", "negated")
+
+    def __init__(self, doc: Doc) -> None:
+        self.lemma = [t.lemma_.lower() for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.head = [t.head.i for t in doc]
+        self.negated = _negations(doc)
+
+    @staticmethod
+    def of(doc: Doc) -> "DocWords":
+        """The doc's table, made on first need: after `repair_lemmas`, which writes the last lemmas."""
+        words = doc.user_data.get("stancegraph.words")
+        if words is None:
+            words = doc.user_data["stancegraph.words"] = DocWords(doc)
+        return words
+
+
+def _ancestry(i: int, heads: list[int], cache: dict) -> tuple[list[int], dict[int, int]]:
+    """A word and its ancestors (by index), as `Token.ancestors` has them, following `heads`
+    (`DocWords.head`); with each one's place in that chain. Kept in `cache` (one per sentence:
+    pairs share their words)."""
+    got = cache.get(("up", i))
+    if got is None:
+        up = [i]
+        while heads[up[-1]] != up[-1] and len(up) <= len(heads):  # as `Token.ancestors`: at most the doc's length
+            up.append(heads[up[-1]])
+        got = cache[("up", i)] = (up, {x: n for n, x in enumerate(up)})
+    return got
+
+
+def _path(a: int, b: int, heads: list[int], cache: Optional[dict] = None) -> tuple[list[int], list[int], Optional[int]]:
+    """Words (by index) from a up to the lowest common ancestor, and from b up to it (both without
+    it), following `heads` (`DocWords.head`)."""
     cache = {} if cache is None else cache
-
-    def chain(t: Token) -> tuple[list[Token], dict[int, int]]:
-        if ("up", t.i) not in cache:
-            up = [t, *t.ancestors]
-            cache[("up", t.i)] = (up, {x.i: n for n, x in enumerate(up)})
-        return cache[("up", t.i)]
-
-    up_a, ids_a = chain(a)
+    up_a, ids_a = _ancestry(a, heads, cache)
     up_b = []
-    for t in chain(b)[0]:
-        up_b.append(t)
-        if t.i in ids_a:
+    for i in _ancestry(b, heads, cache)[0]:
+        up_b.append(i)
+        if i in ids_a:
             break
-    if up_b[-1].i not in ids_a:
+    if up_b[-1] not in ids_a:
         return up_a, up_b, None
     lca = up_b[-1]
-    return up_a[:ids_a[lca.i]], up_b[:-1], lca
+    return up_a[:ids_a[lca]], up_b[:-1], lca
+
+
+def _path_features(hh: Token, th: Token, priors: Priors, cache: dict) -> tuple:
+    """What the dependency path between a holder's head word and a target's head word says, once
+    per pair of words in a sentence (a holder's pairs with a target's extents share it):
+    (lowest common ancestor or None, the features up to the path's shape, the shape, the target
+    side's features after it, the composed polarity). `features` puts the target kind's and the
+    rule's own features in between, and the composed polarity's with the shape and the kind after,
+    in the order they have always been added."""
+    doc = hh.doc
+    w = DocWords.of(doc)
+    dep = w.dep
+    up_h, up_t, lca = _path(hh.i, th.i, w.head, cache)
+    if lca is None:
+        return None, None, "", None, ""
+    side = cache.get(("tside", th.i, lca))
+    if side is None:
+        side = cache[("tside", th.i, lca)] = _target_side(doc, th.i, up_t, lca, priors, cache)
+    tdeps, after, comp = side
+    before: dict[str, float] = {}
+    llem = w.lemma[lca]
+    hdeps = ">".join(dep[x] for x in up_h[:3])
+    before["path=" + hdeps + "^" + tdeps] = 1.0
+    before["path.lca=" + llem] = 1.0
+    before["path.lca_pos=" + w.pos[lca]] = 1.0
+    before["path.lca+hd=" + llem + ":" + (dep[up_h[0]] if up_h else "self")] = 1.0
+    before["path.lca+td=" + llem + ":" + (dep[up_t[-1]] if up_t else "self")] = 1.0
+    before["path.lca+path=" + llem + ":" + hdeps + "^" + tdeps] = 1.0
+    before["path.len=" + str(min(len(up_h) + len(up_t), 8))] = 1.0
+    _word_priors(before, "lca", doc, lca, priors, lca in w.negated)
+    cue, val = priors.word_at(doc, lca)
+    shape = (dep[up_h[0]] if up_h else "self") + "^" + (dep[up_t[-1]] if up_t else "self")
+    neg = ":neg" if lca in w.negated else ""
+    before[f"shape={shape}"] = 1.0
+    before[f"shape+cue={shape}:{cue or val or '0'}{neg}"] = 1.0
+    return lca, before, shape, after, comp
+
+
+def _target_side(doc: Doc, t: int, up_t: list[int], lca: int, priors: Priors, cache: dict) -> tuple:
+    """The part of a path that depends only on the target's head word `t` and the lowest common
+    ancestor `lca` (`up_t`: the words from `t` up to it, without it): once per pair of them in a
+    sentence, as a sentence's holders mostly meet a target at the same word. (Its first dependencies
+    joined, its features after the path's shape, the polarity its words compose.)"""
+    w = DocWords.of(doc)
+    lemma, pos, negated = w.lemma, w.pos, w.negated
+    llem = lemma[lca]
+    after: dict[str, float] = {}
+    for x in up_t[1:]:
+        _word_priors(after, "mid", doc, x, priors, x in negated)
+    if lca in negated or any(x in negated for x in up_t if pos[x] in ("VERB", "AUX", "ADJ")):
+        after["path.neg"] = 1.0
+        after["path.neg_lca=" + llem] = 1.0
+    for x in up_t[1:]:
+        if pos[x] in ("VERB", "NOUN", "ADJ"):
+            after["path.mid=" + lemma[x]] = 1.0
+            after["path.mid+lca=" + lemma[x] + ":" + llem] = 1.0
+    if lca == t:
+        after["path.t_dominates_h"] = 1.0
+    comp = _composed(up_t[1:] + [lca], doc, priors, cache)
+    after["comp=" + comp] = 1.0
+    return ">".join(w.dep[x] for x in up_t[:4]), after, comp
+
+
+_DISTANCES: dict[int, str] = {}
+
+
+def _distance(dist: int) -> str:
+    """The signed log2 bucket of how far the target's head is from the holder's (-4 to 4), worked
+    out once per distance."""
+    got = _DISTANCES.get(dist)
+    if got is None:
+        got = _DISTANCES[dist] = str(max(-4, min(4, int(np.sign(dist) * np.log2(abs(dist) + 1)))))
+    return got
+
+
+def _negations(doc: Doc) -> set[int]:
+    """The words a negation hangs on ("did not back": back), found once per doc."""
+    found = doc.user_data.get("stancegraph.negated")
+    if found is None:
+        found = doc.user_data["stancegraph.negated"] = {
+            c.head.i for c in doc
+            if c.head.i != c.i and (c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det"))}
+    return found
 
 
 def _negated(t: Token) -> bool:
-    """A negation hangs on the word ("did not back": back). The doc's negated words are found once."""
-    found = t.doc.user_data.get("stancegraph.negated")
-    if found is None:
-        found = t.doc.user_data["stancegraph.negated"] = {
-            c.head.i for c in t.doc
-            if c.head.i != c.i and (c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det"))}
-    return t.i in found
+    """A negation hangs on the word ("did not back": back)."""
+    return t.i in _negations(t.doc)
 
 
-def _composed(words: list[Token], priors: Priors, cache: dict) -> str:
-    """The polarity the words between a target and its holder compose: each oppose cue and each
+def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
+    """The polarity the words (by index) between a target and its holder compose: each oppose cue and each
     negation turns it ("urged the council to scrap the levy": for the levy, oppose; "did not rule out
     the plan": support), a neutral cue ends it; a cue's own particle is part of it ("protested
     against" is one oppose cue, not two). A subject target takes the valence of what is said
     of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0" with none."""
+    w = DocWords.of(doc)
     sign, n = 1, 0
     for x in words:
-        if ("pol", x.i) not in cache:
-            cue, val = ("", "") if priors.particle_of_cue(x) else priors.word(x)
-            if not cue and (x.pos_ == "AUX" or x.lemma_ == "be"):
-                for c in x.children:  # the copula's complement: "was unaffordable", "is a mistake"
-                    if c.dep_ in ("acomp", "attr", "oprd"):
-                        cue, val = priors.word(c)
-                        cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
-                        if _negated(c):
-                            cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
-                        break
-            cache[("pol", x.i)] = cue
-        cue = cache[("pol", x.i)]
+        cue = cache.get(("pol", x))
+        if cue is None:
+            cue = cache[("pol", x)] = _polarity(doc[x], priors)
         if cue == NEUTRAL:
             return "neutral"
         if cue in (SUPPORT, OPPOSE):
             n += 1
             sign = -sign if cue == OPPOSE else sign
-        if _negated(x) and x.pos_ in ("VERB", "AUX", "ADJ"):
+        if x in w.negated and w.pos[x] in ("VERB", "AUX", "ADJ"):
             sign = -sign
     return ("+" if sign > 0 else "-") + str(min(n, 2)) if n else "0" + ("-" if sign < 0 else "")
 
 
-def _word_priors(f: dict, where: str, t: Token, priors: Priors, neg: bool) -> None:
-    cue, val = priors.word(t)
+def _polarity(x: Token, priors: Priors) -> str:
+    """One word's part in `_composed`: its cue polarity, or a copula's complement's ("was
+    unaffordable", "is a mistake"); "" for none, and for a cue's own particle."""
+    cue, val = ("", "") if priors.particle_of_cue(x) else priors.word(x)
+    if not cue and (x.pos_ == "AUX" or x.lemma_ == "be"):
+        for c in x.children:  # the copula's complement: "was unaffordable", "is a mistake"
+            if c.dep_ in ("acomp", "attr", "oprd"):
+                cue, val = priors.word(c)
+                cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
+                if _negated(c):
+                    cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
+                break
+    return cue
+
+
+def _word_priors(f: dict, where: str, doc: Doc, i: int, priors: Priors, neg: bool) -> None:
+    cue, val = priors.word_at(doc, i)
     n = ":neg" if neg else ""
     if cue:
         f[f"cue@{where}={cue}{n}"] = 1.0
@@ -560,8 +686,9 @@ def _word_priors(f: dict, where: str, t: Token, priors: Priors, neg: bool) -> No
         f[f"val@{where}={val}{n}"] = 1.0
 
 
-def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors) -> dict:
-    """What the target alone says (computed once per target, shared by its pairs)."""
+def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, cache: dict) -> dict:
+    """What the target alone says (computed once per target, shared by its pairs); its words are
+    read from the doc's `DocWords`, its ancestors from the sentence's `cache` as `_path` keeps them."""
     f: dict[str, float] = {"t.kind=" + t.kind: 1.0}
     if t.resolved:
         f["t.resolved"] = 1.0
@@ -569,33 +696,35 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors) -
     if th is None:
         return f
     doc = th.doc
-    lem = th.lemma_.lower()
+    w = DocWords.of(doc)
+    lemma, pos, negated = w.lemma, w.pos, w.negated
+    i = th.i
+    lem = lemma[i]
     f["t.lemma=" + lem] = 1.0
-    f["t.dep=" + th.dep_] = 1.0
-    f["t.pos=" + th.pos_] = 1.0
+    f["t.dep=" + w.dep[i]] = 1.0
+    f["t.pos=" + pos[i]] = 1.0
     f["t.kind_lemma=" + t.kind + ":" + lem] = 1.0
-    if th.head is not None:
-        f["t.gov=" + th.head.lemma_.lower()] = 1.0
-        f["t.gov_dep=" + th.dep_ + ":" + th.head.lemma_.lower()] = 1.0
+    gov = lemma[w.head[i]]  # a root's head is itself
+    f["t.gov=" + gov] = 1.0
+    f["t.gov_dep=" + w.dep[i] + ":" + gov] = 1.0
     words = len(t.label.split())
     f["t.words=" + str(min(words, 8))] = 1.0
     if lem in priors.proposal_nouns:
         f["t.proposal_noun"] = 1.0
-    _word_priors(f, "thead", th, priors, _negated(th))
-    for w in doc[t.start:t.end]:
-        if w.i != th.i and w.pos_ in ("NOUN", "VERB", "ADJ"):
-            f["t.w=" + w.lemma_.lower()] = 1.0
-            _word_priors(f, "tword", w, priors, False)
+    _word_priors(f, "thead", doc, i, priors, i in negated)
+    for x in range(t.start, t.end):
+        if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
+            f["t.w=" + lemma[x]] = 1.0
+            _word_priors(f, "tword", doc, x, priors, False)
     inq = any(qs <= th.idx < qe for qs, qe in quotes)
     f["t.in_quote"] = float(inq)
     # what governs the target up to the sentence root: cue words, negation
-    gov = list(th.ancestors)[:4]
-    for n, g in enumerate(gov):
-        if g.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
-            _word_priors(f, f"anc{min(n, 2)}", g, priors, _negated(g))
-            f["t.anc=" + g.lemma_.lower()] = 1.0
-            if _negated(g):
-                f["t.anc_neg=" + g.lemma_.lower()] = 1.0
+    for n, g in enumerate(_ancestry(i, w.head, cache)[0][1:5]):
+        if pos[g] in ("VERB", "NOUN", "ADJ", "AUX"):
+            _word_priors(f, f"anc{min(n, 2)}", doc, g, priors, g in negated)
+            f["t.anc=" + lemma[g]] = 1.0
+            if g in negated:
+                f["t.anc_neg=" + lemma[g]] = 1.0
                 f["t.anc_neg"] = 1.0
     for p in th.children:
         if p.dep_ == "prep":
@@ -630,10 +759,11 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     cache = {} if cache is None else cache
     h, t = c.holder, c.target
     if "sent" not in cache:
-        cues = {priors.word(w)[0] for w in c.sent} - {""}
+        doc = c.sent.doc
+        cues = {priors.word_at(doc, i)[0] for i in range(c.sent.start, c.sent.end)} - {""}
         cache["sent"] = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
     if id(t) not in cache:
-        cache[id(t)] = _target_features(t, quotes, priors)
+        cache[id(t)] = _target_features(t, quotes, priors, cache)
     f: dict[str, float] = {**cache["sent"], **cache[id(t)]}
     if ("hf", id(h), c.carried) not in cache:
         cache[("hf", id(h), c.carried)] = _holder_features(c, cache)
@@ -653,84 +783,70 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     hh = cache[("h", id(h))] if not c.carried else None
     th = t.head
     if hh is not None and th is not None:
-        up_h, up_t, lca = _path(hh, th, cache)
-        cache[("lca", hh.i, th.i)] = lca.i if lca is not None else None
+        path = cache.get(("path", hh.i, th.i))
+        if path is None:
+            path = cache[("path", hh.i, th.i)] = _path_features(hh, th, priors, cache)
+        lca, before, shape, after, comp = path
+        cache[("lca", hh.i, th.i)] = lca
         if lca is not None:
-            llem = lca.lemma_.lower()
-            hdeps = ">".join(x.dep_ for x in up_h[:3])
-            tdeps = ">".join(x.dep_ for x in up_t[:4])
-            f["path=" + hdeps + "^" + tdeps] = 1.0
-            f["path.lca=" + llem] = 1.0
-            f["path.lca_pos=" + lca.pos_] = 1.0
-            f["path.lca+hd=" + llem + ":" + (up_h[0].dep_ if up_h else "self")] = 1.0
-            f["path.lca+td=" + llem + ":" + (up_t[-1].dep_ if up_t else "self")] = 1.0
-            f["path.lca+path=" + llem + ":" + hdeps + "^" + tdeps] = 1.0
-            f["path.len=" + str(min(len(up_h) + len(up_t), 8))] = 1.0
-            _word_priors(f, "lca", lca, priors, _negated(lca))
-            cue, val = priors.word(lca)
-            shape = (up_h[0].dep_ if up_h else "self") + "^" + (up_t[-1].dep_ if up_t else "self")
-            neg = ":neg" if _negated(lca) else ""
-            f[f"shape={shape}"] = 1.0
-            f[f"shape+cue={shape}:{cue or val or '0'}{neg}"] = 1.0
+            f.update(before)
             f[f"shape+kind={shape}:{t.kind}"] = 1.0
             if c.rule is not None:
                 f[f"shape+rule={shape}:{c.rule.polarity}"] = 1.0
-            for x in up_t[1:]:
-                _word_priors(f, "mid", x, priors, _negated(x))
-            neg = _negated(lca) or any(_negated(x) for x in up_t if x.pos_ in ("VERB", "AUX", "ADJ"))
-            if neg:
-                f["path.neg"] = 1.0
-                f["path.neg_lca=" + llem] = 1.0
-            for x in up_t[1:]:
-                if x.pos_ in ("VERB", "NOUN", "ADJ"):
-                    f["path.mid=" + x.lemma_.lower()] = 1.0
-                    f["path.mid+lca=" + x.lemma_.lower() + ":" + llem] = 1.0
-            if lca.i == th.i:
-                f["path.t_dominates_h"] = 1.0
-            comp = _composed(up_t[1:] + [lca], priors, cache)
-            f["comp=" + comp] = 1.0
+            f.update(after)
             f["comp+shape=" + comp + ":" + shape] = 1.0
             f["comp+kind=" + comp + ":" + t.kind] = 1.0
         else:
             f["path.none"] = 1.0
-        dist = th.i - hh.i
-        f["dist=" + str(max(-4, min(4, int(np.sign(dist) * np.log2(abs(dist) + 1)))))] = 1.0
+        f["dist=" + _distance(th.i - hh.i)] = 1.0
     return f
 
 
-def dense_features(c: Candidate, cache: dict) -> np.ndarray:
+def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
     """The spaCy pipeline's own contextual token vectors (`doc.tensor`, what its tagger, parser and
     entity recogniser read; no vectors of our own, nothing downloaded): the target's head word, the
     mean over its words, the holder's head word, and the word that joins them in the parse (mostly the
     cue: "vetoed", "called"). They carry what the sparse features cannot: that "the landfill" is the
     kind of thing a proposal is, though no training article named one. Zeros where a part is absent.
-    Runs after `features` for the same pair: it reads the holder's head word and the joining word
-    from the sentence's `cache`, which `features` fills."""
+    One row per candidate of one sentence, each part gathered for all of them at once (a numpy call
+    per part, not per pair). Runs after `features` for the same pairs: it reads the holders' head
+    words and the joining words from the sentence's `cache`, which `features` fills."""
     if "tensor" not in cache:
-        tensor = c.sent.doc.tensor
-        ok = tensor.ndim == 2 and tensor.shape == (len(c.sent.doc), DENSE_WIDTH)
+        tensor = cands[0].sent.doc.tensor if cands else None
+        ok = tensor is not None and tensor.ndim == 2 and tensor.shape == (len(cands[0].sent.doc), DENSE_WIDTH)
         cache["tensor"] = tensor if ok else None  # another spaCy pipeline: its vectors mean something else
         cache["zeros"] = np.zeros(DENSE_WIDTH, dtype=np.float32)
     tensor, zeros = cache["tensor"], cache["zeros"]
-    if tensor is None:
-        return np.zeros(DENSE_PARTS * DENSE_WIDTH, dtype=np.float32)
-    t, th = c.target, c.target.head
-    if th is None:
-        target = mean = zeros
-    else:
-        target = tensor[th.i]
-        if ("mean", id(t)) not in cache:
-            cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else target
-        mean = cache[("mean", id(t))]
-    hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
-    if hh is not None:
-        lca = cache.get(("lca", hh.i, th.i)) if th is not None else None
-        joint = tensor[lca] if lca is not None else zeros
-        holder = tensor[hh.i]
-    else:
-        holder = zeros
-        joint = tensor[th.head.i] if th is not None else zeros  # no holder in the sentence: what governs the target
-    return np.concatenate((target, mean, holder, joint))
+    if tensor is None or not cands:
+        return np.zeros((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=np.float32)
+    absent = len(tensor)  # the row of zeros put after the doc's words
+    targets, means, holders, joints = [], [], [], []
+    for c in cands:
+        t, th = c.target, c.target.head
+        if th is None:
+            targets.append(absent)
+            means.append(zeros)
+        else:
+            targets.append(th.i)
+            if ("mean", id(t)) not in cache:
+                cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else tensor[th.i]
+            means.append(cache[("mean", id(t))])
+        hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
+        if hh is not None:
+            lca = cache.get(("lca", hh.i, th.i)) if th is not None else None
+            joints.append(lca if lca is not None else absent)
+            holders.append(hh.i)
+        else:
+            holders.append(absent)
+            joints.append(th.head.i if th is not None else absent)  # no holder in the sentence: what governs the target
+    rows = np.vstack((tensor, zeros))
+    out = np.empty((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=rows.dtype)
+    w = DENSE_WIDTH
+    out[:, :w] = rows[targets]
+    out[:, w:2 * w] = np.array(means)
+    out[:, 2 * w:3 * w] = rows[holders]
+    out[:, 3 * w:] = rows[joints]
+    return out
 
 
 # ------------------------------------------------------------------------------- the model
@@ -829,10 +945,14 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     where its probability reaches the threshold; then, per holder, sentence and polarity, one of
     the targets that share a distinctive word ("the levy", "the repeal of the sugar levy"): one
     stance said once is one stance. `cands` are Candidates or Rows."""
+    if not len(cands) or not len(probs):
+        return []
+    # every candidate's likeliest stance ("none" aside) and its probability, in one numpy call, not one per row
+    probs = np.asarray(probs)
+    ks = np.argmax(probs[:, 1:], axis=1) + 1
+    confs = probs[np.arange(len(ks)), ks]
     best: dict[tuple, tuple] = {}
-    for c, p in zip(cands, probs):
-        k = int(np.argmax(p[1:])) + 1
-        conf = float(p[k])
+    for c, k, conf in zip(cands, ks.tolist(), confs.tolist()):
         if conf < threshold:
             continue
         if c.slot not in best or conf > best[c.slot][2]:

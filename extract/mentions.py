@@ -224,12 +224,19 @@ def tail_prep(head: Token, named: bool = False) -> Optional[Token]:
                 None)
 
 
+# clean_label's patterns, compiled once: it runs on every label of every mention and candidate.
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE_END = re.compile(r"(’s|'s)$")
+_ARTICLE_START = re.compile(r"^(the|The|a|an|An|A)\s+(?=\S)")
+_BRACKETS = re.compile(r"\s*[\[\]]\s*")
+
+
 def clean_label(text: str) -> str:
-    text = re.sub(r"\s+", " ", text).strip(" ,;:.'\"“”‘’()[]-–—")
-    text = re.sub(r"(’s|'s)$", "", text).strip()
-    text = re.sub(r"^(the|The|a|an|An|A)\s+(?=\S)", "", text)  # "The Ukrainian president" -> "Ukrainian president"
-    text = re.sub(r"\s*[\[\]]\s*", " ", text).strip()  # "[immediate] ceasefire": editors' brackets
-    return re.sub(r"\s+", " ", text)
+    text = _SPACES.sub(" ", text).strip(" ,;:.'\"“”‘’()[]-–—")
+    text = _POSSESSIVE_END.sub("", text).strip()
+    text = _ARTICLE_START.sub("", text)  # "The Ukrainian president" -> "Ukrainian president"
+    text = _BRACKETS.sub(" ", text).strip()  # "[immediate] ceasefire": editors' brackets
+    return _SPACES.sub(" ", text)
 
 
 @dataclass
@@ -301,6 +308,7 @@ class ArticleContext:
         self.sent_no = 0
         self.surnames: dict[str, str] = {}
         self.proposal_words: dict[str, tuple[str, set[str]]] = {}  # key -> (head lemma, content lemmas)
+        self._listed: Optional[tuple[Doc, list[Span], list[Span]]] = None  # `sentences`, `noun_chunks`
         self.acronyms: dict[str, str] = {}
         self._scan_names(article_text)
 
@@ -315,6 +323,23 @@ class ArticleContext:
             initials = "".join(w[0] for w in name.split() if w[0].isupper())
             if len(name.split()) >= 2 and (initials.startswith(acr[0]) or acr in initials or len(acr) >= 2):
                 self.acronyms[acr] = name
+
+    def sentences(self, doc: Doc) -> list[Span]:
+        """The doc's sentences, listed once while it is the paragraph being read: the mention
+        finder, the rules and the learned reading each walk them."""
+        return self._list(doc)[1]
+
+    def noun_chunks(self, doc: Doc) -> list[Span]:
+        """The doc's noun chunks, found once while it is the paragraph being read: spaCy finds them
+        anew, in Python, on every read of `doc.noun_chunks`, and the mention finder, the learned
+        reading's targets and the naming of proposals all read them."""
+        return self._list(doc)[2]
+
+    def _list(self, doc: Doc) -> tuple[Doc, list[Span], list[Span]]:
+        # only the last doc's are kept: paragraphs are read one after another
+        if self._listed is None or self._listed[0] is not doc:
+            self._listed = (doc, list(doc.sents), list(doc.noun_chunks))
+        return self._listed
 
     def register_people(self, docs: list[Doc]) -> None:
         """Full names first, so that a later (or earlier) surname finds its person."""
@@ -395,7 +420,7 @@ class ArticleContext:
         dm = DocMentions()
         self._dm = dm  # owners of proposals in this paragraph are looked up in its own mentions
         self._dm_doc = doc
-        sent_starts = {s.start: n for n, s in enumerate(doc.sents)}
+        sent_starts = {s.start: n for n, s in enumerate(self.sentences(doc))}
         sent_of: dict[int, int] = {}
         n = -1
         for t in doc:
@@ -417,7 +442,7 @@ class ArticleContext:
 
         # 1. Noun chunks headed by an actor noun that hold a named entity or a modifier
         #    ("NATO officials", "Baltic nations", "the Romanian government", "Ion's father").
-        chunks = list(doc.noun_chunks)
+        chunks = self.noun_chunks(doc)
         deferred: list[tuple[Span, Token, object, bool]] = []  # role words and definite descriptions
         for chunk in self._phrases(doc, self.lex.actor_nouns):
             head = chunk.root

@@ -133,7 +133,7 @@ class StanceReader:
     # -- per doc --------------------------------------------------------------------------
     def read(self, doc: Doc, dm: DocMentions, offset: int, first_sent_no: int) -> Iterator[Stance]:
         quotes = find_quotes(doc.text)
-        sents = list(doc.sents)
+        sents = self.ctx.sentences(doc)
         speakers = self._attribute(doc, dm, sents, quotes, first_sent_no)
         # kept for the learned reading, which pairs a quote's speaker with what the quote names
         self.quotes, self.speakers = quotes, speakers
