@@ -787,7 +787,6 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
         if path is None:
             path = cache[("path", hh.i, th.i)] = _path_features(hh, th, priors, cache)
         lca, before, shape, after, comp = path
-        cache[("lca", hh.i, th.i)] = lca
         if lca is not None:
             f.update(before)
             f[f"shape+kind={shape}:{t.kind}"] = 1.0
@@ -833,7 +832,8 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
             means.append(cache[("mean", id(t))])
         hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
         if hh is not None:
-            lca = cache.get(("lca", hh.i, th.i)) if th is not None else None
+            path = cache.get(("path", hh.i, th.i)) if th is not None else None  # features() read the path
+            lca = path[0] if path is not None else None
             joints.append(lca if lca is not None else absent)
             holders.append(hh.i)
         else:
