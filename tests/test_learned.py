@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -53,8 +54,19 @@ def learned(nlp):
     return RuleExtractor(nlp=nlp, stance_model="default")
 
 
+_READINGS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()  # extractor -> text -> its reading
+
+
 def read(extractor, text: str) -> list[tuple[set[str], str, str, object]]:
-    """(holder labels, polarity, target label, stance) for every stance of `text` read as one article."""
+    """(holder labels, polarity, target label, stance) for every stance of `text` read as one article
+    (each text read once per extractor: the table's tests and the one-way test share the readings)."""
+    done = _READINGS.setdefault(extractor, {})
+    if text not in done:
+        done[text] = _read(extractor, text)
+    return done[text]
+
+
+def _read(extractor, text: str) -> list[tuple[set[str], str, str, object]]:
     art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
     res = extractor.extract_one(art)
     out = []
