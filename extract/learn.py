@@ -31,6 +31,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSO
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label, slug,
                                           tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, SUPPORT, Stance
+from stancegraph.extract.words import NEGATIONS, DocWords  # noqa: F401 - NEGATIONS is the features' list
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
@@ -44,7 +45,6 @@ NOT_PROPOSAL_ENTS = {"PERSON", "GPE", "NORP", "ORG", "DATE", "TIME", "MONEY", "P
                      "QUANTITY", "LOC", "FAC"}
 # A noun phrase's own words, then what it is of / to / for / on / against.
 TAIL_PREPS = {"of", "to", "for", "on", "against", "with", "from", "in", "into", "over", "by"}
-NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 NOT_HOLDER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "EVENT",
                    "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
 THING_PRONOUNS = {"it", "this", "that", "which"}
@@ -81,27 +81,35 @@ class Priors:
     def particle_of_cue(self, t: Token) -> bool:
         """True where the word is the particle a cue takes ("against" in "protested against", "for" in
         "called for"): part of that cue, no cue of its own."""
-        head = t.head
-        if t.dep_ not in ("prep", "prt", "agent", "dative", "advmod") or head.i == t.i:
+        return self.particle_at(t.doc, t.i)
+
+    def particle_at(self, doc: Doc, i: int) -> bool:
+        """`particle_of_cue` of the doc's i-th word, read from its `DocWords`."""
+        w = DocWords.of(doc)
+        head = w.head[i]
+        if w.dep[i] not in ("prep", "prt", "agent", "dative", "advmod") or head == i:
             return False
-        entries = self.cues.get((head.lemma_.lower(), "VERB" if head.pos_ == "AUX" else head.pos_), ())
-        return any(part == t.lower_ for part, _ in entries)
+        entries = self.cues.get((w.lemma[head], "VERB" if w.pos[head] == "AUX" else w.pos[head]), ())
+        return any(part == w.lower[i] for part, _ in entries)
 
     def word(self, t: Token) -> tuple[str, str]:
         """(cue polarity or "", valence sign or "") of a word; read once per word of a doc."""
         return self.word_at(t.doc, t.i)
 
     def word_at(self, doc: Doc, i: int) -> tuple[str, str]:
-        """`word` of the doc's i-th word, without making a Token where it was read before (the
-        features ask for the same words' priors tens of thousands of times a build)."""
+        """`word` of the doc's i-th word, kept once read (the features ask for the same words'
+        priors tens of thousands of times a build); read from the doc's `DocWords`, making a
+        Token only for a word the cue lexicon has (`cue` reads its children)."""
         memo = doc.user_data.get("stancegraph.word")
         if memo is None:
             memo = doc.user_data["stancegraph.word"] = {}
         got = memo.get(i)
         if got is None:
-            t = doc[i]
-            v = self.valence.get(t.lower_, self.valence.get(t.lemma_.lower(), 0.0))
-            got = memo[i] = (self.cue(t), "+" if v >= 1.0 else "-" if v <= -1.0 else "")
+            w = DocWords.of(doc)
+            lemma, pos = w.lemma[i], w.pos[i]
+            v = self.valence.get(w.lower[i], self.valence.get(lemma, 0.0))
+            cue = self.cue(doc[i]) if (lemma, "VERB" if pos == "AUX" else pos) in self.cues else ""
+            got = memo[i] = (cue, "+" if v >= 1.0 else "-" if v <= -1.0 else "")
         return got
 
 
@@ -500,29 +508,6 @@ class CandidateFinder:
 
 # ------------------------------------------------------------------------------- features
 
-class DocWords:
-    """What the features read of each word of a doc, read from spaCy once per doc (kept in its
-    `user_data`): a Token's string attributes go through the StringStore on every access, and the
-    pairs of a sentence read the same few words on their dependency paths over and over."""
-
-    __slots__ = ("lemma", "dep", "pos", "head", "negated")
-
-    def __init__(self, doc: Doc) -> None:
-        self.lemma = [t.lemma_.lower() for t in doc]
-        self.dep = [t.dep_ for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.head = [t.head.i for t in doc]
-        self.negated = _negations(doc)
-
-    @staticmethod
-    def of(doc: Doc) -> "DocWords":
-        """The doc's table, made on first need: after `repair_lemmas`, which writes the last lemmas."""
-        words = doc.user_data.get("stancegraph.words")
-        if words is None:
-            words = doc.user_data["stancegraph.words"] = DocWords(doc)
-        return words
-
-
 def _ancestry(i: int, heads: list[int], cache: dict) -> tuple[list[int], dict[int, int]]:
     """A word and its ancestors (by index), as `Token.ancestors` has them, following `heads`
     (`DocWords.head`); with each one's place in that chain. Kept in `cache` (one per sentence:
@@ -552,22 +537,21 @@ def _path(a: int, b: int, heads: list[int], cache: Optional[dict] = None) -> tup
     return up_a[:ids_a[lca]], up_b[:-1], lca
 
 
-def _path_features(hh: Token, th: Token, priors: Priors, cache: dict) -> tuple:
+def _path_features(doc: Doc, hh: int, th: int, priors: Priors, cache: dict) -> tuple:
     """What the dependency path between a holder's head word and a target's head word says, once
     per pair of words in a sentence (a holder's pairs with a target's extents share it):
     (lowest common ancestor or None, the features up to the path's shape, the shape, the target
     side's features after it, the composed polarity). `features` puts the target kind's and the
     rule's own features in between, and the composed polarity's with the shape and the kind after,
-    in the order they have always been added."""
-    doc = hh.doc
+    in the order they have always been added. `hh`, `th`: the head words' indices in `doc`."""
     w = DocWords.of(doc)
     dep = w.dep
-    up_h, up_t, lca = _path(hh.i, th.i, w.head, cache)
+    up_h, up_t, lca = _path(hh, th, w.head, cache)
     if lca is None:
         return None, None, "", None, ""
-    side = cache.get(("tside", th.i, lca))
+    side = cache.get(("tside", th, lca))
     if side is None:
-        side = cache[("tside", th.i, lca)] = _target_side(doc, th.i, up_t, lca, priors, cache)
+        side = cache[("tside", th, lca)] = _target_side(doc, th, up_t, lca, priors, cache)
     tdeps, after, comp = side
     before: dict[str, float] = {}
     llem = w.lemma[lca]
@@ -626,18 +610,8 @@ def _distance(dist: int) -> str:
 
 
 def _negations(doc: Doc) -> set[int]:
-    """The words a negation hangs on ("did not back": back), found once per doc."""
-    found = doc.user_data.get("stancegraph.negated")
-    if found is None:
-        found = doc.user_data["stancegraph.negated"] = {
-            c.head.i for c in doc
-            if c.head.i != c.i and (c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det"))}
-    return found
-
-
-def _negated(t: Token) -> bool:
-    """A negation hangs on the word ("did not back": back)."""
-    return t.i in _negations(t.doc)
+    """The words a negation hangs on ("did not back": back), found once per doc (`DocWords.negated`)."""
+    return DocWords.of(doc).negated
 
 
 def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
@@ -651,7 +625,7 @@ def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
     for x in words:
         cue = cache.get(("pol", x))
         if cue is None:
-            cue = cache[("pol", x)] = _polarity(doc[x], priors)
+            cue = cache[("pol", x)] = _polarity(doc, x, priors)
         if cue == NEUTRAL:
             return "neutral"
         if cue in (SUPPORT, OPPOSE):
@@ -662,16 +636,18 @@ def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
     return ("+" if sign > 0 else "-") + str(min(n, 2)) if n else "0" + ("-" if sign < 0 else "")
 
 
-def _polarity(x: Token, priors: Priors) -> str:
-    """One word's part in `_composed`: its cue polarity, or a copula's complement's ("was
-    unaffordable", "is a mistake"); "" for none, and for a cue's own particle."""
-    cue, val = ("", "") if priors.particle_of_cue(x) else priors.word(x)
-    if not cue and (x.pos_ == "AUX" or x.lemma_ == "be"):
-        for c in x.children:  # the copula's complement: "was unaffordable", "is a mistake"
-            if c.dep_ in ("acomp", "attr", "oprd"):
-                cue, val = priors.word(c)
+def _polarity(doc: Doc, x: int, priors: Priors) -> str:
+    """One word's part in `_composed` (the doc's x-th word): its cue polarity, or a copula's
+    complement's ("was unaffordable", "is a mistake"); "" for none, and for a cue's own particle."""
+    w = DocWords.of(doc)
+    cue, val = ("", "") if priors.particle_at(doc, x) else priors.word_at(doc, x)
+    # (`lemma_ == "be"` as written: the table's lemmas are lower-cased)
+    if not cue and (w.pos[x] == "AUX" or w.lemma[x] == "be" and doc[x].lemma_ == "be"):
+        for c in w.children[x]:  # the copula's complement: "was unaffordable", "is a mistake"
+            if w.dep[c] in ("acomp", "attr", "oprd"):
+                cue, val = priors.word_at(doc, c)
                 cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
-                if _negated(c):
+                if c in w.negated:
                     cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
                 break
     return cue
@@ -716,7 +692,8 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, c
         if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
             f["t.w=" + lemma[x]] = 1.0
             _word_priors(f, "tword", doc, x, priors, False)
-    inq = any(qs <= th.idx < qe for qs, qe in quotes)
+    idx = th.idx
+    inq = any(qs <= idx < qe for qs, qe in quotes)
     f["t.in_quote"] = float(inq)
     # what governs the target up to the sentence root: cue words, negation
     for n, g in enumerate(_ancestry(i, w.head, cache)[0][1:5]):
@@ -726,10 +703,13 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, c
             if g in negated:
                 f["t.anc_neg=" + lemma[g]] = 1.0
                 f["t.anc_neg"] = 1.0
-    for p in th.children:
-        if p.dep_ == "prep":
-            f["t.prep=" + p.lower_] = 1.0
+    for p in w.children[i]:
+        if w.dep[p] == "prep":
+            f["t.prep=" + w.lower[p]] = 1.0
     return f
+
+
+PERSON_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER
 
 
 def _holder_features(c: Candidate, cache: dict) -> dict:
@@ -739,15 +719,17 @@ def _holder_features(c: Candidate, cache: dict) -> dict:
     f = {"h.kind=" + h.kind: 1.0}
     if h.key.startswith(("group/", "org/")) and h.head_lemma and not h.key.startswith("org/government"):
         f["h.head=" + h.head_lemma] = 1.0
-    if ("h", id(h)) not in cache:
-        cache[("h", id(h))] = c.sent.doc[h.start:h.end].root if h.end > h.start else None
+    doc = c.sent.doc
+    if ("h", id(h)) not in cache:  # the holder's head word, by index
+        cache[("h", id(h))] = doc[h.start:h.end].root.i if h.end > h.start else None
     hh = cache[("h", id(h))] if not c.carried else None
     if c.carried:
         f["h.carried"] = 1.0
     if hh is not None:
-        f["h.dep=" + hh.dep_] = 1.0
-        f["h.pron=" + str(hh.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER)] = 1.0
-        f["h.gov=" + hh.head.lemma_.lower()] = 1.0
+        w = DocWords.of(doc)
+        f["h.dep=" + w.dep[hh]] = 1.0
+        f["h.pron=" + str(w.lower[hh] in PERSON_PRONOUNS)] = 1.0
+        f["h.gov=" + w.lemma[w.head[hh]]] = 1.0
     else:
         f["h.absent"] = 1.0
     return f
@@ -781,11 +763,11 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     if c.carried:
         f["h.carried+kind=" + t.kind] = 1.0
     hh = cache[("h", id(h))] if not c.carried else None
-    th = t.head
+    th = t.head.i if t.head is not None else None
     if hh is not None and th is not None:
-        path = cache.get(("path", hh.i, th.i))
+        path = cache.get(("path", hh, th))
         if path is None:
-            path = cache[("path", hh.i, th.i)] = _path_features(hh, th, priors, cache)
+            path = cache[("path", hh, th)] = _path_features(c.sent.doc, hh, th, priors, cache)
         lca, before, shape, after, comp = path
         if lca is not None:
             f.update(before)
@@ -797,7 +779,7 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
             f["comp+kind=" + comp + ":" + t.kind] = 1.0
         else:
             f["path.none"] = 1.0
-        f["dist=" + _distance(th.i - hh.i)] = 1.0
+        f["dist=" + _distance(th - hh)] = 1.0
     return f
 
 
@@ -832,10 +814,10 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
             means.append(cache[("mean", id(t))])
         hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
         if hh is not None:
-            path = cache.get(("path", hh.i, th.i)) if th is not None else None  # features() read the path
+            path = cache.get(("path", hh, th.i)) if th is not None else None  # features() read the path
             lca = path[0] if path is not None else None
             joints.append(lca if lca is not None else absent)
-            holders.append(hh.i)
+            holders.append(hh)
         else:
             holders.append(absent)
             joints.append(th.head.i if th is not None else absent)  # no holder in the sentence: what governs the target

@@ -16,11 +16,13 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.attrs import LEMMA, LOWER, ORTH, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, ORGANISATION, PERSON, Entity,
                                          Mention)
+from stancegraph.extract.words import DocWords
 
 PROPOSAL = "Proposal"
 
@@ -77,20 +79,31 @@ VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure
 def repair_lemmas(doc: Doc, words: set[str]) -> None:
     """Give a noun the lemma the lexicons know where the lemmatizer missed it: a plural ("taxes"
     -> "taxis" is put back to "tax"), a hyphenated word split in three ("sit" "-" "in" ->
-    "sit-in" on its last part); only words in `words` are ever written."""
-    for t in doc:
-        if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
-            joined = f"{doc[t.i - 2].lower_}-{t.lower_}"
+    "sit-in" on its last part); only words in `words` are ever written. Reads the words'
+    attributes from one `Doc.to_array`, making a Token only for a word it writes."""
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    cols = doc.to_array([ORTH, LOWER, TAG, LEMMA, SPACY]).tolist()
+    text = [strings[c[0]] for c in cols]
+    changed = False
+    for i, (_, low_id, tag_id, lemma_id, _) in enumerate(cols):
+        if i >= 2 and text[i - 1] == "-" and not cols[i - 1][4] and not cols[i - 2][4]:
+            joined = f"{strings[cols[i - 2][1]]}-{strings[low_id]}"
             if joined in words:
-                t.lemma_ = joined
+                doc[i].lemma_ = joined
+                changed = True
                 continue
-        if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower() in words:
+        if strings[tag_id] not in ("NNS", "NNPS") or strings[lemma_id].lower() in words:
             continue
-        low = t.lower_
+        low = strings[low_id]
         for cut in (1, 2):
             if low.endswith("es"[-cut:]) and low[:-cut] in words:
-                t.lemma_ = low[:-cut]
+                doc[i].lemma_ = low[:-cut]
+                changed = True
                 break
+    if changed:
+        DocWords.forget(doc)  # its lemmas were read before these were written
 
 
 def _joined_people(doc: Doc) -> list[Span]:
