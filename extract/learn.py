@@ -373,12 +373,14 @@ class CandidateFinder:
                 seen.setdefault((ref.key, ref.start), ref)
         # a subject (or a "by" agent) the mention finder did not take for an actor ("the network tried
         # to renew its franchise"): an actor only if the model says it holds a stance
-        for t in sent:
-            if t.dep_ not in ("nsubj", "nsubjpass", "pobj") or t.pos_ not in ("NOUN", "PROPN") or t.i in dm.actors \
-                    or t.i in dm.proposals or t.ent_type_ in NOT_HOLDER_ENTS:
+        dw = DocWords.of(sent.doc)
+        for i in range(sent.start, sent.end):
+            if dw.dep[i] not in ("nsubj", "nsubjpass", "pobj") or dw.pos[i] not in ("NOUN", "PROPN") or i in dm.actors \
+                    or i in dm.proposals or dw.ent_type[i] in NOT_HOLDER_ENTS:
                 continue
-            if t.dep_ == "pobj" and t.head.lower_ != "by":
+            if dw.dep[i] == "pobj" and dw.lower[dw.head[i]] != "by":
                 continue
+            t = sent.doc[i]
             words = _trim([w for w in t.subtree if w.i <= t.i and w.dep_ not in ("relcl", "acl", "appos")])
             # whose or where they are, right after the noun: "residents of Oakfield"
             prep = tail_prep(t, named=True)
@@ -395,7 +397,7 @@ class CandidateFinder:
                                                     head_lemma=t.lemma_.lower()))
         return list(seen.values())
 
-    def targets(self, sent: Span, dm: DocMentions, sent_no: int, chunks: Optional[list[Span]] = None) -> list[Target]:
+    def targets(self, sent: Span, dm: DocMentions, sent_no: int) -> list[Target]:
         doc = sent.doc
         out: list[Target] = []
         covered: set[int] = set()
@@ -412,28 +414,30 @@ class CandidateFinder:
                               words_end=_label_end(sent, doc[ref.start:ref.end], label)))
             out.extend(t for t in relative_target(head, ref.start) if len(t.label) > len(label))
             covered.add(head.i)
-        for chunk in (self.ctx.noun_chunks(doc) if chunks is None else chunks):
+        w = DocWords.of(doc)
+        # the doc's noun chunks and their roots, listed once per doc by the article context
+        for chunk, head in zip(self.ctx.noun_chunks(doc), self.ctx.chunk_roots(doc)):
             if chunk.start < sent.start or chunk.end > sent.end:
                 continue
-            head = chunk.root
-            if head.i in covered or head.i in dm.actors or head.pos_ == "PRON" or head.ent_type_ in NOT_PROPOSAL_ENTS:
+            if head in covered or head in dm.actors or w.pos[head] == "PRON" or w.ent_type[head] in NOT_PROPOSAL_ENTS:
                 continue
-            if head.lower_ in THING_PRONOUNS or head.lemma_.lower() in self.priors.cue_nouns:
+            if w.lower[head] in THING_PRONOUNS or w.lemma[head] in self.priors.cue_nouns:
                 continue  # "support for the plan" is a stance on the plan, not a proposal of its own
             out.extend(noun_targets(chunk))
-        for t in sent:
-            if t.pos_ == "VERB" and (t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children)
-                                     or t.tag_ == "VBG" and t.dep_ in ("pcomp", "xcomp", "dobj", "pobj")):
-                target = clause_target(t)
+        tag = w.tag
+        for i in range(sent.start, sent.end):
+            if w.pos[i] == "VERB" and (tag[i] == "VB" and any(tag[c] == "TO" for c in w.children[i])
+                                       or tag[i] == "VBG" and w.dep[i] in ("pcomp", "xcomp", "dobj", "pobj")):
+                target = clause_target(doc[i])
                 if target is not None:
                     out.append(target)
-            elif t.lower_ in THING_PRONOUNS and t.pos_ in ("PRON", "DET") and t.dep_ not in ("det", "mark") \
-                    and t.i not in dm.actors:
-                ref = self.ctx.resolve_proposal(None, sent_no, t.i)
+            elif w.lower[i] in THING_PRONOUNS and w.pos[i] in ("PRON", "DET") and w.dep[i] not in ("det", "mark") \
+                    and i not in dm.actors:
+                ref = self.ctx.resolve_proposal(None, sent_no, i)
                 if ref is not None:
                     ent = self.ctx.entities.get(ref.key)
                     if ent is not None:
-                        out.append(Target("pronoun", ent.label, ref.key, t, t.i, t.i + 1))
+                        out.append(Target("pronoun", ent.label, ref.key, doc[i], i, i + 1))
         self._resolve(out)
         return out
 
@@ -454,7 +458,6 @@ class CandidateFinder:
         """Every (holder, target) pair of every sentence, with the rules' reading attached."""
         previous: list[Ref] = []
         answerer = self._interviewee(doc, dm)
-        chunks = self.ctx.noun_chunks(doc)  # once per doc, not once per sentence
         for n, sent in enumerate(self.ctx.sentences(doc)):
             sent_no = first_sent_no + n
             lo, hi = offset + sent.start_char, offset + sent.end_char
@@ -477,7 +480,7 @@ class CandidateFinder:
             for key, spk in spoken.items():
                 if not any(h.key == key for h in holders):
                     holders.append(Ref(spk.key, spk.kind, sent.start, sent.start, sent_no, head_lemma=spk.head_lemma))
-            targets = self.targets(sent, dm, sent_no, chunks)
+            targets = self.targets(sent, dm, sent_no)
             by_key = {(h.key): h for h in holders}
             for s in sent_rules:
                 if s.target not in {t.key for t in targets}:

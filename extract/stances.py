@@ -19,6 +19,7 @@ from stancegraph.extract.lexicon import Cue, Lexicon
 from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
+from stancegraph.extract.words import DocWords
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
@@ -171,10 +172,12 @@ class StanceReader:
         result: dict[int, Optional[Ref]] = {}
         sent_speaker: dict[int, Optional[Ref]] = {}
         unnamed: set[int] = set()  # sentences whose speaker is someone we cannot name ("a witness said")
+        w = DocWords.of(doc)
         for n, sent in enumerate(sents):
             spk = None
-            for t in sent:
-                if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.lex.speech_verbs:
+            for i in range(sent.start, sent.end):
+                if w.pos[i] in ("VERB", "AUX") and w.lemma[i] in self.lex.speech_verbs:
+                    t = doc[i]
                     if self._inside_quote(t.idx, quotes):
                         continue
                     spk = self._speech_subject(t, dm, first_sent_no + n)
@@ -418,10 +421,16 @@ class StanceReader:
                 found[k] = s
             self.ctx.debated.add(s.target)
 
-        for tok in sent:
+        w = DocWords.of(doc)
+        for i in range(sent.start, sent.end):
+            # only cue words and the verbs the modal and condition patterns read need the rest; the
+            # others are passed over without making a Token
+            verb = w.pos[i] in ("VERB", "AUX") and w.dep[i] in ("ROOT", "ccomp", "conj", "advcl")
+            if not verb and not self._may_cue(w, i):
+                continue
+            tok = doc[i]
             cues = self._cues(tok)
-            # only cue words and the verbs the modal and condition patterns read need the rest
-            if not cues and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
+            if not cues and not verb:
                 continue
             if self._in_question(tok):
                 continue
@@ -684,6 +693,14 @@ class StanceReader:
                 return self._speech_subject(t.head, dm, sent_no)
             t = t.head
         return None
+
+    def _may_cue(self, w: DocWords, i: int) -> bool:
+        """False where `_cues` of the i-th word is sure to be empty: the lexicon has no entry for its
+        lemma and part of speech (nor, for a past participle, for its form as an adjective)."""
+        pos = w.pos[i]
+        pos = "VERB" if pos == "AUX" else "NOUN" if pos == "PROPN" else pos
+        return bool(self.lex.cues_for(w.lemma[i], pos)) or (
+            pos == "VERB" and w.tag[i] == "VBN" and bool(self.lex.cues_for(w.lower[i], "ADJ")))
 
     def _cues(self, tok: Token) -> list[Cue]:
         lemma = tok.lemma_.lower()
