@@ -97,20 +97,24 @@ class Priors:
         return self.word_at(t.doc, t.i)
 
     def word_at(self, doc: Doc, i: int) -> tuple[str, str]:
-        """`word` of the doc's i-th word, kept once read (the features ask for the same words'
-        priors tens of thousands of times a build); read from the doc's `DocWords`, making a
-        Token only for a word the cue lexicon has (`cue` reads its children)."""
-        memo = doc.user_data.get("stancegraph.word")
-        if memo is None:
-            memo = doc.user_data["stancegraph.word"] = {}
-        got = memo.get(i)
-        if got is None:
+        """`word` of the doc's i-th word (from `words`: the features ask for the same words' priors
+        tens of thousands of times a build)."""
+        return self.words(doc)[i]
+
+    def words(self, doc: Doc) -> list[tuple[str, str]]:
+        """`word` of every word of the doc, read once per doc (kept in its `user_data`) from its
+        `DocWords`, making a Token only for a word the cue lexicon has (`cue` reads its children)."""
+        table = doc.user_data.get("stancegraph.word")
+        if table is None:
             w = DocWords.of(doc)
-            lemma, pos = w.lemma[i], w.pos[i]
-            v = self.valence.get(w.lower[i], self.valence.get(lemma, 0.0))
-            cue = self.cue(doc[i]) if (lemma, "VERB" if pos == "AUX" else pos) in self.cues else ""
-            got = memo[i] = (cue, "+" if v >= 1.0 else "-" if v <= -1.0 else "")
-        return got
+            valence, cues = self.valence, self.cues
+            table = []
+            for i, (lemma, pos, low) in enumerate(zip(w.lemma, w.pos, w.lower)):
+                v = valence.get(low, valence.get(lemma, 0.0))
+                cue = self.cue(doc[i]) if (lemma, "VERB" if pos == "AUX" else pos) in cues else ""
+                table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))
+            doc.user_data["stancegraph.word"] = table
+        return table
 
 
 def _frame_fits(t: Token, frame: str) -> bool:
@@ -744,9 +748,12 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     cache = {} if cache is None else cache
     h, t = c.holder, c.target
     if "sent" not in cache:
-        doc = c.sent.doc
-        cues = {priors.word_at(doc, i)[0] for i in range(c.sent.start, c.sent.end)} - {""}
+        words = priors.words(c.sent.doc)
+        cues = {words[i][0] for i in range(c.sent.start, c.sent.end)} - {""}
         cache["sent"] = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
+        # the holders and the targets of the rules' stances in the sentence
+        cache["rule_holders"] = {s.holder for s in sent_rules}
+        cache["rule_targets"] = {s.target for s in sent_rules}
     if id(t) not in cache:
         cache[id(t)] = _target_features(t, quotes, priors, cache)
     f: dict[str, float] = {**cache["sent"], **cache[id(t)]}
@@ -757,9 +764,9 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
         f["rule=" + c.rule.polarity] = 1.0
         f["rule.id=" + c.rule.rule.split(".")[0] + ":" + c.rule.polarity] = 1.0
         f["rule.conf"] = c.rule.confidence
-    elif any(s.holder == h.key for s in sent_rules):
+    elif h.key in cache["rule_holders"]:
         f["rule.holder_elsewhere"] = 1.0
-    if t.key and any(s.target == t.key for s in sent_rules):
+    if t.key and t.key in cache["rule_targets"]:
         f["rule.target_other_holder"] = 1.0
     if c.speaker:
         f["speaker"] = 1.0
@@ -796,10 +803,16 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
     per part, not per pair). Runs after `features` for the same pairs: it reads the holders' head
     words and the joining words from the sentence's `cache`, which `features` fills."""
     if "tensor" not in cache:
-        tensor = cands[0].sent.doc.tensor if cands else None
-        ok = tensor is not None and tensor.ndim == 2 and tensor.shape == (len(cands[0].sent.doc), DENSE_WIDTH)
+        doc = cands[0].sent.doc if cands else None
+        tensor = doc.tensor if doc is not None else None
+        ok = tensor is not None and tensor.ndim == 2 and tensor.shape == (len(doc), DENSE_WIDTH)
         cache["tensor"] = tensor if ok else None  # another spaCy pipeline: its vectors mean something else
         cache["zeros"] = np.zeros(DENSE_WIDTH, dtype=np.float32)
+        if ok:  # the doc's vectors with a row of zeros after them, made once per doc
+            rows = doc.user_data.get("stancegraph.rows")
+            if rows is None or len(rows) != len(tensor) + 1:
+                rows = doc.user_data["stancegraph.rows"] = np.vstack((tensor, cache["zeros"]))
+            cache["rows"] = rows
     tensor, zeros = cache["tensor"], cache["zeros"]
     if tensor is None or not cands:
         return np.zeros((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=np.float32)
@@ -813,7 +826,7 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
         else:
             targets.append(th.i)
             if ("mean", id(t)) not in cache:
-                cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else tensor[th.i]
+                cache[("mean", id(t))] = _mean_rows(tensor[t.start:t.end]) if t.end > t.start else tensor[th.i]
             means.append(cache[("mean", id(t))])
         hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
         if hh is not None:
@@ -824,7 +837,7 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
         else:
             holders.append(absent)
             joints.append(th.head.i if th is not None else absent)  # no holder in the sentence: what governs the target
-    rows = np.vstack((tensor, zeros))
+    rows = cache["rows"]
     out = np.empty((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=rows.dtype)
     w = DENSE_WIDTH
     out[:, :w] = rows[targets]
@@ -832,6 +845,13 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
     out[:, 2 * w:3 * w] = rows[holders]
     out[:, 3 * w:] = rows[joints]
     return out
+
+
+def _mean_rows(x: np.ndarray) -> np.ndarray:
+    """`x.mean(axis=0)` of a 2-d float32 array, as numpy works it out (the sum in the array's
+    type, divided in place by the row count as an intp), without `mean`'s argument handling."""
+    out = np.add.reduce(x, axis=0)
+    return np.true_divide(out, np.intp(x.shape[0]), out=out, casting="unsafe")
 
 
 # ------------------------------------------------------------------------------- the model

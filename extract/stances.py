@@ -699,8 +699,9 @@ class StanceReader:
         lemma and part of speech (nor, for a past participle, for its form as an adjective)."""
         pos = w.pos[i]
         pos = "VERB" if pos == "AUX" else "NOUN" if pos == "PROPN" else pos
-        return bool(self.lex.cues_for(w.lemma[i], pos)) or (
-            pos == "VERB" and w.tag[i] == "VBN" and bool(self.lex.cues_for(w.lower[i], "ADJ")))
+        cues = self.lex.cues  # (`cues_for` without its lower-casing: the table's words are lower case)
+        return bool(cues.get((w.lemma[i], pos))) or (
+            pos == "VERB" and w.tag[i] == "VBN" and bool(cues.get((w.lower[i], "ADJ"))))
 
     def _cues(self, tok: Token) -> list[Cue]:
         lemma = tok.lemma_.lower()

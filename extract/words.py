@@ -20,6 +20,11 @@ from spacy.tokens import Doc
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 
 _KEY = "stancegraph.words"
+# StringStore ids -> strings (and lower-cased strings), shared by every doc: an id is the hash of
+# its string (or a fixed symbol), the same in every StringStore. Emptied past `_MAX_NAMES`.
+_NAMES: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+_MAX_NAMES = 500_000
 
 
 class DocWords:
@@ -35,8 +40,14 @@ class DocWords:
 
         def names(col: int, lower: bool = False) -> list[str]:
             ids = cols[:, col].tolist()
-            table = {h: (strings[h].lower() if lower else strings[h]) for h in set(ids)}
+            table = _LOWERED if lower else _NAMES
+            for h in set(ids).difference(table):
+                table[h] = strings[h].lower() if lower else strings[h]
             return [table[h] for h in ids]
+
+        if len(_NAMES) > _MAX_NAMES or len(_LOWERED) > _MAX_NAMES:
+            _NAMES.clear()
+            _LOWERED.clear()
 
         self.lemma = names(0, lower=True)
         self.dep = names(1)
@@ -72,5 +83,7 @@ class DocWords:
 
     @staticmethod
     def forget(doc: Doc) -> None:
-        """Drop the doc's table, where its words' attributes have changed."""
-        doc.user_data.pop(_KEY, None)
+        """Drop the doc's table, and every other table the readers keep in its `user_data`
+        (keys starting "stancegraph."), where its words' attributes have changed."""
+        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("stancegraph.")]:
+            del doc.user_data[key]
