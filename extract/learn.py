@@ -269,74 +269,124 @@ def _label_end(sent: Span, span: Span, label: str) -> Optional[int]:
     return words.end if words is not None and words.end > span.end else None
 
 
+# A target's words are worked out by index in the doc's `DocWords` (`_trim_at`, `_cut_at`, `_label_at`);
+# `_trim` and `_label` take Tokens.
+
+def _trim_bounds(w: DocWords, idx: list[int]) -> tuple[int, int]:
+    """Where the words `idx` (indices) keep after dropping leading articles, possessives and
+    punctuation, and trailing punctuation, conjunctions, prepositions and the like: idx[a:b]."""
+    lower, dep, punct = w.lower, w.dep, w.is_punct
+    a, b = 0, len(idx)
+    while a < b and (lower[idx[a]] in DROP_LEADING or punct[idx[a]] or dep[idx[a]] in ("det", "poss", "case")
+                     or lower[idx[a]] in ("'s", "’s")):
+        a += 1
+    while a < b and (punct[idx[b - 1]] or dep[idx[b - 1]] in ("cc", "punct", "prep", "det", "mark", "aux")
+                     or lower[idx[b - 1]] in ("and", "or", "but", "that", "which", "who")):
+        b -= 1
+    return a, b
+
+
+def _trim_at(w: DocWords, idx: list[int]) -> list[int]:
+    a, b = _trim_bounds(w, idx)
+    return idx[a:b]
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].lower_ in DROP_LEADING or tokens[0].is_punct or tokens[0].dep_ in ("det", "poss", "case")
-                      or tokens[0].lower_ in ("'s", "’s")):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "punct", "prep", "det", "mark", "aux")
-                      or tokens[-1].lower_ in ("and", "or", "but", "that", "which", "who")):
-        tokens = tokens[:-1]
-    return tokens
+    if not tokens:
+        return tokens
+    a, b = _trim_bounds(DocWords.of(tokens[0].doc), [t.i for t in tokens])
+    return tokens[a:b]
+
+
+def _label_at(w: DocWords, idx: list[int]) -> str:
+    return clean_label("".join(w.text_ws[x] for x in idx).strip())
 
 
 def _label(tokens: list[Token]) -> str:
     return clean_label("".join(t.text_with_ws for t in tokens).strip())
 
 
-def _cut(tokens: list[Token], limit: int = MAX_TARGET_WORDS, clause: bool = False) -> list[Token]:
+def _cut_at(w: DocWords, idx: list[int], limit: int = MAX_TARGET_WORDS, clause: bool = False) -> list[int]:
     """The first `limit` words, cut back to before a comma, a conjunction past the head or (unless
-    `clause`, where the relative clause is what the label is for) a relative clause."""
-    out: list[Token] = []
-    for t in tokens:
-        if len([x for x in out if not x.is_punct]) >= limit:
+    `clause`, where the relative clause is what the label is for) a relative clause; then trimmed."""
+    lower, dep = w.lower, w.dep
+    out: list[int] = []
+    words = 0  # the words in `out` that are no punctuation
+    for x in idx:
+        if words >= limit:
             break
-        if out and (t.lower_ in (",", ";", ":", "(", "—", "–", "-") or not clause and (
-                t.dep_ in ("relcl",) or t.lower_ in ("which", "who", "that") and t.dep_ in ("nsubj", "dobj", "mark"))):
+        if out and (lower[x] in (",", ";", ":", "(", "—", "–", "-") or not clause and (
+                dep[x] in ("relcl",) or lower[x] in ("which", "who", "that") and dep[x] in ("nsubj", "dobj", "mark"))):
             break
-        out.append(t)
-    return _trim(out)
+        out.append(x)
+        words += not w.is_punct[x]
+    return _trim_at(w, out)
+
+
+def _subtree(w: DocWords, i: int) -> list[int]:
+    """The word and its descendants by index, in `Token.subtree`'s order (each word's left children's
+    subtrees, the word, its right children's subtrees)."""
+    kids = w.children
+    out: list[int] = []
+
+    def visit(x: int) -> None:
+        for c in kids[x]:
+            if c < x:
+                visit(c)
+        out.append(x)
+        for c in kids[x]:
+            if c > x:
+                visit(c)
+
+    visit(i)
+    return out
 
 
 def noun_targets(chunk: Span) -> list[Target]:
     """A noun phrase as a target, in two extents: its own words ("the bill"), and with what it
     is of / to / for ... ("a bill capping rent increases at five percent")."""
-    doc = chunk.doc
+    w = DocWords.of(chunk.doc)
     head = chunk.root
-    own = _trim(list(chunk))
+    h = head.i
+    own = _trim_at(w, list(range(chunk.start, chunk.end)))
     out = []
     if own:
-        out.append(Target("np", _label(_cut(own)), None, head, own[0].i, own[-1].i + 1))
-    right = [t for t in head.subtree if t.i > head.i]
-    if right and (right[0].dep_ in ("prep", "acl", "amod", "advcl") and (right[0].dep_ != "prep" or right[0].lower_ in TAIL_PREPS)):
-        longer = _cut([t for t in doc[chunk.start: right[-1].i + 1]])
-        longer = _trim(longer)
-        if longer and longer[-1].i >= head.i and (not own or longer[-1].i > own[-1].i):
-            out.append(Target("np+", _label(longer), None, head, longer[0].i, longer[-1].i + 1))
+        out.append(Target("np", _label_at(w, _cut_at(w, own)), None, head, own[0], own[-1] + 1))
+    right = [x for x in _subtree(w, h) if x > h]
+    if right and (w.dep[right[0]] in ("prep", "acl", "amod", "advcl")
+                  and (w.dep[right[0]] != "prep" or w.lower[right[0]] in TAIL_PREPS)):
+        longer = _trim_at(w, _cut_at(w, list(range(chunk.start, right[-1] + 1))))
+        if longer and longer[-1] >= h and (not own or longer[-1] > own[-1]):
+            out.append(Target("np+", _label_at(w, longer), None, head, longer[0], longer[-1] + 1))
     if own:
-        out.extend(relative_target(head, own[0].i))
+        out.extend(relative_target(head, own[0]))
     return [t for t in out if t.label]
 
 
 def relative_target(head: Token, first: int) -> list[Target]:
     """A noun phrase with its relative clause, from token `first`: "a bill that would let private
     companies run the weather service" says what the bill does, where "bill" alone says nothing."""
-    clause = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i), None)
+    doc = head.doc
+    w = DocWords.of(doc)
+    h = head.i
+    clause = next((c for c in w.children[h] if w.dep[c] == "relcl" and c > h), None)
     if clause is None:
         return []
-    words = _trim(_cut(list(head.doc[first: clause.right_edge.i + 1]), clause=True))
-    if not words or words[-1].i <= clause.i:
+    words = _trim_at(w, _cut_at(w, list(range(first, doc[clause].right_edge.i + 1)), clause=True))
+    if not words or words[-1] <= clause:
         return []
-    return [Target("np+", _label(words), None, head, words[0].i, words[-1].i + 1)]
+    return [Target("np+", _label_at(w, words), None, head, words[0], words[-1] + 1)]
 
 
 def clause_target(verb: Token) -> Optional[Target]:
     """An infinitive or gerund clause as a target: "to ban flavoured vapes" -> "ban flavoured vapes"."""
-    words = [t for t in verb.subtree if t.i >= verb.i and not (t.dep_ in ("nsubj", "nsubjpass", "aux", "mark")
-                                                               and t.head.i == verb.i)]
-    words = _cut(words)
+    w = DocWords.of(verb.doc)
+    v = verb.i
+    words = _cut_at(w, [x for x in _subtree(w, v) if x >= v and not (w.dep[x] in ("nsubj", "nsubjpass", "aux", "mark")
+                                                                     and w.head[x] == v)])
     if len(words) < 2:
         return None
-    return Target("clause", _label(words), None, verb, words[0].i, words[-1].i + 1)
+    return Target("clause", _label_at(w, words), None, verb, words[0], words[-1] + 1)
 
 
 class CandidateFinder:

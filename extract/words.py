@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Optional
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
@@ -29,14 +29,16 @@ _MAX_NAMES = 500_000
 
 class DocWords:
     """Each word's lower-cased lemma, dependency label, part of speech, head (by index), lower-cased
-    form, fine-grained tag and entity type, as the Token attributes `lemma_.lower()`, `dep_`, `pos_`,
-    `head.i`, `lower_`, `tag_` and `ent_type_` give them; and the words a negation hangs on."""
+    form, fine-grained tag, entity type, punctuation flag and text with its trailing space, as the
+    Token attributes `lemma_.lower()`, `dep_`, `pos_`, `head.i`, `lower_`, `tag_`, `ent_type_`,
+    `is_punct` and `text_with_ws` give them; and the words a negation hangs on."""
 
-    __slots__ = ("lemma", "dep", "pos", "head", "lower", "tag", "ent_type", "negated", "_children")
+    __slots__ = ("lemma", "dep", "pos", "head", "lower", "tag", "ent_type", "is_punct", "text_ws", "negated",
+                 "_children")
 
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
-        cols = doc.to_array([LEMMA, DEP, POS, HEAD, LOWER, TAG, ENT_TYPE]).reshape(len(doc), 7)
+        cols = doc.to_array([LEMMA, DEP, POS, HEAD, LOWER, TAG, ENT_TYPE, IS_PUNCT, ORTH, SPACY]).reshape(len(doc), 10)
 
         def names(col: int, lower: bool = False) -> list[str]:
             ids = cols[:, col].tolist()
@@ -57,6 +59,8 @@ class DocWords:
         self.lower = names(4)
         self.tag = names(5)
         self.ent_type = names(6)
+        self.is_punct = [bool(x) for x in cols[:, 7].tolist()]
+        self.text_ws = [text + " " if space else text for text, space in zip(names(8), cols[:, 9].tolist())]
         dep, lower = self.dep, self.lower
         self.negated = {h for i, h in enumerate(self.head)
                         if h != i and (dep[i] == "neg" or lower[i] in NEGATIONS and dep[i] in ("neg", "advmod", "det"))}
