@@ -610,22 +610,26 @@ def _path_features(doc: Doc, hh: int, th: int, priors: Priors, cache: dict) -> t
     if side is None:
         side = cache[("tside", th, lca)] = _target_side(doc, th, up_t, lca, priors, cache)
     tdeps, after, comp = side
-    before: dict[str, float] = {}
     llem = w.lemma[lca]
-    hdeps = ">".join(dep[x] for x in up_h[:3])
-    before["path=" + hdeps + "^" + tdeps] = 1.0
-    before["path.lca=" + llem] = 1.0
-    before["path.lca_pos=" + w.pos[lca]] = 1.0
-    before["path.lca+hd=" + llem + ":" + (dep[up_h[0]] if up_h else "self")] = 1.0
-    before["path.lca+td=" + llem + ":" + (dep[up_t[-1]] if up_t else "self")] = 1.0
-    before["path.lca+path=" + llem + ":" + hdeps + "^" + tdeps] = 1.0
-    before["path.len=" + str(min(len(up_h) + len(up_t), 8))] = 1.0
-    _word_priors(before, "lca", doc, lca, priors, lca in w.negated)
-    cue, val = priors.word_at(doc, lca)
-    shape = (dep[up_h[0]] if up_h else "self") + "^" + (dep[up_t[-1]] if up_t else "self")
-    neg = ":neg" if lca in w.negated else ""
-    before[f"shape={shape}"] = 1.0
-    before[f"shape+cue={shape}:{cue or val or '0'}{neg}"] = 1.0
+    hdeps = ">".join([dep[x] for x in up_h[:3]])
+    hd = dep[up_h[0]] if up_h else "self"
+    td = dep[up_t[-1]] if up_t else "self"
+    lca_path = hdeps + "^" + tdeps
+    before: dict[str, float] = {
+        "path=" + lca_path: 1.0,
+        "path.lca=" + llem: 1.0,
+        "path.lca_pos=" + w.pos[lca]: 1.0,
+        "path.lca+hd=" + llem + ":" + hd: 1.0,
+        "path.lca+td=" + llem + ":" + td: 1.0,
+        "path.lca+path=" + llem + ":" + lca_path: 1.0,
+        "path.len=" + str(min(len(up_h) + len(up_t), 8)): 1.0,
+    }
+    negated = lca in w.negated
+    cue, val = prior = priors.word_at(doc, lca)
+    _word_priors(before, "lca", prior, negated)
+    shape = hd + "^" + td
+    before["shape=" + shape] = 1.0
+    before["shape+cue=" + shape + ":" + (cue or val or "0") + (":neg" if negated else "")] = 1.0
     return lca, before, shape, after, comp
 
 
@@ -636,10 +640,11 @@ def _target_side(doc: Doc, t: int, up_t: list[int], lca: int, priors: Priors, ca
     joined, its features after the path's shape, the polarity its words compose.)"""
     w = DocWords.of(doc)
     lemma, pos, negated = w.lemma, w.pos, w.negated
+    words = priors.words(doc)
     llem = lemma[lca]
     after: dict[str, float] = {}
     for x in up_t[1:]:
-        _word_priors(after, "mid", doc, x, priors, x in negated)
+        _word_priors(after, "mid", words[x], x in negated)
     if lca in negated or any(x in negated for x in up_t if pos[x] in ("VERB", "AUX", "ADJ")):
         after["path.neg"] = 1.0
         after["path.neg_lca=" + llem] = 1.0
@@ -651,7 +656,7 @@ def _target_side(doc: Doc, t: int, up_t: list[int], lca: int, priors: Priors, ca
         after["path.t_dominates_h"] = 1.0
     comp = _composed(up_t[1:] + [lca], doc, priors, cache)
     after["comp=" + comp] = 1.0
-    return ">".join(w.dep[x] for x in up_t[:4]), after, comp
+    return ">".join([w.dep[x] for x in up_t[:4]]), after, comp
 
 
 _DISTANCES: dict[int, str] = {}
@@ -678,11 +683,14 @@ def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
     against" is one oppose cue, not two). A subject target takes the valence of what is said
     of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0" with none."""
     w = DocWords.of(doc)
+    pols = cache.get("pol")  # each word's part, by index, worked out once per sentence
+    if pols is None:
+        pols = cache["pol"] = {}
     sign, n = 1, 0
     for x in words:
-        cue = cache.get(("pol", x))
+        cue = pols.get(x)
         if cue is None:
-            cue = cache[("pol", x)] = _polarity(doc, x, priors)
+            cue = pols[x] = _polarity(doc, x, priors)
         if cue == NEUTRAL:
             return "neutral"
         if cue in (SUPPORT, OPPOSE):
@@ -710,13 +718,17 @@ def _polarity(doc: Doc, x: int, priors: Priors) -> str:
     return cue
 
 
-def _word_priors(f: dict, where: str, doc: Doc, i: int, priors: Priors, neg: bool) -> None:
-    cue, val = priors.word_at(doc, i)
-    n = ":neg" if neg else ""
+# Where a target's ancestors' priors are read: the first, the second, any further up.
+ANCESTOR_PLACES = ("anc0", "anc1", "anc2")
+
+
+def _word_priors(f: dict, where: str, prior: tuple[str, str], neg: bool) -> None:
+    """A word's priors (`Priors.word_at`: cue polarity, valence sign) as features at `where`."""
+    cue, val = prior
     if cue:
-        f[f"cue@{where}={cue}{n}"] = 1.0
+        f["cue@" + where + "=" + cue + (":neg" if neg else "")] = 1.0
     if val:
-        f[f"val@{where}={val}{n}"] = 1.0
+        f["val@" + where + "=" + val + (":neg" if neg else "")] = 1.0
 
 
 def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, cache: dict) -> dict:
@@ -731,6 +743,7 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, c
     doc = th.doc
     w = DocWords.of(doc)
     lemma, pos, negated = w.lemma, w.pos, w.negated
+    prior_of = priors.words(doc)
     i = th.i
     lem = lemma[i]
     f["t.lemma=" + lem] = 1.0
@@ -744,18 +757,18 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, c
     f["t.words=" + str(min(words, 8))] = 1.0
     if lem in priors.proposal_nouns:
         f["t.proposal_noun"] = 1.0
-    _word_priors(f, "thead", doc, i, priors, i in negated)
+    _word_priors(f, "thead", prior_of[i], i in negated)
     for x in range(t.start, t.end):
         if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
             f["t.w=" + lemma[x]] = 1.0
-            _word_priors(f, "tword", doc, x, priors, False)
+            _word_priors(f, "tword", prior_of[x], False)
     idx = th.idx
     inq = any(qs <= idx < qe for qs, qe in quotes)
     f["t.in_quote"] = float(inq)
     # what governs the target up to the sentence root: cue words, negation
     for n, g in enumerate(_ancestry(i, w.head, cache)[0][1:5]):
         if pos[g] in ("VERB", "NOUN", "ADJ", "AUX"):
-            _word_priors(f, f"anc{min(n, 2)}", doc, g, priors, g in negated)
+            _word_priors(f, ANCESTOR_PLACES[min(n, 2)], prior_of[g], g in negated)
             f["t.anc=" + lemma[g]] = 1.0
             if g in negated:
                 f["t.anc_neg=" + lemma[g]] = 1.0
@@ -804,12 +817,15 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
         # the holders and the targets of the rules' stances in the sentence
         cache["rule_holders"] = {s.holder for s in sent_rules}
         cache["rule_targets"] = {s.target for s in sent_rules}
-    if id(t) not in cache:
-        cache[id(t)] = _target_features(t, quotes, priors, cache)
-    f: dict[str, float] = {**cache["sent"], **cache[id(t)]}
-    if ("hf", id(h), c.carried) not in cache:
-        cache[("hf", id(h), c.carried)] = _holder_features(c, cache)
-    f.update(cache[("hf", id(h), c.carried)])
+    tf = cache.get(id(t))
+    if tf is None:
+        tf = cache[id(t)] = _target_features(t, quotes, priors, cache)
+    f: dict[str, float] = {**cache["sent"], **tf}
+    hkey = ("hf", id(h), c.carried)
+    hf = cache.get(hkey)
+    if hf is None:
+        hf = cache[hkey] = _holder_features(c, cache)
+    f.update(hf)
     if c.rule is not None:
         f["rule=" + c.rule.polarity] = 1.0
         f["rule.id=" + c.rule.rule.split(".")[0] + ":" + c.rule.polarity] = 1.0
