@@ -259,9 +259,10 @@ def _label_end(sent: Span, span: Span, label: str) -> Optional[int]:
     """Where a proposal's label ends in the sentence, where the label goes on past the words of its
     mention ("the repeal" labelled "repeal of the sugar levy"): what the target's signature reads,
     so that it tells this repeal from another and shares "levy" with "the sugar levy"."""
-    if len(label) <= len(span.text):
+    w = DocWords.of(sent.doc)
+    if len(label) <= len(w.span_text(span)):
         return None
-    text = sent.text.lower()
+    text = w.span_text(sent).lower()
     at = text.find(label.lower(), max(0, span.start_char - sent.start_char))
     if at < 0 or at > span.end_char - sent.start_char:
         return None
@@ -499,7 +500,7 @@ class CandidateFinder:
     def _interviewee(doc: Doc, dm: DocMentions) -> Optional[Ref]:
         """The speaker an interview's answer is labelled with ("Marie Crawford: I am running ..."):
         the whole paragraph is theirs."""
-        m = INTERVIEW_LABEL.match(doc.text)
+        m = INTERVIEW_LABEL.match(DocWords.of(doc).text)
         if m is None:
             return None
         colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")

@@ -106,7 +106,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:
     """A sentence as evidence: its text and its offsets in the article, which slice out exactly the
     evidence (spaces around a sentence are not in it)."""
-    text = sent.text
+    text = DocWords.of(sent.doc).span_text(sent)
     lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
     return text.strip(), offset + sent.start_char + lead, offset + sent.end_char - trail
 
@@ -133,7 +133,7 @@ class StanceReader:
 
     # -- per doc --------------------------------------------------------------------------
     def read(self, doc: Doc, dm: DocMentions, offset: int, first_sent_no: int) -> Iterator[Stance]:
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(DocWords.of(doc).text)
         sents = self.ctx.sentences(doc)
         speakers = self._attribute(doc, dm, sents, quotes, first_sent_no)
         # kept for the learned reading, which pairs a quote's speaker with what the quote names
@@ -197,7 +197,7 @@ class StanceReader:
                 if sent_speaker.get(n) is not None:
                     spk = sent_speaker[n]
                     break
-            if spk is None and ns and doc.text[:max(qs - 1, 0)].rstrip().endswith(":"):
+            if spk is None and ns and w.text[:max(qs - 1, 0)].rstrip().endswith(":"):
                 # 'Sunak defended the record: "..."': the subject of the clause that introduces it
                 root = sents[ns[0]].root
                 subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -643,14 +643,18 @@ class StanceReader:
 
     @staticmethod
     def _in_question(tok: Token) -> bool:
-        """A cue in an embedded question ("whether he supports the plan") states no stance."""
-        t = tok
+        """A cue in an embedded question ("whether he supports the plan") states no stance. (Walks
+        the words up by index in the doc's `DocWords`; a root, its own head, ends the walk.)"""
+        w = DocWords.of(tok.doc)
+        dep, lower, kids = w.dep, w.lower, w.children
+        t = tok.i
         for _ in range(6):
-            if t.dep_ in ("pcomp", "ccomp", "pobj", "advcl") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children):
-                return t.dep_ != "advcl" or any(c.lower_ == "whether" for c in t.children)
-            if t.head is t:
+            if dep[t] in ("pcomp", "ccomp", "pobj", "advcl") and any(dep[c] == "mark" and lower[c] in ("whether", "if")
+                                                                     for c in kids[t]):
+                return dep[t] != "advcl" or any(lower[c] == "whether" for c in kids[t])
+            if w.head[t] == t:
                 break
-            t = t.head
+            t = w.head[t]
         return False
 
     def _conjuncts(self, ref: Ref, cue: Token, dm: DocMentions, doc: Doc) -> list[Ref]:

@@ -34,7 +34,7 @@ class DocWords:
     `is_punct` and `text_with_ws` give them; and the words a negation hangs on."""
 
     __slots__ = ("lemma", "dep", "pos", "head", "lower", "tag", "ent_type", "is_punct", "text_ws", "negated",
-                 "_children")
+                 "_children", "_text")
 
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
@@ -65,6 +65,7 @@ class DocWords:
         self.negated = {h for i, h in enumerate(self.head)
                         if h != i and (dep[i] == "neg" or lower[i] in NEGATIONS and dep[i] in ("neg", "advmod", "det"))}
         self._children: Optional[list[list[int]]] = None
+        self._text: Optional[str] = None
 
     @property
     def children(self) -> list[list[int]]:
@@ -76,6 +77,17 @@ class DocWords:
                     kids[h].append(i)
             self._children = kids
         return self._children
+
+    @property
+    def text(self) -> str:
+        """The doc's text (`Doc.text`, which joins its Tokens anew on every read), joined once."""
+        if self._text is None:
+            self._text = "".join(self.text_ws)
+        return self._text
+
+    def span_text(self, span) -> str:
+        """`span.text` of a span of the doc, sliced from its text."""
+        return self.text[span.start_char:span.end_char]
 
     @staticmethod
     def of(doc: Doc) -> "DocWords":
