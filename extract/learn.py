@@ -31,6 +31,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSO
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label, slug,
                                           tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, SUPPORT, Stance
+from stancegraph.extract.words import NEGATIONS, DocWords  # noqa: F401 - NEGATIONS is the features' list
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
@@ -44,7 +45,6 @@ NOT_PROPOSAL_ENTS = {"PERSON", "GPE", "NORP", "ORG", "DATE", "TIME", "MONEY", "P
                      "QUANTITY", "LOC", "FAC"}
 # A noun phrase's own words, then what it is of / to / for / on / against.
 TAIL_PREPS = {"of", "to", "for", "on", "against", "with", "from", "in", "into", "over", "by"}
-NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 NOT_HOLDER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "EVENT",
                    "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
 THING_PRONOUNS = {"it", "this", "that", "which"}
@@ -81,28 +81,40 @@ class Priors:
     def particle_of_cue(self, t: Token) -> bool:
         """True where the word is the particle a cue takes ("against" in "protested against", "for" in
         "called for"): part of that cue, no cue of its own."""
-        head = t.head
-        if t.dep_ not in ("prep", "prt", "agent", "dative", "advmod") or head.i == t.i:
+        return self.particle_at(t.doc, t.i)
+
+    def particle_at(self, doc: Doc, i: int) -> bool:
+        """`particle_of_cue` of the doc's i-th word, read from its `DocWords`."""
+        w = DocWords.of(doc)
+        head = w.head[i]
+        if w.dep[i] not in ("prep", "prt", "agent", "dative", "advmod") or head == i:
             return False
-        entries = self.cues.get((head.lemma_.lower(), "VERB" if head.pos_ == "AUX" else head.pos_), ())
-        return any(part == t.lower_ for part, _ in entries)
+        entries = self.cues.get((w.lemma[head], "VERB" if w.pos[head] == "AUX" else w.pos[head]), ())
+        return any(part == w.lower[i] for part, _ in entries)
 
     def word(self, t: Token) -> tuple[str, str]:
         """(cue polarity or "", valence sign or "") of a word; read once per word of a doc."""
         return self.word_at(t.doc, t.i)
 
     def word_at(self, doc: Doc, i: int) -> tuple[str, str]:
-        """`word` of the doc's i-th word, without making a Token where it was read before (the
-        features ask for the same words' priors tens of thousands of times a build)."""
-        memo = doc.user_data.get("stancegraph.word")
-        if memo is None:
-            memo = doc.user_data["stancegraph.word"] = {}
-        got = memo.get(i)
-        if got is None:
-            t = doc[i]
-            v = self.valence.get(t.lower_, self.valence.get(t.lemma_.lower(), 0.0))
-            got = memo[i] = (self.cue(t), "+" if v >= 1.0 else "-" if v <= -1.0 else "")
-        return got
+        """`word` of the doc's i-th word (from `words`: the features ask for the same words' priors
+        tens of thousands of times a build)."""
+        return self.words(doc)[i]
+
+    def words(self, doc: Doc) -> list[tuple[str, str]]:
+        """`word` of every word of the doc, read once per doc (kept in its `user_data`) from its
+        `DocWords`, making a Token only for a word the cue lexicon has (`cue` reads its children)."""
+        table = doc.user_data.get("stancegraph.word")
+        if table is None:
+            w = DocWords.of(doc)
+            valence, cues = self.valence, self.cues
+            table = []
+            for i, (lemma, pos, low) in enumerate(zip(w.lemma, w.pos, w.lower)):
+                v = valence.get(low, valence.get(lemma, 0.0))
+                cue = self.cue(doc[i]) if (lemma, "VERB" if pos == "AUX" else pos) in cues else ""
+                table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))
+            doc.user_data["stancegraph.word"] = table
+        return table
 
 
 def _frame_fits(t: Token, frame: str) -> bool:
@@ -247,9 +259,10 @@ def _label_end(sent: Span, span: Span, label: str) -> Optional[int]:
     """Where a proposal's label ends in the sentence, where the label goes on past the words of its
     mention ("the repeal" labelled "repeal of the sugar levy"): what the target's signature reads,
     so that it tells this repeal from another and shares "levy" with "the sugar levy"."""
-    if len(label) <= len(span.text):
+    w = DocWords.of(sent.doc)
+    if len(label) <= len(w.span_text(span)):
         return None
-    text = sent.text.lower()
+    text = w.span_text(sent).lower()
     at = text.find(label.lower(), max(0, span.start_char - sent.start_char))
     if at < 0 or at > span.end_char - sent.start_char:
         return None
@@ -257,74 +270,124 @@ def _label_end(sent: Span, span: Span, label: str) -> Optional[int]:
     return words.end if words is not None and words.end > span.end else None
 
 
+# A target's words are worked out by index in the doc's `DocWords` (`_trim_at`, `_cut_at`, `_label_at`);
+# `_trim` and `_label` take Tokens.
+
+def _trim_bounds(w: DocWords, idx: list[int]) -> tuple[int, int]:
+    """Where the words `idx` (indices) keep after dropping leading articles, possessives and
+    punctuation, and trailing punctuation, conjunctions, prepositions and the like: idx[a:b]."""
+    lower, dep, punct = w.lower, w.dep, w.is_punct
+    a, b = 0, len(idx)
+    while a < b and (lower[idx[a]] in DROP_LEADING or punct[idx[a]] or dep[idx[a]] in ("det", "poss", "case")
+                     or lower[idx[a]] in ("'s", "’s")):
+        a += 1
+    while a < b and (punct[idx[b - 1]] or dep[idx[b - 1]] in ("cc", "punct", "prep", "det", "mark", "aux")
+                     or lower[idx[b - 1]] in ("and", "or", "but", "that", "which", "who")):
+        b -= 1
+    return a, b
+
+
+def _trim_at(w: DocWords, idx: list[int]) -> list[int]:
+    a, b = _trim_bounds(w, idx)
+    return idx[a:b]
+
+
 def _trim(tokens: list[Token]) -> list[Token]:
-    while tokens and (tokens[0].lower_ in DROP_LEADING or tokens[0].is_punct or tokens[0].dep_ in ("det", "poss", "case")
-                      or tokens[0].lower_ in ("'s", "’s")):
-        tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ in ("cc", "punct", "prep", "det", "mark", "aux")
-                      or tokens[-1].lower_ in ("and", "or", "but", "that", "which", "who")):
-        tokens = tokens[:-1]
-    return tokens
+    if not tokens:
+        return tokens
+    a, b = _trim_bounds(DocWords.of(tokens[0].doc), [t.i for t in tokens])
+    return tokens[a:b]
+
+
+def _label_at(w: DocWords, idx: list[int]) -> str:
+    return clean_label("".join(w.text_ws[x] for x in idx).strip())
 
 
 def _label(tokens: list[Token]) -> str:
     return clean_label("".join(t.text_with_ws for t in tokens).strip())
 
 
-def _cut(tokens: list[Token], limit: int = MAX_TARGET_WORDS, clause: bool = False) -> list[Token]:
+def _cut_at(w: DocWords, idx: list[int], limit: int = MAX_TARGET_WORDS, clause: bool = False) -> list[int]:
     """The first `limit` words, cut back to before a comma, a conjunction past the head or (unless
-    `clause`, where the relative clause is what the label is for) a relative clause."""
-    out: list[Token] = []
-    for t in tokens:
-        if len([x for x in out if not x.is_punct]) >= limit:
+    `clause`, where the relative clause is what the label is for) a relative clause; then trimmed."""
+    lower, dep = w.lower, w.dep
+    out: list[int] = []
+    words = 0  # the words in `out` that are no punctuation
+    for x in idx:
+        if words >= limit:
             break
-        if out and (t.lower_ in (",", ";", ":", "(", "—", "–", "-") or not clause and (
-                t.dep_ in ("relcl",) or t.lower_ in ("which", "who", "that") and t.dep_ in ("nsubj", "dobj", "mark"))):
+        if out and (lower[x] in (",", ";", ":", "(", "—", "–", "-") or not clause and (
+                dep[x] in ("relcl",) or lower[x] in ("which", "who", "that") and dep[x] in ("nsubj", "dobj", "mark"))):
             break
-        out.append(t)
-    return _trim(out)
+        out.append(x)
+        words += not w.is_punct[x]
+    return _trim_at(w, out)
+
+
+def _subtree(w: DocWords, i: int) -> list[int]:
+    """The word and its descendants by index, in `Token.subtree`'s order (each word's left children's
+    subtrees, the word, its right children's subtrees)."""
+    kids = w.children
+    out: list[int] = []
+
+    def visit(x: int) -> None:
+        for c in kids[x]:
+            if c < x:
+                visit(c)
+        out.append(x)
+        for c in kids[x]:
+            if c > x:
+                visit(c)
+
+    visit(i)
+    return out
 
 
 def noun_targets(chunk: Span) -> list[Target]:
     """A noun phrase as a target, in two extents: its own words ("the bill"), and with what it
     is of / to / for ... ("a bill capping rent increases at five percent")."""
-    doc = chunk.doc
+    w = DocWords.of(chunk.doc)
     head = chunk.root
-    own = _trim(list(chunk))
+    h = head.i
+    own = _trim_at(w, list(range(chunk.start, chunk.end)))
     out = []
     if own:
-        out.append(Target("np", _label(_cut(own)), None, head, own[0].i, own[-1].i + 1))
-    right = [t for t in head.subtree if t.i > head.i]
-    if right and (right[0].dep_ in ("prep", "acl", "amod", "advcl") and (right[0].dep_ != "prep" or right[0].lower_ in TAIL_PREPS)):
-        longer = _cut([t for t in doc[chunk.start: right[-1].i + 1]])
-        longer = _trim(longer)
-        if longer and longer[-1].i >= head.i and (not own or longer[-1].i > own[-1].i):
-            out.append(Target("np+", _label(longer), None, head, longer[0].i, longer[-1].i + 1))
+        out.append(Target("np", _label_at(w, _cut_at(w, own)), None, head, own[0], own[-1] + 1))
+    right = [x for x in _subtree(w, h) if x > h]
+    if right and (w.dep[right[0]] in ("prep", "acl", "amod", "advcl")
+                  and (w.dep[right[0]] != "prep" or w.lower[right[0]] in TAIL_PREPS)):
+        longer = _trim_at(w, _cut_at(w, list(range(chunk.start, right[-1] + 1))))
+        if longer and longer[-1] >= h and (not own or longer[-1] > own[-1]):
+            out.append(Target("np+", _label_at(w, longer), None, head, longer[0], longer[-1] + 1))
     if own:
-        out.extend(relative_target(head, own[0].i))
+        out.extend(relative_target(head, own[0]))
     return [t for t in out if t.label]
 
 
 def relative_target(head: Token, first: int) -> list[Target]:
     """A noun phrase with its relative clause, from token `first`: "a bill that would let private
     companies run the weather service" says what the bill does, where "bill" alone says nothing."""
-    clause = next((c for c in head.children if c.dep_ == "relcl" and c.i > head.i), None)
+    doc = head.doc
+    w = DocWords.of(doc)
+    h = head.i
+    clause = next((c for c in w.children[h] if w.dep[c] == "relcl" and c > h), None)
     if clause is None:
         return []
-    words = _trim(_cut(list(head.doc[first: clause.right_edge.i + 1]), clause=True))
-    if not words or words[-1].i <= clause.i:
+    words = _trim_at(w, _cut_at(w, list(range(first, doc[clause].right_edge.i + 1)), clause=True))
+    if not words or words[-1] <= clause:
         return []
-    return [Target("np+", _label(words), None, head, words[0].i, words[-1].i + 1)]
+    return [Target("np+", _label_at(w, words), None, head, words[0], words[-1] + 1)]
 
 
 def clause_target(verb: Token) -> Optional[Target]:
     """An infinitive or gerund clause as a target: "to ban flavoured vapes" -> "ban flavoured vapes"."""
-    words = [t for t in verb.subtree if t.i >= verb.i and not (t.dep_ in ("nsubj", "nsubjpass", "aux", "mark")
-                                                               and t.head.i == verb.i)]
-    words = _cut(words)
+    w = DocWords.of(verb.doc)
+    v = verb.i
+    words = _cut_at(w, [x for x in _subtree(w, v) if x >= v and not (w.dep[x] in ("nsubj", "nsubjpass", "aux", "mark")
+                                                                     and w.head[x] == v)])
     if len(words) < 2:
         return None
-    return Target("clause", _label(words), None, verb, words[0].i, words[-1].i + 1)
+    return Target("clause", _label_at(w, words), None, verb, words[0], words[-1] + 1)
 
 
 class CandidateFinder:
@@ -365,12 +428,14 @@ class CandidateFinder:
                 seen.setdefault((ref.key, ref.start), ref)
         # a subject (or a "by" agent) the mention finder did not take for an actor ("the network tried
         # to renew its franchise"): an actor only if the model says it holds a stance
-        for t in sent:
-            if t.dep_ not in ("nsubj", "nsubjpass", "pobj") or t.pos_ not in ("NOUN", "PROPN") or t.i in dm.actors \
-                    or t.i in dm.proposals or t.ent_type_ in NOT_HOLDER_ENTS:
+        dw = DocWords.of(sent.doc)
+        for i in range(sent.start, sent.end):
+            if dw.dep[i] not in ("nsubj", "nsubjpass", "pobj") or dw.pos[i] not in ("NOUN", "PROPN") or i in dm.actors \
+                    or i in dm.proposals or dw.ent_type[i] in NOT_HOLDER_ENTS:
                 continue
-            if t.dep_ == "pobj" and t.head.lower_ != "by":
+            if dw.dep[i] == "pobj" and dw.lower[dw.head[i]] != "by":
                 continue
+            t = sent.doc[i]
             words = _trim([w for w in t.subtree if w.i <= t.i and w.dep_ not in ("relcl", "acl", "appos")])
             # whose or where they are, right after the noun: "residents of Oakfield"
             prep = tail_prep(t, named=True)
@@ -387,7 +452,7 @@ class CandidateFinder:
                                                     head_lemma=t.lemma_.lower()))
         return list(seen.values())
 
-    def targets(self, sent: Span, dm: DocMentions, sent_no: int, chunks: Optional[list[Span]] = None) -> list[Target]:
+    def targets(self, sent: Span, dm: DocMentions, sent_no: int) -> list[Target]:
         doc = sent.doc
         out: list[Target] = []
         covered: set[int] = set()
@@ -404,28 +469,30 @@ class CandidateFinder:
                               words_end=_label_end(sent, doc[ref.start:ref.end], label)))
             out.extend(t for t in relative_target(head, ref.start) if len(t.label) > len(label))
             covered.add(head.i)
-        for chunk in (self.ctx.noun_chunks(doc) if chunks is None else chunks):
+        w = DocWords.of(doc)
+        # the doc's noun chunks and their roots, listed once per doc by the article context
+        for chunk, head in zip(self.ctx.noun_chunks(doc), self.ctx.chunk_roots(doc)):
             if chunk.start < sent.start or chunk.end > sent.end:
                 continue
-            head = chunk.root
-            if head.i in covered or head.i in dm.actors or head.pos_ == "PRON" or head.ent_type_ in NOT_PROPOSAL_ENTS:
+            if head in covered or head in dm.actors or w.pos[head] == "PRON" or w.ent_type[head] in NOT_PROPOSAL_ENTS:
                 continue
-            if head.lower_ in THING_PRONOUNS or head.lemma_.lower() in self.priors.cue_nouns:
+            if w.lower[head] in THING_PRONOUNS or w.lemma[head] in self.priors.cue_nouns:
                 continue  # "support for the plan" is a stance on the plan, not a proposal of its own
             out.extend(noun_targets(chunk))
-        for t in sent:
-            if t.pos_ == "VERB" and (t.tag_ == "VB" and any(c.tag_ == "TO" for c in t.children)
-                                     or t.tag_ == "VBG" and t.dep_ in ("pcomp", "xcomp", "dobj", "pobj")):
-                target = clause_target(t)
+        tag = w.tag
+        for i in range(sent.start, sent.end):
+            if w.pos[i] == "VERB" and (tag[i] == "VB" and any(tag[c] == "TO" for c in w.children[i])
+                                       or tag[i] == "VBG" and w.dep[i] in ("pcomp", "xcomp", "dobj", "pobj")):
+                target = clause_target(doc[i])
                 if target is not None:
                     out.append(target)
-            elif t.lower_ in THING_PRONOUNS and t.pos_ in ("PRON", "DET") and t.dep_ not in ("det", "mark") \
-                    and t.i not in dm.actors:
-                ref = self.ctx.resolve_proposal(None, sent_no, t.i)
+            elif w.lower[i] in THING_PRONOUNS and w.pos[i] in ("PRON", "DET") and w.dep[i] not in ("det", "mark") \
+                    and i not in dm.actors:
+                ref = self.ctx.resolve_proposal(None, sent_no, i)
                 if ref is not None:
                     ent = self.ctx.entities.get(ref.key)
                     if ent is not None:
-                        out.append(Target("pronoun", ent.label, ref.key, t, t.i, t.i + 1))
+                        out.append(Target("pronoun", ent.label, ref.key, doc[i], i, i + 1))
         self._resolve(out)
         return out
 
@@ -433,7 +500,7 @@ class CandidateFinder:
     def _interviewee(doc: Doc, dm: DocMentions) -> Optional[Ref]:
         """The speaker an interview's answer is labelled with ("Marie Crawford: I am running ..."):
         the whole paragraph is theirs."""
-        m = INTERVIEW_LABEL.match(doc.text)
+        m = INTERVIEW_LABEL.match(DocWords.of(doc).text)
         if m is None:
             return None
         colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
@@ -446,7 +513,6 @@ class CandidateFinder:
         """Every (holder, target) pair of every sentence, with the rules' reading attached."""
         previous: list[Ref] = []
         answerer = self._interviewee(doc, dm)
-        chunks = self.ctx.noun_chunks(doc)  # once per doc, not once per sentence
         for n, sent in enumerate(self.ctx.sentences(doc)):
             sent_no = first_sent_no + n
             lo, hi = offset + sent.start_char, offset + sent.end_char
@@ -469,7 +535,7 @@ class CandidateFinder:
             for key, spk in spoken.items():
                 if not any(h.key == key for h in holders):
                     holders.append(Ref(spk.key, spk.kind, sent.start, sent.start, sent_no, head_lemma=spk.head_lemma))
-            targets = self.targets(sent, dm, sent_no, chunks)
+            targets = self.targets(sent, dm, sent_no)
             by_key = {(h.key): h for h in holders}
             for s in sent_rules:
                 if s.target not in {t.key for t in targets}:
@@ -500,29 +566,6 @@ class CandidateFinder:
 
 # ------------------------------------------------------------------------------- features
 
-class DocWords:
-    """What the features read of each word of a doc, read from spaCy once per doc (kept in its
-    `user_data`): a Token's string attributes go through the StringStore on every access, and the
-    pairs of a sentence read the same few words on their dependency paths over and over."""
-
-    __slots__ = ("lemma", "dep", "pos", "head", "negated")
-
-    def __init__(self, doc: Doc) -> None:
-        self.lemma = [t.lemma_.lower() for t in doc]
-        self.dep = [t.dep_ for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.head = [t.head.i for t in doc]
-        self.negated = _negations(doc)
-
-    @staticmethod
-    def of(doc: Doc) -> "DocWords":
-        """The doc's table, made on first need: after `repair_lemmas`, which writes the last lemmas."""
-        words = doc.user_data.get("stancegraph.words")
-        if words is None:
-            words = doc.user_data["stancegraph.words"] = DocWords(doc)
-        return words
-
-
 def _ancestry(i: int, heads: list[int], cache: dict) -> tuple[list[int], dict[int, int]]:
     """A word and its ancestors (by index), as `Token.ancestors` has them, following `heads`
     (`DocWords.head`); with each one's place in that chain. Kept in `cache` (one per sentence:
@@ -552,39 +595,42 @@ def _path(a: int, b: int, heads: list[int], cache: Optional[dict] = None) -> tup
     return up_a[:ids_a[lca]], up_b[:-1], lca
 
 
-def _path_features(hh: Token, th: Token, priors: Priors, cache: dict) -> tuple:
+def _path_features(doc: Doc, hh: int, th: int, priors: Priors, cache: dict) -> tuple:
     """What the dependency path between a holder's head word and a target's head word says, once
     per pair of words in a sentence (a holder's pairs with a target's extents share it):
     (lowest common ancestor or None, the features up to the path's shape, the shape, the target
     side's features after it, the composed polarity). `features` puts the target kind's and the
     rule's own features in between, and the composed polarity's with the shape and the kind after,
-    in the order they have always been added."""
-    doc = hh.doc
+    in the order they have always been added. `hh`, `th`: the head words' indices in `doc`."""
     w = DocWords.of(doc)
     dep = w.dep
-    up_h, up_t, lca = _path(hh.i, th.i, w.head, cache)
+    up_h, up_t, lca = _path(hh, th, w.head, cache)
     if lca is None:
         return None, None, "", None, ""
-    side = cache.get(("tside", th.i, lca))
+    side = cache.get(("tside", th, lca))
     if side is None:
-        side = cache[("tside", th.i, lca)] = _target_side(doc, th.i, up_t, lca, priors, cache)
+        side = cache[("tside", th, lca)] = _target_side(doc, th, up_t, lca, priors, cache)
     tdeps, after, comp = side
-    before: dict[str, float] = {}
     llem = w.lemma[lca]
-    hdeps = ">".join(dep[x] for x in up_h[:3])
-    before["path=" + hdeps + "^" + tdeps] = 1.0
-    before["path.lca=" + llem] = 1.0
-    before["path.lca_pos=" + w.pos[lca]] = 1.0
-    before["path.lca+hd=" + llem + ":" + (dep[up_h[0]] if up_h else "self")] = 1.0
-    before["path.lca+td=" + llem + ":" + (dep[up_t[-1]] if up_t else "self")] = 1.0
-    before["path.lca+path=" + llem + ":" + hdeps + "^" + tdeps] = 1.0
-    before["path.len=" + str(min(len(up_h) + len(up_t), 8))] = 1.0
-    _word_priors(before, "lca", doc, lca, priors, lca in w.negated)
-    cue, val = priors.word_at(doc, lca)
-    shape = (dep[up_h[0]] if up_h else "self") + "^" + (dep[up_t[-1]] if up_t else "self")
-    neg = ":neg" if lca in w.negated else ""
-    before[f"shape={shape}"] = 1.0
-    before[f"shape+cue={shape}:{cue or val or '0'}{neg}"] = 1.0
+    hdeps = ">".join([dep[x] for x in up_h[:3]])
+    hd = dep[up_h[0]] if up_h else "self"
+    td = dep[up_t[-1]] if up_t else "self"
+    lca_path = hdeps + "^" + tdeps
+    before: dict[str, float] = {
+        "path=" + lca_path: 1.0,
+        "path.lca=" + llem: 1.0,
+        "path.lca_pos=" + w.pos[lca]: 1.0,
+        "path.lca+hd=" + llem + ":" + hd: 1.0,
+        "path.lca+td=" + llem + ":" + td: 1.0,
+        "path.lca+path=" + llem + ":" + lca_path: 1.0,
+        "path.len=" + str(min(len(up_h) + len(up_t), 8)): 1.0,
+    }
+    negated = lca in w.negated
+    cue, val = prior = priors.word_at(doc, lca)
+    _word_priors(before, "lca", prior, negated)
+    shape = hd + "^" + td
+    before["shape=" + shape] = 1.0
+    before["shape+cue=" + shape + ":" + (cue or val or "0") + (":neg" if negated else "")] = 1.0
     return lca, before, shape, after, comp
 
 
@@ -595,10 +641,11 @@ def _target_side(doc: Doc, t: int, up_t: list[int], lca: int, priors: Priors, ca
     joined, its features after the path's shape, the polarity its words compose.)"""
     w = DocWords.of(doc)
     lemma, pos, negated = w.lemma, w.pos, w.negated
+    words = priors.words(doc)
     llem = lemma[lca]
     after: dict[str, float] = {}
     for x in up_t[1:]:
-        _word_priors(after, "mid", doc, x, priors, x in negated)
+        _word_priors(after, "mid", words[x], x in negated)
     if lca in negated or any(x in negated for x in up_t if pos[x] in ("VERB", "AUX", "ADJ")):
         after["path.neg"] = 1.0
         after["path.neg_lca=" + llem] = 1.0
@@ -610,7 +657,7 @@ def _target_side(doc: Doc, t: int, up_t: list[int], lca: int, priors: Priors, ca
         after["path.t_dominates_h"] = 1.0
     comp = _composed(up_t[1:] + [lca], doc, priors, cache)
     after["comp=" + comp] = 1.0
-    return ">".join(w.dep[x] for x in up_t[:4]), after, comp
+    return ">".join([w.dep[x] for x in up_t[:4]]), after, comp
 
 
 _DISTANCES: dict[int, str] = {}
@@ -626,18 +673,8 @@ def _distance(dist: int) -> str:
 
 
 def _negations(doc: Doc) -> set[int]:
-    """The words a negation hangs on ("did not back": back), found once per doc."""
-    found = doc.user_data.get("stancegraph.negated")
-    if found is None:
-        found = doc.user_data["stancegraph.negated"] = {
-            c.head.i for c in doc
-            if c.head.i != c.i and (c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det"))}
-    return found
-
-
-def _negated(t: Token) -> bool:
-    """A negation hangs on the word ("did not back": back)."""
-    return t.i in _negations(t.doc)
+    """The words a negation hangs on ("did not back": back), found once per doc (`DocWords.negated`)."""
+    return DocWords.of(doc).negated
 
 
 def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
@@ -647,11 +684,14 @@ def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
     against" is one oppose cue, not two). A subject target takes the valence of what is said
     of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0" with none."""
     w = DocWords.of(doc)
+    pols = cache.get("pol")  # each word's part, by index, worked out once per sentence
+    if pols is None:
+        pols = cache["pol"] = {}
     sign, n = 1, 0
     for x in words:
-        cue = cache.get(("pol", x))
+        cue = pols.get(x)
         if cue is None:
-            cue = cache[("pol", x)] = _polarity(doc[x], priors)
+            cue = pols[x] = _polarity(doc, x, priors)
         if cue == NEUTRAL:
             return "neutral"
         if cue in (SUPPORT, OPPOSE):
@@ -662,28 +702,34 @@ def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
     return ("+" if sign > 0 else "-") + str(min(n, 2)) if n else "0" + ("-" if sign < 0 else "")
 
 
-def _polarity(x: Token, priors: Priors) -> str:
-    """One word's part in `_composed`: its cue polarity, or a copula's complement's ("was
-    unaffordable", "is a mistake"); "" for none, and for a cue's own particle."""
-    cue, val = ("", "") if priors.particle_of_cue(x) else priors.word(x)
-    if not cue and (x.pos_ == "AUX" or x.lemma_ == "be"):
-        for c in x.children:  # the copula's complement: "was unaffordable", "is a mistake"
-            if c.dep_ in ("acomp", "attr", "oprd"):
-                cue, val = priors.word(c)
+def _polarity(doc: Doc, x: int, priors: Priors) -> str:
+    """One word's part in `_composed` (the doc's x-th word): its cue polarity, or a copula's
+    complement's ("was unaffordable", "is a mistake"); "" for none, and for a cue's own particle."""
+    w = DocWords.of(doc)
+    cue, val = ("", "") if priors.particle_at(doc, x) else priors.word_at(doc, x)
+    # (`lemma_ == "be"` as written: the table's lemmas are lower-cased)
+    if not cue and (w.pos[x] == "AUX" or w.lemma[x] == "be" and doc[x].lemma_ == "be"):
+        for c in w.children[x]:  # the copula's complement: "was unaffordable", "is a mistake"
+            if w.dep[c] in ("acomp", "attr", "oprd"):
+                cue, val = priors.word_at(doc, c)
                 cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
-                if _negated(c):
+                if c in w.negated:
                     cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
                 break
     return cue
 
 
-def _word_priors(f: dict, where: str, doc: Doc, i: int, priors: Priors, neg: bool) -> None:
-    cue, val = priors.word_at(doc, i)
-    n = ":neg" if neg else ""
+# Where a target's ancestors' priors are read: the first, the second, any further up.
+ANCESTOR_PLACES = ("anc0", "anc1", "anc2")
+
+
+def _word_priors(f: dict, where: str, prior: tuple[str, str], neg: bool) -> None:
+    """A word's priors (`Priors.word_at`: cue polarity, valence sign) as features at `where`."""
+    cue, val = prior
     if cue:
-        f[f"cue@{where}={cue}{n}"] = 1.0
+        f["cue@" + where + "=" + cue + (":neg" if neg else "")] = 1.0
     if val:
-        f[f"val@{where}={val}{n}"] = 1.0
+        f["val@" + where + "=" + val + (":neg" if neg else "")] = 1.0
 
 
 def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, cache: dict) -> dict:
@@ -698,6 +744,7 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, c
     doc = th.doc
     w = DocWords.of(doc)
     lemma, pos, negated = w.lemma, w.pos, w.negated
+    prior_of = priors.words(doc)
     i = th.i
     lem = lemma[i]
     f["t.lemma=" + lem] = 1.0
@@ -711,25 +758,29 @@ def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, c
     f["t.words=" + str(min(words, 8))] = 1.0
     if lem in priors.proposal_nouns:
         f["t.proposal_noun"] = 1.0
-    _word_priors(f, "thead", doc, i, priors, i in negated)
+    _word_priors(f, "thead", prior_of[i], i in negated)
     for x in range(t.start, t.end):
         if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
             f["t.w=" + lemma[x]] = 1.0
-            _word_priors(f, "tword", doc, x, priors, False)
-    inq = any(qs <= th.idx < qe for qs, qe in quotes)
+            _word_priors(f, "tword", prior_of[x], False)
+    idx = th.idx
+    inq = any(qs <= idx < qe for qs, qe in quotes)
     f["t.in_quote"] = float(inq)
     # what governs the target up to the sentence root: cue words, negation
     for n, g in enumerate(_ancestry(i, w.head, cache)[0][1:5]):
         if pos[g] in ("VERB", "NOUN", "ADJ", "AUX"):
-            _word_priors(f, f"anc{min(n, 2)}", doc, g, priors, g in negated)
+            _word_priors(f, ANCESTOR_PLACES[min(n, 2)], prior_of[g], g in negated)
             f["t.anc=" + lemma[g]] = 1.0
             if g in negated:
                 f["t.anc_neg=" + lemma[g]] = 1.0
                 f["t.anc_neg"] = 1.0
-    for p in th.children:
-        if p.dep_ == "prep":
-            f["t.prep=" + p.lower_] = 1.0
+    for p in w.children[i]:
+        if w.dep[p] == "prep":
+            f["t.prep=" + w.lower[p]] = 1.0
     return f
+
+
+PERSON_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER
 
 
 def _holder_features(c: Candidate, cache: dict) -> dict:
@@ -739,15 +790,17 @@ def _holder_features(c: Candidate, cache: dict) -> dict:
     f = {"h.kind=" + h.kind: 1.0}
     if h.key.startswith(("group/", "org/")) and h.head_lemma and not h.key.startswith("org/government"):
         f["h.head=" + h.head_lemma] = 1.0
-    if ("h", id(h)) not in cache:
-        cache[("h", id(h))] = c.sent.doc[h.start:h.end].root if h.end > h.start else None
+    doc = c.sent.doc
+    if ("h", id(h)) not in cache:  # the holder's head word, by index
+        cache[("h", id(h))] = doc[h.start:h.end].root.i if h.end > h.start else None
     hh = cache[("h", id(h))] if not c.carried else None
     if c.carried:
         f["h.carried"] = 1.0
     if hh is not None:
-        f["h.dep=" + hh.dep_] = 1.0
-        f["h.pron=" + str(hh.lower_ in PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER)] = 1.0
-        f["h.gov=" + hh.head.lemma_.lower()] = 1.0
+        w = DocWords.of(doc)
+        f["h.dep=" + w.dep[hh]] = 1.0
+        f["h.pron=" + str(w.lower[hh] in PERSON_PRONOUNS)] = 1.0
+        f["h.gov=" + w.lemma[w.head[hh]]] = 1.0
     else:
         f["h.absent"] = 1.0
     return f
@@ -759,33 +812,39 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
     cache = {} if cache is None else cache
     h, t = c.holder, c.target
     if "sent" not in cache:
-        doc = c.sent.doc
-        cues = {priors.word_at(doc, i)[0] for i in range(c.sent.start, c.sent.end)} - {""}
+        words = priors.words(c.sent.doc)
+        cues = {words[i][0] for i in range(c.sent.start, c.sent.end)} - {""}
         cache["sent"] = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
-    if id(t) not in cache:
-        cache[id(t)] = _target_features(t, quotes, priors, cache)
-    f: dict[str, float] = {**cache["sent"], **cache[id(t)]}
-    if ("hf", id(h), c.carried) not in cache:
-        cache[("hf", id(h), c.carried)] = _holder_features(c, cache)
-    f.update(cache[("hf", id(h), c.carried)])
+        # the holders and the targets of the rules' stances in the sentence
+        cache["rule_holders"] = {s.holder for s in sent_rules}
+        cache["rule_targets"] = {s.target for s in sent_rules}
+    tf = cache.get(id(t))
+    if tf is None:
+        tf = cache[id(t)] = _target_features(t, quotes, priors, cache)
+    f: dict[str, float] = {**cache["sent"], **tf}
+    hkey = ("hf", id(h), c.carried)
+    hf = cache.get(hkey)
+    if hf is None:
+        hf = cache[hkey] = _holder_features(c, cache)
+    f.update(hf)
     if c.rule is not None:
         f["rule=" + c.rule.polarity] = 1.0
         f["rule.id=" + c.rule.rule.split(".")[0] + ":" + c.rule.polarity] = 1.0
         f["rule.conf"] = c.rule.confidence
-    elif any(s.holder == h.key for s in sent_rules):
+    elif h.key in cache["rule_holders"]:
         f["rule.holder_elsewhere"] = 1.0
-    if t.key and any(s.target == t.key for s in sent_rules):
+    if t.key and t.key in cache["rule_targets"]:
         f["rule.target_other_holder"] = 1.0
     if c.speaker:
         f["speaker"] = 1.0
     if c.carried:
         f["h.carried+kind=" + t.kind] = 1.0
     hh = cache[("h", id(h))] if not c.carried else None
-    th = t.head
+    th = t.head.i if t.head is not None else None
     if hh is not None and th is not None:
-        path = cache.get(("path", hh.i, th.i))
+        path = cache.get(("path", hh, th))
         if path is None:
-            path = cache[("path", hh.i, th.i)] = _path_features(hh, th, priors, cache)
+            path = cache[("path", hh, th)] = _path_features(c.sent.doc, hh, th, priors, cache)
         lca, before, shape, after, comp = path
         if lca is not None:
             f.update(before)
@@ -797,7 +856,7 @@ def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stanc
             f["comp+kind=" + comp + ":" + t.kind] = 1.0
         else:
             f["path.none"] = 1.0
-        f["dist=" + _distance(th.i - hh.i)] = 1.0
+        f["dist=" + _distance(th - hh)] = 1.0
     return f
 
 
@@ -811,10 +870,16 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
     per part, not per pair). Runs after `features` for the same pairs: it reads the holders' head
     words and the joining words from the sentence's `cache`, which `features` fills."""
     if "tensor" not in cache:
-        tensor = cands[0].sent.doc.tensor if cands else None
-        ok = tensor is not None and tensor.ndim == 2 and tensor.shape == (len(cands[0].sent.doc), DENSE_WIDTH)
+        doc = cands[0].sent.doc if cands else None
+        tensor = doc.tensor if doc is not None else None
+        ok = tensor is not None and tensor.ndim == 2 and tensor.shape == (len(doc), DENSE_WIDTH)
         cache["tensor"] = tensor if ok else None  # another spaCy pipeline: its vectors mean something else
         cache["zeros"] = np.zeros(DENSE_WIDTH, dtype=np.float32)
+        if ok:  # the doc's vectors with a row of zeros after them, made once per doc
+            rows = doc.user_data.get("stancegraph.rows")
+            if rows is None or len(rows) != len(tensor) + 1:
+                rows = doc.user_data["stancegraph.rows"] = np.vstack((tensor, cache["zeros"]))
+            cache["rows"] = rows
     tensor, zeros = cache["tensor"], cache["zeros"]
     if tensor is None or not cands:
         return np.zeros((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=np.float32)
@@ -828,18 +893,18 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
         else:
             targets.append(th.i)
             if ("mean", id(t)) not in cache:
-                cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else tensor[th.i]
+                cache[("mean", id(t))] = _mean_rows(tensor[t.start:t.end]) if t.end > t.start else tensor[th.i]
             means.append(cache[("mean", id(t))])
         hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
         if hh is not None:
-            path = cache.get(("path", hh.i, th.i)) if th is not None else None  # features() read the path
+            path = cache.get(("path", hh, th.i)) if th is not None else None  # features() read the path
             lca = path[0] if path is not None else None
             joints.append(lca if lca is not None else absent)
-            holders.append(hh.i)
+            holders.append(hh)
         else:
             holders.append(absent)
             joints.append(th.head.i if th is not None else absent)  # no holder in the sentence: what governs the target
-    rows = np.vstack((tensor, zeros))
+    rows = cache["rows"]
     out = np.empty((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=rows.dtype)
     w = DENSE_WIDTH
     out[:, :w] = rows[targets]
@@ -847,6 +912,13 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
     out[:, 2 * w:3 * w] = rows[holders]
     out[:, 3 * w:] = rows[joints]
     return out
+
+
+def _mean_rows(x: np.ndarray) -> np.ndarray:
+    """`x.mean(axis=0)` of a 2-d float32 array, as numpy works it out (the sum in the array's
+    type, divided in place by the row count as an intp), without `mean`'s argument handling."""
+    out = np.add.reduce(x, axis=0)
+    return np.true_divide(out, np.intp(x.shape[0]), out=out, casting="unsafe")
 
 
 # ------------------------------------------------------------------------------- the model

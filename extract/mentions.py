@@ -16,11 +16,13 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
+from spacy.attrs import LEMMA, LOWER, ORTH, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, ORGANISATION, PERSON, Entity,
                                          Mention)
+from stancegraph.extract.words import DocWords
 
 PROPOSAL = "Proposal"
 
@@ -77,20 +79,31 @@ VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure
 def repair_lemmas(doc: Doc, words: set[str]) -> None:
     """Give a noun the lemma the lexicons know where the lemmatizer missed it: a plural ("taxes"
     -> "taxis" is put back to "tax"), a hyphenated word split in three ("sit" "-" "in" ->
-    "sit-in" on its last part); only words in `words` are ever written."""
-    for t in doc:
-        if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
-            joined = f"{doc[t.i - 2].lower_}-{t.lower_}"
+    "sit-in" on its last part); only words in `words` are ever written. Reads the words'
+    attributes from one `Doc.to_array`, making a Token only for a word it writes."""
+    if not len(doc):
+        return
+    strings = doc.vocab.strings
+    cols = doc.to_array([ORTH, LOWER, TAG, LEMMA, SPACY]).tolist()
+    text = [strings[c[0]] for c in cols]
+    changed = False
+    for i, (_, low_id, tag_id, lemma_id, _) in enumerate(cols):
+        if i >= 2 and text[i - 1] == "-" and not cols[i - 1][4] and not cols[i - 2][4]:
+            joined = f"{strings[cols[i - 2][1]]}-{strings[low_id]}"
             if joined in words:
-                t.lemma_ = joined
+                doc[i].lemma_ = joined
+                changed = True
                 continue
-        if t.tag_ not in ("NNS", "NNPS") or t.lemma_.lower() in words:
+        if strings[tag_id] not in ("NNS", "NNPS") or strings[lemma_id].lower() in words:
             continue
-        low = t.lower_
+        low = strings[low_id]
         for cut in (1, 2):
             if low.endswith("es"[-cut:]) and low[:-cut] in words:
-                t.lemma_ = low[:-cut]
+                doc[i].lemma_ = low[:-cut]
+                changed = True
                 break
+    if changed:
+        DocWords.forget(doc)  # its lemmas were read before these were written
 
 
 def _joined_people(doc: Doc) -> list[Span]:
@@ -181,8 +194,12 @@ def country_name(text: str) -> Optional[str]:
 def noun_key(tok: Token, table) -> str:
     """The lexicon key of a noun: its lemma, or for a proper noun (whose lemma spaCy leaves as written)
     its singular ("Democrats" -> "democrat")."""
-    lemma = tok.lemma_.lower()
-    if lemma not in table and tok.pos_ == "PROPN" and lemma.endswith("s") and lemma[:-1] in table:
+    return lexicon_key(tok.lemma_.lower(), tok.pos_, table)
+
+
+def lexicon_key(lemma: str, pos: str, table) -> str:
+    """`noun_key` of a word given by its lower-cased lemma and its part of speech."""
+    if lemma not in table and pos == "PROPN" and lemma.endswith("s") and lemma[:-1] in table:
         return lemma[:-1]
     return lemma
 
@@ -308,7 +325,7 @@ class ArticleContext:
         self.sent_no = 0
         self.surnames: dict[str, str] = {}
         self.proposal_words: dict[str, tuple[str, set[str]]] = {}  # key -> (head lemma, content lemmas)
-        self._listed: Optional[tuple[Doc, list[Span], list[Span]]] = None  # `sentences`, `noun_chunks`
+        self._listed: Optional[tuple[Doc, list[Span], list[Span], list[int]]] = None  # `sentences`, `noun_chunks`
         self.acronyms: dict[str, str] = {}
         self._scan_names(article_text)
 
@@ -335,10 +352,15 @@ class ArticleContext:
         reading's targets and the naming of proposals all read them."""
         return self._list(doc)[2]
 
-    def _list(self, doc: Doc) -> tuple[Doc, list[Span], list[Span]]:
+    def chunk_roots(self, doc: Doc) -> list[int]:
+        """The index of each noun chunk's root word (`Span.root`), in `noun_chunks` order."""
+        return self._list(doc)[3]
+
+    def _list(self, doc: Doc) -> tuple[Doc, list[Span], list[Span], list[int]]:
         # only the last doc's are kept: paragraphs are read one after another
         if self._listed is None or self._listed[0] is not doc:
-            self._listed = (doc, list(doc.sents), list(doc.noun_chunks))
+            chunks = list(doc.noun_chunks)
+            self._listed = (doc, list(doc.sents), chunks, [chunk.root.i for chunk in chunks])
         return self._listed
 
     def register_people(self, docs: list[Doc]) -> None:
@@ -420,13 +442,15 @@ class ArticleContext:
         dm = DocMentions()
         self._dm = dm  # owners of proposals in this paragraph are looked up in its own mentions
         self._dm_doc = doc
+        # the words' attributes by index (`DocWords`): a Token is made only for a word that is read further
+        w = DocWords.of(doc)
         sent_starts = {s.start: n for n, s in enumerate(self.sentences(doc))}
-        sent_of: dict[int, int] = {}
+        sent_of: list[int] = []  # token index -> sentence number in the article
         n = -1
-        for t in doc:
-            if t.i in sent_starts:
-                n = sent_starts[t.i]
-            sent_of[t.i] = self.sent_no + n
+        for i in range(len(doc)):
+            if i in sent_starts:
+                n = sent_starts[i]
+            sent_of.append(self.sent_no + n)
         taken: set[int] = set()
         doc_refs: list[Ref] = []  # actor mentions of this doc, put into the history in text order
         authored_docs: list[tuple[str, Token]] = []  # (document noun, its "by" phrase)
@@ -576,12 +600,12 @@ class ArticleContext:
             doc_refs.append(ref)
 
         # 2b. Names the NER missed: a proper-noun subject ("Menzies Campbell said ...")
-        for chunk in chunks:
-            root = chunk.root
-            if root.i in dm.actors or root.pos_ != "PROPN" or root.dep_ not in ("nsubj", "nsubjpass"):
+        for chunk, r in zip(chunks, self.chunk_roots(doc)):
+            if r in dm.actors or w.pos[r] != "PROPN" or w.dep[r] not in ("nsubj", "nsubjpass"):
                 continue
-            if root.ent_type_ in ENT_KIND or root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+            if w.ent_type[r] in ENT_KIND or w.ent_type[r] in ("DATE", "TIME", "MONEY", "PERCENT"):
                 continue
+            root = doc[r]
             # names only (a capitalised proper noun the tagger called a number is still a name)
             names = []
             for t in reversed(list(chunk)):  # the run of names that ends the phrase ("Comoros president X Y")
@@ -674,24 +698,23 @@ class ArticleContext:
             for i in range(chunk.start, chunk.end):
                 dm.proposals.setdefault(i, ref)
         # 4. Parts of proposals: "a key part of it, an invitation to join NATO"; "X is part of the plan".
-        for t in doc:
-            if t.lemma_.lower() in PART_NOUNS:
-                self._part_of(t, dm, sent_of[t.i])
+        for i, lemma in enumerate(w.lemma):
+            if lemma in PART_NOUNS:
+                self._part_of(doc[i], dm, sent_of[i])
 
         # pronouns and definite descriptions of actors
-        for t in doc:
-            if t.i in dm.actors:
+        for i, low in enumerate(w.lower):
+            if i in dm.actors:
                 continue
-            low = t.lower_
             ref = None
-            if low in PRONOUNS_PERSON and t.pos_ == "PRON":
-                ref = self.resolve_person(sent_of[t.i], t.i)
-            elif low in PRONOUNS_PLURAL and t.pos_ == "PRON":
-                ref = self.resolve_plural(sent_of[t.i], t.i)
+            if low in PRONOUNS_PERSON and w.pos[i] == "PRON":
+                ref = self.resolve_person(sent_of[i], i)
+            elif low in PRONOUNS_PLURAL and w.pos[i] == "PRON":
+                ref = self.resolve_plural(sent_of[i], i)
             if ref is not None:
-                pron = Ref(ref.key, ref.kind, t.i, t.i + 1, sent_of[t.i],
-                           subject=t.dep_ in SUBJ_DEPS, plural=ref.plural, head_lemma=ref.head_lemma)
-                dm.actors[t.i] = pron
+                pron = Ref(ref.key, ref.kind, i, i + 1, sent_of[i],
+                           subject=w.dep[i] in SUBJ_DEPS, plural=ref.plural, head_lemma=ref.head_lemma)
+                dm.actors[i] = pron
                 # a resolved pronoun carries the chain on: "He ... He ..." stays with the same person
                 bisect.insort(self.history, pron, key=lambda r: (r.sent_no, r.start))
         self.sent_no += len(sent_starts)
@@ -985,16 +1008,17 @@ class ArticleContext:
         Built from the parse rather than spaCy's noun_chunks, which a misparse can swallow whole
         ("the treaty surprised observers" as one chunk)."""
         out = []
-        for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or noun_key(tok, heads) not in heads:
+        w = DocWords.of(doc)
+        lemma, pos, dep = w.lemma, w.pos, w.dep
+        for i, head in enumerate(w.head):
+            if pos[i] not in ("NOUN", "PROPN") or lexicon_key(lemma[i], pos[i], heads) not in heads:
                 continue
-            if tok.dep_ == "compound" and tok.head.i > tok.i and (
-                    tok.head.lemma_.lower() in heads or tok.head.pos_ == "PROPN"):
+            if dep[i] == "compound" and head > i and (lemma[head] in heads or pos[head] == "PROPN"):
                 continue  # "accession talks", "Prime Minister Lena Vos": a modifier, not a head
-            left = [c for c in tok.lefts if c.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "det",
-                                                       "npadvmod", "quantmod", "predet")]
-            start = min([c.left_edge.i for c in left] + [tok.i])
-            out.append(doc[start: tok.i + 1])
+            left = [c for c in w.children[i] if c < i and dep[c] in ("amod", "compound", "nmod", "poss", "nummod",
+                                                                      "det", "npadvmod", "quantmod", "predet")]
+            start = min([doc[c].left_edge.i for c in left] + [i])
+            out.append(doc[start: i + 1])
         return out
 
     def _part_of(self, part: Token, dm: DocMentions, sent_no: int) -> None:

@@ -181,6 +181,8 @@ class RuleExtractor:
             return []
         chosen = sorted(decide(cands, self.model.score(cands), self.model.threshold),
                         key=lambda d: (d[0].sent_no, d[0].target.start))
+        if not chosen:
+            return []
         out = []
         offset = rp.para.start
         chunks: dict = {}  # head word -> noun chunk, found only if a proposal needs its fuller words

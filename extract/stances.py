@@ -19,6 +19,7 @@ from stancegraph.extract.lexicon import Cue, Lexicon
 from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
+from stancegraph.extract.words import DocWords
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
@@ -105,7 +106,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:
     """A sentence as evidence: its text and its offsets in the article, which slice out exactly the
     evidence (spaces around a sentence are not in it)."""
-    text = sent.text
+    text = DocWords.of(sent.doc).span_text(sent)
     lead, trail = len(text) - len(text.lstrip()), len(text) - len(text.rstrip())
     return text.strip(), offset + sent.start_char + lead, offset + sent.end_char - trail
 
@@ -132,7 +133,7 @@ class StanceReader:
 
     # -- per doc --------------------------------------------------------------------------
     def read(self, doc: Doc, dm: DocMentions, offset: int, first_sent_no: int) -> Iterator[Stance]:
-        quotes = find_quotes(doc.text)
+        quotes = find_quotes(DocWords.of(doc).text)
         sents = self.ctx.sentences(doc)
         speakers = self._attribute(doc, dm, sents, quotes, first_sent_no)
         # kept for the learned reading, which pairs a quote's speaker with what the quote names
@@ -171,10 +172,12 @@ class StanceReader:
         result: dict[int, Optional[Ref]] = {}
         sent_speaker: dict[int, Optional[Ref]] = {}
         unnamed: set[int] = set()  # sentences whose speaker is someone we cannot name ("a witness said")
+        w = DocWords.of(doc)
         for n, sent in enumerate(sents):
             spk = None
-            for t in sent:
-                if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.lex.speech_verbs:
+            for i in range(sent.start, sent.end):
+                if w.pos[i] in ("VERB", "AUX") and w.lemma[i] in self.lex.speech_verbs:
+                    t = doc[i]
                     if self._inside_quote(t.idx, quotes):
                         continue
                     spk = self._speech_subject(t, dm, first_sent_no + n)
@@ -194,7 +197,7 @@ class StanceReader:
                 if sent_speaker.get(n) is not None:
                     spk = sent_speaker[n]
                     break
-            if spk is None and ns and doc.text[:max(qs - 1, 0)].rstrip().endswith(":"):
+            if spk is None and ns and w.text[:max(qs - 1, 0)].rstrip().endswith(":"):
                 # 'Sunak defended the record: "..."': the subject of the clause that introduces it
                 root = sents[ns[0]].root
                 subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -418,10 +421,16 @@ class StanceReader:
                 found[k] = s
             self.ctx.debated.add(s.target)
 
-        for tok in sent:
+        w = DocWords.of(doc)
+        for i in range(sent.start, sent.end):
+            # only cue words and the verbs the modal and condition patterns read need the rest; the
+            # others are passed over without making a Token
+            verb = w.pos[i] in ("VERB", "AUX") and w.dep[i] in ("ROOT", "ccomp", "conj", "advcl")
+            if not verb and not self._may_cue(w, i):
+                continue
+            tok = doc[i]
             cues = self._cues(tok)
-            # only cue words and the verbs the modal and condition patterns read need the rest
-            if not cues and not (tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("ROOT", "ccomp", "conj", "advcl")):
+            if not cues and not verb:
                 continue
             if self._in_question(tok):
                 continue
@@ -634,14 +643,18 @@ class StanceReader:
 
     @staticmethod
     def _in_question(tok: Token) -> bool:
-        """A cue in an embedded question ("whether he supports the plan") states no stance."""
-        t = tok
+        """A cue in an embedded question ("whether he supports the plan") states no stance. (Walks
+        the words up by index in the doc's `DocWords`; a root, its own head, ends the walk.)"""
+        w = DocWords.of(tok.doc)
+        dep, lower, kids = w.dep, w.lower, w.children
+        t = tok.i
         for _ in range(6):
-            if t.dep_ in ("pcomp", "ccomp", "pobj", "advcl") and any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children):
-                return t.dep_ != "advcl" or any(c.lower_ == "whether" for c in t.children)
-            if t.head is t:
+            if dep[t] in ("pcomp", "ccomp", "pobj", "advcl") and any(dep[c] == "mark" and lower[c] in ("whether", "if")
+                                                                     for c in kids[t]):
+                return dep[t] != "advcl" or any(lower[c] == "whether" for c in kids[t])
+            if w.head[t] == t:
                 break
-            t = t.head
+            t = w.head[t]
         return False
 
     def _conjuncts(self, ref: Ref, cue: Token, dm: DocMentions, doc: Doc) -> list[Ref]:
@@ -684,6 +697,15 @@ class StanceReader:
                 return self._speech_subject(t.head, dm, sent_no)
             t = t.head
         return None
+
+    def _may_cue(self, w: DocWords, i: int) -> bool:
+        """False where `_cues` of the i-th word is sure to be empty: the lexicon has no entry for its
+        lemma and part of speech (nor, for a past participle, for its form as an adjective)."""
+        pos = w.pos[i]
+        pos = "VERB" if pos == "AUX" else "NOUN" if pos == "PROPN" else pos
+        cues = self.lex.cues  # (`cues_for` without its lower-casing: the table's words are lower case)
+        return bool(cues.get((w.lemma[i], pos))) or (
+            pos == "VERB" and w.tag[i] == "VBN" and bool(cues.get((w.lower[i], "ADJ"))))
 
     def _cues(self, tok: Token) -> list[Cue]:
         lemma = tok.lemma_.lower()

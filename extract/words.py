@@ -1,0 +1,105 @@
+"""Per-doc word tables: what the readers ask of each word, read from spaCy once per doc.
+
+Every `doc[i]` and every step of `for t in doc` makes a new Token object, and each of a Token's
+string attributes is a StringStore lookup; the mention finder, the rules, the candidate finder
+and the features ask the same few attributes of the same words many times over. `DocWords.of`
+reads them for the whole doc in one `Doc.to_array` call and keeps them as Python lists in the
+doc's `user_data`, so that a hot loop can test words by index and make a Token only for the few
+it goes on to read.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.parts_of_speech import NAMES as POS_NAMES
+from spacy.tokens import Doc
+
+# The words that negate the word they hang on ("did not back": back), as the features read them.
+NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
+
+_KEY = "stancegraph.words"
+# StringStore ids -> strings (and lower-cased strings), shared by every doc: an id is the hash of
+# its string (or a fixed symbol), the same in every StringStore. Emptied past `_MAX_NAMES`.
+_NAMES: dict[int, str] = {}
+_LOWERED: dict[int, str] = {}
+_MAX_NAMES = 500_000
+
+
+class DocWords:
+    """Each word's lower-cased lemma, dependency label, part of speech, head (by index), lower-cased
+    form, fine-grained tag, entity type, punctuation flag and text with its trailing space, as the
+    Token attributes `lemma_.lower()`, `dep_`, `pos_`, `head.i`, `lower_`, `tag_`, `ent_type_`,
+    `is_punct` and `text_with_ws` give them; and the words a negation hangs on."""
+
+    __slots__ = ("lemma", "dep", "pos", "head", "lower", "tag", "ent_type", "is_punct", "text_ws", "negated",
+                 "_children", "_text")
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        cols = doc.to_array([LEMMA, DEP, POS, HEAD, LOWER, TAG, ENT_TYPE, IS_PUNCT, ORTH, SPACY]).reshape(len(doc), 10)
+
+        def names(col: int, lower: bool = False) -> list[str]:
+            ids = cols[:, col].tolist()
+            table = _LOWERED if lower else _NAMES
+            for h in set(ids).difference(table):
+                table[h] = strings[h].lower() if lower else strings[h]
+            return [table[h] for h in ids]
+
+        if len(_NAMES) > _MAX_NAMES or len(_LOWERED) > _MAX_NAMES:
+            _NAMES.clear()
+            _LOWERED.clear()
+
+        self.lemma = names(0, lower=True)
+        self.dep = names(1)
+        self.pos = [POS_NAMES[p] for p in cols[:, 2].tolist()]
+        # HEAD is the offset to the head, negative ones wrapped round in the unsigned array
+        self.head = [i + rel for i, rel in enumerate(cols[:, 3].astype(np.int64).tolist())]
+        self.lower = names(4)
+        self.tag = names(5)
+        self.ent_type = names(6)
+        self.is_punct = [bool(x) for x in cols[:, 7].tolist()]
+        self.text_ws = [text + " " if space else text for text, space in zip(names(8), cols[:, 9].tolist())]
+        dep, lower = self.dep, self.lower
+        self.negated = {h for i, h in enumerate(self.head)
+                        if h != i and (dep[i] == "neg" or lower[i] in NEGATIONS and dep[i] in ("neg", "advmod", "det"))}
+        self._children: Optional[list[list[int]]] = None
+        self._text: Optional[str] = None
+
+    @property
+    def children(self) -> list[list[int]]:
+        """Each word's children by index, in text order (as `Token.children` gives them)."""
+        if self._children is None:
+            kids: list[list[int]] = [[] for _ in self.head]
+            for i, h in enumerate(self.head):
+                if h != i:
+                    kids[h].append(i)
+            self._children = kids
+        return self._children
+
+    @property
+    def text(self) -> str:
+        """The doc's text (`Doc.text`, which joins its Tokens anew on every read), joined once."""
+        if self._text is None:
+            self._text = "".join(self.text_ws)
+        return self._text
+
+    def span_text(self, span) -> str:
+        """`span.text` of a span of the doc, sliced from its text."""
+        return self.text[span.start_char:span.end_char]
+
+    @staticmethod
+    def of(doc: Doc) -> "DocWords":
+        """The doc's table, made on first need (`repair_lemmas`, which writes lemmas, drops it)."""
+        words = doc.user_data.get(_KEY)
+        if words is None:
+            words = doc.user_data[_KEY] = DocWords(doc)
+        return words
+
+    @staticmethod
+    def forget(doc: Doc) -> None:
+        """Drop the doc's table, and every other table the readers keep in its `user_data`
+        (keys starting "stancegraph."), where its words' attributes have changed."""
+        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("stancegraph.")]:
+            del doc.user_data[key]
