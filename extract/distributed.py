@@ -21,6 +21,11 @@ _WORKER_EXTRACTORS: dict[str, object] = {}
 DEFAULT_OPTIONS = {"stance_model": "default"}
 
 
+def extractor_options(options: Optional[dict]) -> dict:
+    """The extractor's keyword options a worker starts with: `options`, or what `build` reads with."""
+    return options if options is not None else DEFAULT_OPTIONS
+
+
 class ClusterError(StancegraphError):
     """The Dask scheduler could not be reached or a task failed; the message says which."""
 
@@ -30,7 +35,7 @@ def _extract_partition(articles: Sequence[Article], model: str, options: Optiona
     `options`: the extractor's keyword options (stance_model, min_confidence)."""
     from stancegraph.extract.pipeline import RuleExtractor
 
-    options = options if options is not None else DEFAULT_OPTIONS
+    options = extractor_options(options)
     key = (model, tuple(sorted(options.items())))
     ex = _WORKER_EXTRACTORS.get(key)
     if ex is None:

@@ -30,10 +30,10 @@ def _extract(articles: list[Article]) -> list[ArticleResult]:
 def extract_parallel(articles: Sequence[Article], jobs: int, *, model: str, chunk: Optional[int] = None,
                      options: Optional[dict] = None) -> Iterator[ArticleResult]:
     """ArticleResults of `articles` in input order, extracted by `jobs` worker processes."""
-    from stancegraph.extract.distributed import DEFAULT_OPTIONS, partitions
+    from stancegraph.extract.distributed import extractor_options, partitions
 
     chunk = chunk or max(1, min(16, len(articles) // (4 * jobs)))
     # spawn, not fork: the parent may hold threads (the progress bar) and a loaded pipeline
-    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_start, initargs=(model, options if options is not None else DEFAULT_OPTIONS)) as pool:
+    with multiprocessing.get_context("spawn").Pool(jobs, initializer=_start, initargs=(model, extractor_options(options))) as pool:
         for results in pool.imap(_extract, partitions(list(articles), chunk)):
             yield from results
