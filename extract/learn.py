@@ -31,7 +31,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSO
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label, slug,
                                           tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, SUPPORT, Stance
-from stancegraph.extract.words import NEGATIONS, DocWords  # noqa: F401 - NEGATIONS is the features' list
+from stancegraph.extract.words import DocWords
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
@@ -78,13 +78,9 @@ class Priors:
         pols = {pol for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)}
         return pols.pop() if len(pols) == 1 else "mixed" if pols else ""
 
-    def particle_of_cue(self, t: Token) -> bool:
-        """True where the word is the particle a cue takes ("against" in "protested against", "for" in
-        "called for"): part of that cue, no cue of its own."""
-        return self.particle_at(t.doc, t.i)
-
     def particle_at(self, doc: Doc, i: int) -> bool:
-        """`particle_of_cue` of the doc's i-th word, read from its `DocWords`."""
+        """True where the doc's i-th word is the particle a cue takes ("against" in "protested against",
+        "for" in "called for"): part of that cue, no cue of its own."""
         w = DocWords.of(doc)
         head = w.head[i]
         if w.dep[i] not in ("prep", "prt", "agent", "dative", "advmod") or head == i:
@@ -92,17 +88,13 @@ class Priors:
         entries = self.cues.get((w.lemma[head], "VERB" if w.pos[head] == "AUX" else w.pos[head]), ())
         return any(part == w.lower[i] for part, _ in entries)
 
-    def word(self, t: Token) -> tuple[str, str]:
-        """(cue polarity or "", valence sign or "") of a word; read once per word of a doc."""
-        return self.word_at(t.doc, t.i)
-
     def word_at(self, doc: Doc, i: int) -> tuple[str, str]:
-        """`word` of the doc's i-th word (from `words`: the features ask for the same words' priors
-        tens of thousands of times a build)."""
+        """(cue polarity or "", valence sign or "") of the doc's i-th word (from `words`: the features
+        ask for the same words' priors tens of thousands of times a build)."""
         return self.words(doc)[i]
 
     def words(self, doc: Doc) -> list[tuple[str, str]]:
-        """`word` of every word of the doc, read once per doc (kept in its `user_data`) from its
+        """`word_at` of every word of the doc, read once per doc (kept in its `user_data`) from its
         `DocWords`, making a Token only for a word the cue lexicon has (`cue` reads its children)."""
         table = doc.user_data.get("stancegraph.word")
         if table is None:
@@ -271,7 +263,7 @@ def _label_end(sent: Span, span: Span, label: str) -> Optional[int]:
 
 
 # A target's words are worked out by index in the doc's `DocWords` (`_trim_at`, `_cut_at`, `_label_at`);
-# `_trim` and `_label` take Tokens.
+# `_trim` and `_label` take Tokens (a new holder's words).
 
 def _trim_bounds(w: DocWords, idx: list[int]) -> tuple[int, int]:
     """Where the words `idx` (indices) keep after dropping leading articles, possessives and
@@ -672,11 +664,6 @@ def _distance(dist: int) -> str:
     return got
 
 
-def _negations(doc: Doc) -> set[int]:
-    """The words a negation hangs on ("did not back": back), found once per doc (`DocWords.negated`)."""
-    return DocWords.of(doc).negated
-
-
 def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
     """The polarity the words (by index) between a target and its holder compose: each oppose cue and each
     negation turns it ("urged the council to scrap the levy": for the levy, oppose; "did not rule out
@@ -893,7 +880,7 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
         else:
             targets.append(th.i)
             if ("mean", id(t)) not in cache:
-                cache[("mean", id(t))] = _mean_rows(tensor[t.start:t.end]) if t.end > t.start else tensor[th.i]
+                cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else tensor[th.i]
             means.append(cache[("mean", id(t))])
         hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
         if hh is not None:
@@ -912,13 +899,6 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
     out[:, 2 * w:3 * w] = rows[holders]
     out[:, 3 * w:] = rows[joints]
     return out
-
-
-def _mean_rows(x: np.ndarray) -> np.ndarray:
-    """`x.mean(axis=0)` of a 2-d float32 array, as numpy works it out (the sum in the array's
-    type, divided in place by the row count as an intp), without `mean`'s argument handling."""
-    out = np.add.reduce(x, axis=0)
-    return np.true_divide(out, np.intp(x.shape[0]), out=out, casting="unsafe")
 
 
 # ------------------------------------------------------------------------------- the model

@@ -9,7 +9,6 @@ pattern that produced it.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -426,7 +425,7 @@ class StanceReader:
             # only cue words and the verbs the modal and condition patterns read need the rest; the
             # others are passed over without making a Token
             verb = w.pos[i] in ("VERB", "AUX") and w.dep[i] in ("ROOT", "ccomp", "conj", "advcl")
-            if not verb and not self._may_cue(w, i):
+            if not verb and not self._entries(w, i):
                 continue
             tok = doc[i]
             cues = self._cues(tok)
@@ -698,25 +697,20 @@ class StanceReader:
             t = t.head
         return None
 
-    def _may_cue(self, w: DocWords, i: int) -> bool:
-        """False where `_cues` of the i-th word is sure to be empty: the lexicon has no entry for its
-        lemma and part of speech (nor, for a past participle, for its form as an adjective)."""
+    def _entries(self, w: DocWords, i: int) -> list[Cue]:
+        """The lexicon's cues for the doc's i-th word, before `_cues` checks their particles: by its
+        lemma and part of speech (an auxiliary as a verb, a proper noun as a noun), or for a past
+        participle with none, by its form as an adjective. Read from the doc's `DocWords`, so the
+        sentence loop passes over the words with none without making a Token."""
         pos = w.pos[i]
         pos = "VERB" if pos == "AUX" else "NOUN" if pos == "PROPN" else pos
-        cues = self.lex.cues  # (`cues_for` without its lower-casing: the table's words are lower case)
-        return bool(cues.get((w.lemma[i], pos))) or (
-            pos == "VERB" and w.tag[i] == "VBN" and bool(cues.get((w.lower[i], "ADJ"))))
+        cues = self.lex.cues_for(w.lemma[i], pos)
+        if not cues and pos == "VERB" and w.tag[i] == "VBN":
+            cues = self.lex.cues_for(w.lower[i], "ADJ")
+        return cues
 
     def _cues(self, tok: Token) -> list[Cue]:
-        lemma = tok.lemma_.lower()
-        pos = tok.pos_
-        if pos == "AUX":
-            pos = "VERB"
-        if pos == "PROPN":
-            pos = "NOUN"
-        cues = self.lex.cues_for(lemma, pos)
-        if not cues and pos == "VERB" and tok.tag_ == "VBN":
-            cues = self.lex.cues_for(tok.lower_, "ADJ")
+        cues = self._entries(DocWords.of(tok.doc), tok.i)
         out = []
         for cue in cues:
             if cue.particle == "include":

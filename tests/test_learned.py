@@ -12,7 +12,6 @@ import csv
 import json
 import re
 import weakref
-from pathlib import Path
 
 import numpy as np
 import pytest
