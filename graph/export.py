@@ -194,9 +194,6 @@ def read_quads(source: GraphSource) -> set[ox.Quad]:
         with warnings.catch_warnings():  # rdflib 7.6's own serializers use its deprecated Dataset.contexts
             warnings.simplefilter("ignore", DeprecationWarning)
             if isinstance(source, Dataset) or getattr(source, "context_aware", False):
-                direct = _rdflib_quads(source)
-                if direct is not None:
-                    return direct
                 data, fmt = source.serialize(format="nquads", encoding="utf-8"), ox.RdfFormat.N_QUADS
             else:
                 data, fmt = source.serialize(format="nt", encoding="utf-8"), ox.RdfFormat.N_TRIPLES
@@ -210,47 +207,6 @@ def read_quads(source: GraphSource) -> set[ox.Quad]:
         raise ExportError(f"{path}: not valid {path.suffix[1:]} ({' '.join(str(err).split())})") from None
     except OSError as err:
         raise ExportError(f"{path}: cannot be read ({err.strerror or err})") from None
-
-
-def _rdflib_quads(source: Graph) -> Optional[set[ox.Quad]]:
-    """The quads of a context-aware rdflib graph as pyoxigraph terms, made term by term: what its
-    N-Quads serialisation parsed back gives (the same contexts, graph names and literals' lexical
-    forms, datatypes and languages), without writing and parsing the text. None where the graph
-    holds anything else than IRIs and literals (a blank node, an IRI or a literal the text could
-    not carry as it is): the caller then goes through N-Quads, as before."""
-    from rdflib import Literal, URIRef
-    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-    iris: dict[URIRef, ox.NamedNode] = {}
-
-    def iri(t) -> ox.NamedNode:
-        got = iris.get(t)
-        if got is None:
-            if type(t) is not URIRef:
-                raise ValueError(t)
-            t.n3()  # raises where the serialiser cannot write the IRI
-            got = iris[t] = ox.NamedNode(str(t))  # a ValueError where Oxigraph would not parse it
-        return got
-
-    out: set[ox.Quad] = set()
-    try:
-        for context in source.contexts():  # as the N-Quads serialiser walks them
-            ident = context.identifier
-            graph = ox.DefaultGraph() if not ident or ident == DATASET_DEFAULT_GRAPH_ID else iri(ident)
-            for s, p, o in context:
-                if type(o) is Literal:
-                    value = str(o)
-                    value.encode("utf-8")  # the serialiser would write "?" for what UTF-8 cannot hold
-                    if o.language and o.datatype:
-                        raise ValueError(o)
-                    obj = (ox.Literal(value, language=o.language) if o.language else
-                           ox.Literal(value, datatype=iri(o.datatype)) if o.datatype else ox.Literal(value))
-                else:
-                    obj = iri(o)
-                out.add(ox.Quad(iri(s), iri(p), obj, graph))
-    except Exception:  # noqa: BLE001 - whatever the text would have failed on, it fails on below
-        return None
-    return out
 
 
 def to_store(source: GraphSource) -> ox.Store:
