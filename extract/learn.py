@@ -35,6 +35,7 @@ from stancegraph.extract.words import DocWords
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
+RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
 N_FEATURES = 2 ** 20
 # Dense features: four parts (target head, target words, holder head, the word joining them) of the
 # width of en_core_web_sm's token vectors.
@@ -996,7 +997,8 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     """The stances the model reads: per holder and target words (`slot`), the best extent and polarity,
     where its probability reaches the threshold; then, per holder, sentence and polarity, one of
     the targets that share a distinctive word ("the levy", "the repeal of the sugar levy"): one
-    stance said once is one stance. `cands` are Candidates or Rows."""
+    stance said once is one stance. Where the rules read a pair as neutral, a stance on it is neutral.
+    `cands` are Candidates or Rows."""
     if not len(cands) or not len(probs):
         return []
     # every candidate's likeliest stance ("none" aside) and its probability, in one numpy call, not one per row
@@ -1007,8 +1009,12 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     for c, k, conf in zip(cands, ks.tolist(), confs.tolist()):
         if conf < threshold:
             continue
+        # the corpus holds too few neutral stances to learn them from (59 of 3,837 in train): where the
+        # rules read the pair as neutral ("would not commit to supporting X", "abstained on X"), the model
+        # says whether it is a stance and the rules say which
+        polarity = NEUTRAL if RULE_NEUTRAL in c.features else CLASSES[k]
         if c.slot not in best or conf > best[c.slot][2]:
-            best[c.slot] = (c, CLASSES[k], conf)
+            best[c.slot] = (c, polarity, conf)
     kept: dict[tuple, list[set]] = {}  # (holder, sentence, polarity) -> the distinctive words of its stances
     out = []
     for d in sorted(best.values(), key=lambda d: -d[2]):
