@@ -302,12 +302,21 @@ def _label(tokens: list[Token]) -> str:
 
 def _cut_at(w: DocWords, idx: list[int], limit: int = MAX_TARGET_WORDS, clause: bool = False) -> list[int]:
     """The first `limit` words, cut back to before a comma, a conjunction past the head or (unless
-    `clause`, where the relative clause is what the label is for) a relative clause; then trimmed."""
-    lower, dep = w.lower, w.dep
+    `clause`, where the relative clause is what the label is for) a relative clause, and never inside
+    a noun phrase; then trimmed."""
+    lower, dep, head = w.lower, w.dep, w.head
     out: list[int] = []
     words = 0  # the words in `out` that are no punctuation
-    for x in idx:
+    for n, x in enumerate(idx):
         if words >= limit:
+            # never end inside a noun phrase ("... run the national weather" without "service"): take up
+            # to two more words to reach its head, or else leave the phrase's first words out
+            h = head[out[-1]]
+            if h in idx[n:n + 2]:
+                out += idx[n:idx.index(h, n) + 1]
+            taken, words_of = set(out), set(idx)
+            while out and out[-1] < head[out[-1]] and head[out[-1]] in words_of and head[out[-1]] not in taken:
+                taken.discard(out.pop())
             break
         if out and (lower[x] in (",", ";", ":", "(", "—", "–", "-") or not clause and (
                 dep[x] in ("relcl",) or lower[x] in ("which", "who", "that") and dep[x] in ("nsubj", "dobj", "mark"))):

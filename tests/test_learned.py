@@ -198,6 +198,15 @@ def test_a_relative_clause_says_which_proposal(learned, text, holder, polarity, 
     assert all(len(words(t)) <= 10 for *_, t, _ in got)
 
 
+def test_a_long_proposal_label_ends_on_a_whole_phrase(learned):
+    """Cut near ten words, a label takes the head of the noun phrase it is in ("... the national weather
+    service", not "... the national weather"), and never more than twelve words (the scorer's limit)."""
+    got = read(learned, "Opposition lawmakers blocked a bill that would let private companies run the national "
+                        "weather service.")
+    labels = [t for h, p, t, _ in got if p == "oppose" and any("lawmakers" in words(x) for x in h)]
+    assert labels and all(words(t)[-2:] == ["weather", "service"] and len(words(t)) <= 12 for t in labels), labels
+
+
 # --- provenance and confidence -------------------------------------------------------------------
 
 def test_every_stance_names_the_model_and_a_probability(learned):
