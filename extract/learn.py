@@ -304,7 +304,7 @@ def _cut_at(w: DocWords, idx: list[int], limit: int = MAX_TARGET_WORDS, clause: 
     """The first `limit` words, cut back to before a comma, a conjunction past the head or (unless
     `clause`, where the relative clause is what the label is for) a relative clause, and never inside
     a noun phrase; then trimmed."""
-    lower, dep, head = w.lower, w.dep, w.head
+    lower, dep, head, text_ws = w.lower, w.dep, w.head, w.text_ws
     out: list[int] = []
     words = 0  # the words in `out` that are no punctuation
     for n, x in enumerate(idx):
@@ -318,7 +318,9 @@ def _cut_at(w: DocWords, idx: list[int], limit: int = MAX_TARGET_WORDS, clause: 
             while out and out[-1] < head[out[-1]] and head[out[-1]] in words_of and head[out[-1]] not in taken:
                 taken.discard(out.pop())
             break
-        if out and (lower[x] in (",", ";", ":", "(", "—", "–", "-") or not clause and (
+        # a hyphen is a dash only with a space beside it ("deep-sea mining" is one phrase)
+        dash = lower[x] in ("—", "–") or lower[x] == "-" and (text_ws[x] != "-" or text_ws[x - 1][-1:] == " ")
+        if out and (lower[x] in (",", ";", ":", "(") or dash or not clause and (
                 dep[x] in ("relcl",) or lower[x] in ("which", "who", "that") and dep[x] in ("nsubj", "dobj", "mark"))):
             break
         out.append(x)
