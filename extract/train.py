@@ -101,14 +101,21 @@ def _matching(golds: list[dict], preds: list[tuple]) -> dict[int, int]:
     return {p: g for g, p in owner.items()}
 
 
-def score_article(gold_doc: dict, preds: list[tuple]) -> tuple[int, int, int]:
-    """(tp, fp, fn) as the shared scorer counts them; preds are (holder labels, polarity, target labels)."""
+def false_positives(gold_doc: dict, preds: list[tuple]) -> tuple[int, list[tuple]]:
+    """How many required stances the predictions match, and the predictions that match neither a required
+    nor an optional stance, as the shared scorer matches them; preds are (holder labels, polarity, target labels)."""
     required = [s for s in gold_doc["stances"] if not s.get("optional")]
     optional = [s for s in gold_doc["stances"] if s.get("optional")]
     matched = _matching(required, preds)
     rest = [p for i, p in enumerate(preds) if i not in matched]
     excused = _matching(optional, rest)
-    return len(matched), len(rest) - len(excused), len(required) - len(matched)
+    return len(matched), [p for i, p in enumerate(rest) if i not in excused]
+
+
+def score_article(gold_doc: dict, preds: list[tuple]) -> tuple[int, int, int]:
+    """(tp, fp, fn) as the shared scorer counts them; preds are (holder labels, polarity, target labels)."""
+    tp, fps = false_positives(gold_doc, preds)
+    return tp, len(fps), sum(not s.get("optional") for s in gold_doc["stances"]) - tp
 
 
 def prf(tp: int, fp: int, fn: int) -> dict:

@@ -11,6 +11,12 @@ Kinds, in the order they are tested:
   wrong target words     a chosen stance in the evidence sentence has the holder and polarity, not the target's words
   wrong holder           a chosen stance in the evidence sentence has the target and polarity, another holder
   below threshold        a candidate fits, the model did not choose it
+And each stance the model reads that the silver annotation does not hold (a false positive), by kind:
+  duplicate              holder, target and polarity fit an annotated stance another reading already matched
+  wrong polarity         holder and target fit an annotated stance, with another polarity
+  wrong holder           the target fits an annotated stance, the holder does not
+  wrong target           the holder fits an annotated stance of the same polarity, the target does not
+  unannotated            neither: a stance the annotation does not hold, or no proposal at all
 Only dev (and train) for choosing what to do next; test is for milestones.
 """
 from __future__ import annotations
@@ -26,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def main() -> int:
     from stancegraph.extract.learn import StanceModel, decide
     from stancegraph.extract.pipeline import RuleExtractor
-    from stancegraph.extract.train import Corpus, _norm, collect, fits, predictions, stance_fits
+    from stancegraph.extract.train import Corpus, _norm, collect, false_positives, fits, predictions, stance_fits
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", default="dev", choices=("train", "dev", "test"))
@@ -36,12 +42,28 @@ def main() -> int:
     model = StanceModel.load()
     data = collect(RuleExtractor(stance_model=None), corpus, corpus.ids(args.split), lambda m: print(m, file=sys.stderr))
     kinds: Counter = Counter()
+    false: Counter = Counter()
     examples: dict[str, list[str]] = {}
     for ac in data:
         gold = corpus.gold(ac.art)
         probs = model.score(ac.cands)
         chosen = decide(ac.cands, probs, model.threshold)
         preds = predictions(ac, probs, model.threshold)
+        for h, pol, t in false_positives(gold, preds)[1]:
+            both = [s for s in gold["stances"] if stance_fits(s, h, t)]
+            if any(s["polarity"] == pol for s in both):
+                kind = "duplicate"
+            elif both:
+                kind = "wrong polarity"
+            elif any(fits(t, s["target_keys"], s.get("target_not", [])) for s in gold["stances"]):
+                kind = "wrong holder"
+            elif any(s["polarity"] == pol and fits(h, s["holder_keys"], s.get("holder_not", []))
+                     for s in gold["stances"]):
+                kind = "wrong target"
+            else:
+                kind = "unannotated"
+            false[kind] += 1
+            examples.setdefault("false positive, " + kind, []).append(f"{sorted(h)[0]!r} {pol} {sorted(t)[0]!r}")
         reach = {g for fit in ac.gold_fit for g in fit}
         for g, s in enumerate(gold["stances"]):
             if s.get("optional"):
@@ -75,6 +97,11 @@ def main() -> int:
     print(f"| {args.split}: required silver stances ({total}) | count | share |")
     print("|---|---:|---:|")
     for kind, n in kinds.most_common():
+        print(f"| {kind} | {n} | {n / total:.0%} |")
+    total = sum(false.values())
+    print(f"\n| {args.split}: stances read that the annotation does not hold ({total}) | count | share |")
+    print("|---|---:|---:|")
+    for kind, n in false.most_common():
         print(f"| {kind} | {n} | {n / total:.0%} |")
     for kind, rows in examples.items():
         print(f"\n{kind}:")
