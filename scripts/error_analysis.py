@@ -16,7 +16,7 @@ And each stance the model reads that the silver annotation does not hold (a fals
   wrong polarity         holder and target fit an annotated stance, with another polarity
   wrong holder           the target fits an annotated stance, the holder does not
   wrong target           the holder fits an annotated stance of the same polarity, the target does not
-  unannotated            neither: a stance the annotation does not hold, or no proposal at all
+  unannotated            no annotated stance has the target, nor the holder with that polarity
 Only dev (and train) for choosing what to do next; test is for milestones.
 """
 from __future__ import annotations
