@@ -878,27 +878,32 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
     if tensor is None or not cands:
         return np.zeros((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=np.float32)
     absent = len(tensor)  # the row of zeros put after the doc's words
-    sentence = cache["sentence"]
+    sentence = cache["sentence"]  # what features() found: the holders' head words, the paths
+    heads = sentence.w.head
+    parts: dict[int, tuple] = {}  # id(target) -> (head word, mean vector, the word governing it), once per target
     targets, means, holders, joints = [], [], [], []
     for c in cands:
-        t, th = c.target, c.target.head
-        if th is None:
-            targets.append(absent)
-            means.append(zeros)
-        else:
-            targets.append(th.i)
-            if ("mean", id(t)) not in cache:
-                cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else tensor[th.i]
-            means.append(cache[("mean", id(t))])
-        hh = None if c.carried else sentence.heads.get(id(c.holder))  # features() found the holder's head
+        t = c.target
+        part = parts.get(id(t))
+        if part is None:
+            th = t.head.i if t.head is not None else None
+            if th is None:
+                part = parts[id(t)] = (None, zeros, absent)
+            else:
+                part = parts[id(t)] = (th, tensor[t.start:t.end].mean(axis=0) if t.end > t.start else tensor[th],
+                                       heads[th])
+        th, mean, governor = part
+        targets.append(absent if th is None else th)
+        means.append(mean)
+        hh = None if c.carried else sentence.heads.get(id(c.holder))
         if hh is not None:
-            path = sentence.paths.get((hh, th.i)) if th is not None else None  # features() read the path
+            path = sentence.paths.get((hh, th)) if th is not None else None
             lca = path[0] if path is not None else None
             joints.append(lca if lca is not None else absent)
             holders.append(hh)
         else:
             holders.append(absent)
-            joints.append(th.head.i if th is not None else absent)  # no holder in the sentence: what governs the target
+            joints.append(governor)  # no holder in the sentence: what governs the target
     rows = cache["rows"]
     out = np.empty((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=rows.dtype)
     w = DENSE_WIDTH
@@ -996,8 +1001,9 @@ class StanceModel:
     def score(self, cands: list) -> np.ndarray:
         """`proba` of Candidates or Rows."""
         dense = [c.dense for c in cands]
+        # (`np.array` stacks the rows as `np.vstack` would, without a Python call per row)
         return self.proba([c.features for c in cands],
-                          None if any(d is None for d in dense) or not dense else np.vstack(dense))
+                          None if any(d is None for d in dense) or not dense else np.array(dense))
 
 
 def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
