@@ -9,6 +9,7 @@ pattern that produced it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -39,6 +40,7 @@ HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "hardly"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
+_QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 LIGHT_VERBS_OK = {"voice", "express", "give", "offer", "pledge", "show", "lend", "drum", "rally", "win", "gain",
                   "announce", "declare", "reiterate", "signal", "make", "issue", "launch", "throw", "state"}
 # Nouns that frame a proposal: "the start of a process", "the implementation of reforms".
@@ -98,7 +100,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             spans.append((i + 1, j))
             i = j + 1
             continue
-        i += 1
+        mark = _QUOTE_MARKS.search(text, i + 1)  # on to the next mark, not a Python step per character
+        i = mark.start() if mark is not None else n
     return spans
 
 
