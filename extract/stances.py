@@ -129,6 +129,8 @@ class StanceReader:
         self.lex = lexicon
         self.ctx = ctx
         self.text = article_text
+        # the lemmas and forms the cue lexicon has an entry for: a word with neither has none (`_entries`)
+        self._cue_words = {lemma for lemma, _ in lexicon.cues}
         self.last_speaker: Optional[Ref] = None
         self.quotes: list[tuple[int, int]] = []  # the quotations of the last doc read, and their speakers
         self.speakers: dict[int, Optional[Ref]] = {}
@@ -424,11 +426,12 @@ class StanceReader:
             self.ctx.debated.add(s.target)
 
         w = DocWords.of(doc)
+        cue_words = self._cue_words
         for i in range(sent.start, sent.end):
             # only cue words and the verbs the modal and condition patterns read need the rest; the
             # others are passed over without making a Token
             verb = w.pos[i] in ("VERB", "AUX") and w.dep[i] in ("ROOT", "ccomp", "conj", "advcl")
-            if not verb and not self._entries(w, i):
+            if not verb and (w.lemma[i] not in cue_words and w.lower[i] not in cue_words or not self._entries(w, i)):
                 continue
             tok = doc[i]
             cues = self._cues(tok)
