@@ -89,14 +89,11 @@ class Priors:
         entries = self.cues.get((w.lemma[head], "VERB" if w.pos[head] == "AUX" else w.pos[head]), ())
         return any(part == w.lower[i] for part, _ in entries)
 
-    def word_at(self, doc: Doc, i: int) -> tuple[str, str]:
-        """(cue polarity or "", valence sign or "") of the doc's i-th word (from `words`: the features
-        ask for the same words' priors tens of thousands of times a build)."""
-        return self.words(doc)[i]
-
     def words(self, doc: Doc) -> list[tuple[str, str]]:
-        """`word_at` of every word of the doc, read once per doc (kept in its `user_data`) from its
-        `DocWords`, making a Token only for a word the cue lexicon has (`cue` reads its children)."""
+        """(cue polarity or "", valence sign or "") of every word of the doc, by index: read once per
+        doc (kept in its `user_data`; the features ask for the same words' priors tens of thousands
+        of times a build) from its `DocWords`, making a Token only for a word the cue lexicon has
+        (`cue` reads its children)."""
         table = doc.user_data.get("stancegraph.word")
         if table is None:
             w = DocWords.of(doc)
@@ -570,100 +567,284 @@ class CandidateFinder:
 
 # ------------------------------------------------------------------------------- features
 
-def _ancestry(i: int, heads: list[int], cache: dict) -> tuple[list[int], dict[int, int]]:
-    """A word and its ancestors (by index), as `Token.ancestors` has them, following `heads`
-    (`DocWords.head`); with each one's place in that chain. Kept in `cache` (one per sentence:
-    pairs share their words)."""
-    got = cache.get(("up", i))
-    if got is None:
-        up = [i]
-        while heads[up[-1]] != up[-1] and len(up) <= len(heads):  # as `Token.ancestors`: at most the doc's length
-            up.append(heads[up[-1]])
-        got = cache[("up", i)] = (up, {x: n for n, x in enumerate(up)})
-    return got
+# Where a target's ancestors' priors are read: the first, the second, any further up.
+ANCESTOR_PLACES = ("anc0", "anc1", "anc2")
+PERSON_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER
 
 
-def _path(a: int, b: int, heads: list[int], cache: Optional[dict] = None) -> tuple[list[int], list[int], Optional[int]]:
-    """Words (by index) from a up to the lowest common ancestor, and from b up to it (both without
-    it), following `heads` (`DocWords.head`)."""
+def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stance], priors: Priors,
+             cache: Optional[dict] = None) -> dict:
+    """The pair's features; `cache` (one per sentence) keeps what its sentence, holders, targets and
+    paths say alone (a `_Sentence`)."""
     cache = {} if cache is None else cache
-    up_a, ids_a = _ancestry(a, heads, cache)
-    up_b = []
-    for i in _ancestry(b, heads, cache)[0]:
-        up_b.append(i)
-        if i in ids_a:
-            break
-    if up_b[-1] not in ids_a:
-        return up_a, up_b, None
-    lca = up_b[-1]
-    return up_a[:ids_a[lca]], up_b[:-1], lca
+    sentence = cache.get("sentence")
+    if sentence is None:
+        sentence = cache["sentence"] = _Sentence(c.sent, quotes, sent_rules, priors)
+    return sentence.pair(c)
 
 
-def _path_features(doc: Doc, hh: int, th: int, priors: Priors, cache: dict) -> tuple:
-    """What the dependency path between a holder's head word and a target's head word says, once
-    per pair of words in a sentence (a holder's pairs with a target's extents share it):
-    (lowest common ancestor or None, the features up to the path's shape, the shape, the target
-    side's features after it, the composed polarity). `features` puts the target kind's and the
-    rule's own features in between, and the composed polarity's with the shape and the kind after,
-    in the order they have always been added. `hh`, `th`: the head words' indices in `doc`."""
-    w = DocWords.of(doc)
-    dep = w.dep
-    up_h, up_t, lca = _path(hh, th, w.head, cache)
-    if lca is None:
-        return None, None, "", None, ""
-    side = cache.get(("tside", th, lca))
-    if side is None:
-        side = cache[("tside", th, lca)] = _target_side(doc, th, up_t, lca, priors, cache)
-    tdeps, after, comp = side
-    llem = w.lemma[lca]
-    hdeps = ">".join([dep[x] for x in up_h[:3]])
-    hd = dep[up_h[0]] if up_h else "self"
-    td = dep[up_t[-1]] if up_t else "self"
-    lca_path = hdeps + "^" + tdeps
-    before: dict[str, float] = {
-        "path=" + lca_path: 1.0,
-        "path.lca=" + llem: 1.0,
-        "path.lca_pos=" + w.pos[lca]: 1.0,
-        "path.lca+hd=" + llem + ":" + hd: 1.0,
-        "path.lca+td=" + llem + ":" + td: 1.0,
-        "path.lca+path=" + llem + ":" + lca_path: 1.0,
-        "path.len=" + str(min(len(up_h) + len(up_t), 8)): 1.0,
-    }
-    negated = lca in w.negated
-    cue, val = prior = priors.word_at(doc, lca)
-    _word_priors(before, "lca", prior, negated)
-    shape = hd + "^" + td
-    before["shape=" + shape] = 1.0
-    before["shape+cue=" + shape + ":" + (cue or val or "0") + (":neg" if negated else "")] = 1.0
-    return lca, before, shape, after, comp
+class _Sentence:
+    """What the pairs of one sentence share, each worked out once: the sentence's own features,
+    each target's and each holder's, each word's chain of heads, the path between each pair of head
+    words and its target side, each word's part in a composed polarity. Words are read by index from
+    the doc's `DocWords` and its word priors (`Priors.words`)."""
+
+    def __init__(self, sent: Span, quotes: list[tuple[int, int]], sent_rules: list[Stance], priors: Priors) -> None:
+        self.doc = doc = sent.doc
+        self.w = DocWords.of(doc)
+        self.priors = priors
+        self.prior_of = prior_of = priors.words(doc)
+        self.quotes = quotes
+        cues = {prior_of[i][0] for i in range(sent.start, sent.end)} - {""}
+        self.own = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
+        # the holders and the targets of the rules' stances in the sentence
+        self.rule_holders = {s.holder for s in sent_rules}
+        self.rule_targets = {s.target for s in sent_rules}
+        self.targets: dict[int, dict] = {}  # id(target) -> `target`
+        self.holders: dict[tuple[int, bool], dict] = {}  # (id(holder), carried) -> `holder`
+        self.heads: dict[int, Optional[int]] = {}  # id(holder) -> its head word, by index
+        self.paths: dict[tuple[int, int], tuple] = {}  # (holder's head word, target's) -> `path`
+        self.sides: dict[tuple[int, int], tuple] = {}  # (target's head word, lowest common ancestor) -> `target_side`
+        self.chains: dict[int, tuple[list[int], dict[int, int]]] = {}  # word -> `chain`
+        self.pols: dict[int, str] = {}  # word -> `polarity`
+
+    def pair(self, c: Candidate) -> dict:
+        """The pair's features: the sentence's, the target's, the holder's, the rules', the path's."""
+        h, t = c.holder, c.target
+        tf = self.targets.get(id(t))
+        if tf is None:
+            tf = self.targets[id(t)] = self.target(t)
+        f: dict[str, float] = {**self.own, **tf}
+        carried = c.carried
+        hf = self.holders.get((id(h), carried))
+        if hf is None:
+            hf = self.holders[(id(h), carried)] = self.holder(c)
+        f.update(hf)
+        rule = c.rule
+        if rule is not None:
+            f["rule=" + rule.polarity] = 1.0
+            f["rule.id=" + rule.rule.split(".")[0] + ":" + rule.polarity] = 1.0
+            f["rule.conf"] = rule.confidence
+        elif h.key in self.rule_holders:
+            f["rule.holder_elsewhere"] = 1.0
+        if t.key and t.key in self.rule_targets:
+            f["rule.target_other_holder"] = 1.0
+        if c.speaker:
+            f["speaker"] = 1.0
+        if carried:
+            f["h.carried+kind=" + t.kind] = 1.0
+            return f  # a holder named in the sentence before has no path in this one
+        hh = self.heads[id(h)]
+        if hh is None or t.head is None:
+            return f
+        th = t.head.i
+        path = self.paths.get((hh, th))
+        if path is None:
+            path = self.paths[(hh, th)] = self.path(hh, th)
+        lca, before, shape, after, comp, comp_shape, dist = path
+        if lca is not None:
+            f.update(before)
+            f["shape+kind=" + shape + ":" + t.kind] = 1.0
+            if rule is not None:
+                f["shape+rule=" + shape + ":" + rule.polarity] = 1.0
+            f.update(after)
+            f[comp_shape] = 1.0
+            f["comp+kind=" + comp + ":" + t.kind] = 1.0
+        else:
+            f["path.none"] = 1.0
+        f[dist] = 1.0
+        return f
+
+    def chain(self, i: int) -> tuple[list[int], dict[int, int]]:
+        """A word and its ancestors (by index), as `Token.ancestors` has them, following the doc's
+        heads; with each one's place in that chain."""
+        got = self.chains.get(i)
+        if got is None:
+            heads = self.w.head
+            up = [i]
+            while heads[up[-1]] != up[-1] and len(up) <= len(heads):  # as `Token.ancestors`: at most the doc's length
+                up.append(heads[up[-1]])
+            got = self.chains[i] = (up, {x: n for n, x in enumerate(up)})
+        return got
+
+    def path(self, hh: int, th: int) -> tuple:
+        """What the dependency path between a holder's head word `hh` and a target's head word `th`
+        says, once per pair of words in a sentence (a holder's pairs with a target's extents share
+        it): (lowest common ancestor or None, the features up to the path's shape, the shape, the
+        target side's features after it, the composed polarity, its feature with the shape, the
+        distance's feature). `pair` puts the target kind's and the rule's own features in between, and
+        the composed polarity's with the shape and the kind after, in the order they have always been
+        added."""
+        dist = "dist=" + _distance(th - hh)
+        up_a, ids_a = self.chain(hh)
+        up_b = self.chain(th)[0]
+        for n, lca in enumerate(up_b):
+            if lca in ids_a:
+                break
+        else:
+            return None, None, "", None, "", "", dist
+        up_h, up_t = up_a[:ids_a[lca]], up_b[:n]  # the words up to it, without it
+        side = self.sides.get((th, lca))
+        if side is None:
+            side = self.sides[(th, lca)] = self.target_side(th, up_t, lca)
+        tdeps, after, comp = side
+        w = self.w
+        dep = w.dep
+        llem = w.lemma[lca]
+        hdeps = ">".join([dep[x] for x in up_h[:3]])
+        hd = dep[up_h[0]] if up_h else "self"
+        td = dep[up_t[-1]] if up_t else "self"
+        lca_path = hdeps + "^" + tdeps
+        before: dict[str, float] = {
+            "path=" + lca_path: 1.0,
+            "path.lca=" + llem: 1.0,
+            "path.lca_pos=" + w.pos[lca]: 1.0,
+            "path.lca+hd=" + llem + ":" + hd: 1.0,
+            "path.lca+td=" + llem + ":" + td: 1.0,
+            "path.lca+path=" + llem + ":" + lca_path: 1.0,
+            "path.len=" + _LENGTHS[min(len(up_h) + len(up_t), 8)]: 1.0,
+        }
+        negated = lca in w.negated
+        cue, val = prior = self.prior_of[lca]
+        _word_priors(before, "lca", prior, negated)
+        shape = hd + "^" + td
+        before["shape=" + shape] = 1.0
+        before["shape+cue=" + shape + ":" + (cue or val or "0") + (":neg" if negated else "")] = 1.0
+        return lca, before, shape, after, comp, "comp+shape=" + comp + ":" + shape, dist
+
+    def target_side(self, t: int, up_t: list[int], lca: int) -> tuple:
+        """The part of a path that depends only on the target's head word `t` and the lowest common
+        ancestor `lca` (`up_t`: the words from `t` up to it, without it): once per pair of them in a
+        sentence, as a sentence's holders mostly meet a target at the same word. (Its first
+        dependencies joined, its features after the path's shape, the polarity its words compose.)"""
+        w = self.w
+        lemma, pos, negated = w.lemma, w.pos, w.negated
+        words = self.prior_of
+        llem = lemma[lca]
+        after: dict[str, float] = {}
+        for x in up_t[1:]:
+            _word_priors(after, "mid", words[x], x in negated)
+        if lca in negated or any(x in negated for x in up_t if pos[x] in ("VERB", "AUX", "ADJ")):
+            after["path.neg"] = 1.0
+            after["path.neg_lca=" + llem] = 1.0
+        for x in up_t[1:]:
+            if pos[x] in ("VERB", "NOUN", "ADJ"):
+                after["path.mid=" + lemma[x]] = 1.0
+                after["path.mid+lca=" + lemma[x] + ":" + llem] = 1.0
+        if lca == t:
+            after["path.t_dominates_h"] = 1.0
+        comp = self.composed(up_t[1:] + [lca])
+        after["comp=" + comp] = 1.0
+        return ">".join([w.dep[x] for x in up_t[:4]]), after, comp
+
+    def composed(self, words: list[int]) -> str:
+        """The polarity the words (by index) between a target and its holder compose: each oppose cue and
+        each negation turns it ("urged the council to scrap the levy": for the levy, oppose; "did not
+        rule out the plan": support), a neutral cue ends it; a cue's own particle is part of it
+        ("protested against" is one oppose cue, not two). A subject target takes the valence of what
+        is said of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0"
+        with none."""
+        w = self.w
+        pols = self.pols
+        sign, n = 1, 0
+        for x in words:
+            cue = pols.get(x)
+            if cue is None:
+                cue = pols[x] = self.polarity(x)
+            if cue == NEUTRAL:
+                return "neutral"
+            if cue in (SUPPORT, OPPOSE):
+                n += 1
+                sign = -sign if cue == OPPOSE else sign
+            if x in w.negated and w.pos[x] in ("VERB", "AUX", "ADJ"):
+                sign = -sign
+        return ("+" if sign > 0 else "-") + str(min(n, 2)) if n else "0" + ("-" if sign < 0 else "")
+
+    def polarity(self, x: int) -> str:
+        """One word's part in `composed` (the doc's x-th word): its cue polarity, or a copula's
+        complement's ("was unaffordable", "is a mistake"); "" for none, and for a cue's own particle."""
+        w, doc = self.w, self.doc
+        cue, val = ("", "") if self.priors.particle_at(doc, x) else self.prior_of[x]
+        # (`lemma_ == "be"` as written: the table's lemmas are lower-cased)
+        if not cue and (w.pos[x] == "AUX" or w.lemma[x] == "be" and doc[x].lemma_ == "be"):
+            for c in w.children[x]:  # the copula's complement: "was unaffordable", "is a mistake"
+                if w.dep[c] in ("acomp", "attr", "oprd"):
+                    cue, val = self.prior_of[c]
+                    cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
+                    if c in w.negated:
+                        cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
+                    break
+        return cue
+
+    def target(self, t: Target) -> dict:
+        """What the target alone says (once per target, shared by its pairs)."""
+        f: dict[str, float] = {"t.kind=" + t.kind: 1.0}
+        if t.resolved:
+            f["t.resolved"] = 1.0
+        th = t.head
+        if th is None:
+            return f
+        w = self.w
+        lemma, pos, negated = w.lemma, w.pos, w.negated
+        prior_of = self.prior_of
+        i = th.i
+        lem = lemma[i]
+        f["t.lemma=" + lem] = 1.0
+        f["t.dep=" + w.dep[i]] = 1.0
+        f["t.pos=" + pos[i]] = 1.0
+        f["t.kind_lemma=" + t.kind + ":" + lem] = 1.0
+        gov = lemma[w.head[i]]  # a root's head is itself
+        f["t.gov=" + gov] = 1.0
+        f["t.gov_dep=" + w.dep[i] + ":" + gov] = 1.0
+        words = len(t.label.split())
+        f["t.words=" + str(min(words, 8))] = 1.0
+        if lem in self.priors.proposal_nouns:
+            f["t.proposal_noun"] = 1.0
+        _word_priors(f, "thead", prior_of[i], i in negated)
+        for x in range(t.start, t.end):
+            if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
+                f["t.w=" + lemma[x]] = 1.0
+                _word_priors(f, "tword", prior_of[x], False)
+        idx = th.idx
+        inq = any(qs <= idx < qe for qs, qe in self.quotes)
+        f["t.in_quote"] = float(inq)
+        # what governs the target up to the sentence root: cue words, negation
+        for n, g in enumerate(self.chain(i)[0][1:5]):
+            if pos[g] in ("VERB", "NOUN", "ADJ", "AUX"):
+                _word_priors(f, ANCESTOR_PLACES[min(n, 2)], prior_of[g], g in negated)
+                f["t.anc=" + lemma[g]] = 1.0
+                if g in negated:
+                    f["t.anc_neg=" + lemma[g]] = 1.0
+                    f["t.anc_neg"] = 1.0
+        for p in w.children[i]:
+            if w.dep[p] == "prep":
+                f["t.prep=" + w.lower[p]] = 1.0
+        return f
+
+    def holder(self, c: Candidate) -> dict:
+        """What the holder alone says (once per holder of a sentence, shared by its pairs); keeps the
+        holder's head word in `heads` for the pairs' paths."""
+        h = c.holder
+        f = {"h.kind=" + h.kind: 1.0}
+        if h.key.startswith(("group/", "org/")) and h.head_lemma and not h.key.startswith("org/government"):
+            f["h.head=" + h.head_lemma] = 1.0
+        if id(h) not in self.heads:  # the holder's head word, by index
+            self.heads[id(h)] = self.doc[h.start:h.end].root.i if h.end > h.start else None
+        hh = self.heads[id(h)] if not c.carried else None
+        if c.carried:
+            f["h.carried"] = 1.0
+        if hh is not None:
+            w = self.w
+            f["h.dep=" + w.dep[hh]] = 1.0
+            f["h.pron=" + str(w.lower[hh] in PERSON_PRONOUNS)] = 1.0
+            f["h.gov=" + w.lemma[w.head[hh]]] = 1.0
+        else:
+            f["h.absent"] = 1.0
+        return f
 
 
-def _target_side(doc: Doc, t: int, up_t: list[int], lca: int, priors: Priors, cache: dict) -> tuple:
-    """The part of a path that depends only on the target's head word `t` and the lowest common
-    ancestor `lca` (`up_t`: the words from `t` up to it, without it): once per pair of them in a
-    sentence, as a sentence's holders mostly meet a target at the same word. (Its first dependencies
-    joined, its features after the path's shape, the polarity its words compose.)"""
-    w = DocWords.of(doc)
-    lemma, pos, negated = w.lemma, w.pos, w.negated
-    words = priors.words(doc)
-    llem = lemma[lca]
-    after: dict[str, float] = {}
-    for x in up_t[1:]:
-        _word_priors(after, "mid", words[x], x in negated)
-    if lca in negated or any(x in negated for x in up_t if pos[x] in ("VERB", "AUX", "ADJ")):
-        after["path.neg"] = 1.0
-        after["path.neg_lca=" + llem] = 1.0
-    for x in up_t[1:]:
-        if pos[x] in ("VERB", "NOUN", "ADJ"):
-            after["path.mid=" + lemma[x]] = 1.0
-            after["path.mid+lca=" + lemma[x] + ":" + llem] = 1.0
-    if lca == t:
-        after["path.t_dominates_h"] = 1.0
-    comp = _composed(up_t[1:] + [lca], doc, priors, cache)
-    after["comp=" + comp] = 1.0
-    return ">".join([w.dep[x] for x in up_t[:4]]), after, comp
-
-
+# A path's length as its feature has it: 8 for eight words or more.
+_LENGTHS = tuple(str(n) for n in range(9))
 _DISTANCES: dict[int, str] = {}
 
 
@@ -676,187 +857,13 @@ def _distance(dist: int) -> str:
     return got
 
 
-def _composed(words: list[int], doc: Doc, priors: Priors, cache: dict) -> str:
-    """The polarity the words (by index) between a target and its holder compose: each oppose cue and each
-    negation turns it ("urged the council to scrap the levy": for the levy, oppose; "did not rule out
-    the plan": support), a neutral cue ends it; a cue's own particle is part of it ("protested
-    against" is one oppose cue, not two). A subject target takes the valence of what is said
-    of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0" with none."""
-    w = DocWords.of(doc)
-    pols = cache.get("pol")  # each word's part, by index, worked out once per sentence
-    if pols is None:
-        pols = cache["pol"] = {}
-    sign, n = 1, 0
-    for x in words:
-        cue = pols.get(x)
-        if cue is None:
-            cue = pols[x] = _polarity(doc, x, priors)
-        if cue == NEUTRAL:
-            return "neutral"
-        if cue in (SUPPORT, OPPOSE):
-            n += 1
-            sign = -sign if cue == OPPOSE else sign
-        if x in w.negated and w.pos[x] in ("VERB", "AUX", "ADJ"):
-            sign = -sign
-    return ("+" if sign > 0 else "-") + str(min(n, 2)) if n else "0" + ("-" if sign < 0 else "")
-
-
-def _polarity(doc: Doc, x: int, priors: Priors) -> str:
-    """One word's part in `_composed` (the doc's x-th word): its cue polarity, or a copula's
-    complement's ("was unaffordable", "is a mistake"); "" for none, and for a cue's own particle."""
-    w = DocWords.of(doc)
-    cue, val = ("", "") if priors.particle_at(doc, x) else priors.word_at(doc, x)
-    # (`lemma_ == "be"` as written: the table's lemmas are lower-cased)
-    if not cue and (w.pos[x] == "AUX" or w.lemma[x] == "be" and doc[x].lemma_ == "be"):
-        for c in w.children[x]:  # the copula's complement: "was unaffordable", "is a mistake"
-            if w.dep[c] in ("acomp", "attr", "oprd"):
-                cue, val = priors.word_at(doc, c)
-                cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
-                if c in w.negated:
-                    cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
-                break
-    return cue
-
-
-# Where a target's ancestors' priors are read: the first, the second, any further up.
-ANCESTOR_PLACES = ("anc0", "anc1", "anc2")
-
-
 def _word_priors(f: dict, where: str, prior: tuple[str, str], neg: bool) -> None:
-    """A word's priors (`Priors.word_at`: cue polarity, valence sign) as features at `where`."""
+    """A word's priors (from `Priors.words`: cue polarity, valence sign) as features at `where`."""
     cue, val = prior
     if cue:
         f["cue@" + where + "=" + cue + (":neg" if neg else "")] = 1.0
     if val:
         f["val@" + where + "=" + val + (":neg" if neg else "")] = 1.0
-
-
-def _target_features(t: Target, quotes: list[tuple[int, int]], priors: Priors, cache: dict) -> dict:
-    """What the target alone says (computed once per target, shared by its pairs); its words are
-    read from the doc's `DocWords`, its ancestors from the sentence's `cache` as `_path` keeps them."""
-    f: dict[str, float] = {"t.kind=" + t.kind: 1.0}
-    if t.resolved:
-        f["t.resolved"] = 1.0
-    th = t.head
-    if th is None:
-        return f
-    doc = th.doc
-    w = DocWords.of(doc)
-    lemma, pos, negated = w.lemma, w.pos, w.negated
-    prior_of = priors.words(doc)
-    i = th.i
-    lem = lemma[i]
-    f["t.lemma=" + lem] = 1.0
-    f["t.dep=" + w.dep[i]] = 1.0
-    f["t.pos=" + pos[i]] = 1.0
-    f["t.kind_lemma=" + t.kind + ":" + lem] = 1.0
-    gov = lemma[w.head[i]]  # a root's head is itself
-    f["t.gov=" + gov] = 1.0
-    f["t.gov_dep=" + w.dep[i] + ":" + gov] = 1.0
-    words = len(t.label.split())
-    f["t.words=" + str(min(words, 8))] = 1.0
-    if lem in priors.proposal_nouns:
-        f["t.proposal_noun"] = 1.0
-    _word_priors(f, "thead", prior_of[i], i in negated)
-    for x in range(t.start, t.end):
-        if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
-            f["t.w=" + lemma[x]] = 1.0
-            _word_priors(f, "tword", prior_of[x], False)
-    idx = th.idx
-    inq = any(qs <= idx < qe for qs, qe in quotes)
-    f["t.in_quote"] = float(inq)
-    # what governs the target up to the sentence root: cue words, negation
-    for n, g in enumerate(_ancestry(i, w.head, cache)[0][1:5]):
-        if pos[g] in ("VERB", "NOUN", "ADJ", "AUX"):
-            _word_priors(f, ANCESTOR_PLACES[min(n, 2)], prior_of[g], g in negated)
-            f["t.anc=" + lemma[g]] = 1.0
-            if g in negated:
-                f["t.anc_neg=" + lemma[g]] = 1.0
-                f["t.anc_neg"] = 1.0
-    for p in w.children[i]:
-        if w.dep[p] == "prep":
-            f["t.prep=" + w.lower[p]] = 1.0
-    return f
-
-
-PERSON_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER
-
-
-def _holder_features(c: Candidate, cache: dict) -> dict:
-    """What the holder alone says (once per holder of a sentence, shared by its pairs); keeps the
-    holder's head word in `cache` for the pairs' paths."""
-    h = c.holder
-    f = {"h.kind=" + h.kind: 1.0}
-    if h.key.startswith(("group/", "org/")) and h.head_lemma and not h.key.startswith("org/government"):
-        f["h.head=" + h.head_lemma] = 1.0
-    doc = c.sent.doc
-    if ("h", id(h)) not in cache:  # the holder's head word, by index
-        cache[("h", id(h))] = doc[h.start:h.end].root.i if h.end > h.start else None
-    hh = cache[("h", id(h))] if not c.carried else None
-    if c.carried:
-        f["h.carried"] = 1.0
-    if hh is not None:
-        w = DocWords.of(doc)
-        f["h.dep=" + w.dep[hh]] = 1.0
-        f["h.pron=" + str(w.lower[hh] in PERSON_PRONOUNS)] = 1.0
-        f["h.gov=" + w.lemma[w.head[hh]]] = 1.0
-    else:
-        f["h.absent"] = 1.0
-    return f
-
-
-def features(c: Candidate, quotes: list[tuple[int, int]], sent_rules: list[Stance], priors: Priors,
-             cache: Optional[dict] = None) -> dict:
-    """The pair's features; `cache` (one per sentence) keeps what its sentence and targets say alone."""
-    cache = {} if cache is None else cache
-    h, t = c.holder, c.target
-    if "sent" not in cache:
-        words = priors.words(c.sent.doc)
-        cues = {words[i][0] for i in range(c.sent.start, c.sent.end)} - {""}
-        cache["sent"] = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
-        # the holders and the targets of the rules' stances in the sentence
-        cache["rule_holders"] = {s.holder for s in sent_rules}
-        cache["rule_targets"] = {s.target for s in sent_rules}
-    tf = cache.get(id(t))
-    if tf is None:
-        tf = cache[id(t)] = _target_features(t, quotes, priors, cache)
-    f: dict[str, float] = {**cache["sent"], **tf}
-    hkey = ("hf", id(h), c.carried)
-    hf = cache.get(hkey)
-    if hf is None:
-        hf = cache[hkey] = _holder_features(c, cache)
-    f.update(hf)
-    if c.rule is not None:
-        f["rule=" + c.rule.polarity] = 1.0
-        f["rule.id=" + c.rule.rule.split(".")[0] + ":" + c.rule.polarity] = 1.0
-        f["rule.conf"] = c.rule.confidence
-    elif h.key in cache["rule_holders"]:
-        f["rule.holder_elsewhere"] = 1.0
-    if t.key and t.key in cache["rule_targets"]:
-        f["rule.target_other_holder"] = 1.0
-    if c.speaker:
-        f["speaker"] = 1.0
-    if c.carried:
-        f["h.carried+kind=" + t.kind] = 1.0
-    hh = cache[("h", id(h))] if not c.carried else None
-    th = t.head.i if t.head is not None else None
-    if hh is not None and th is not None:
-        path = cache.get(("path", hh, th))
-        if path is None:
-            path = cache[("path", hh, th)] = _path_features(c.sent.doc, hh, th, priors, cache)
-        lca, before, shape, after, comp = path
-        if lca is not None:
-            f.update(before)
-            f[f"shape+kind={shape}:{t.kind}"] = 1.0
-            if c.rule is not None:
-                f[f"shape+rule={shape}:{c.rule.polarity}"] = 1.0
-            f.update(after)
-            f["comp+shape=" + comp + ":" + shape] = 1.0
-            f["comp+kind=" + comp + ":" + t.kind] = 1.0
-        else:
-            f["path.none"] = 1.0
-        f["dist=" + _distance(th - hh)] = 1.0
-    return f
 
 
 def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
@@ -883,26 +890,32 @@ def dense_features(cands: list[Candidate], cache: dict) -> np.ndarray:
     if tensor is None or not cands:
         return np.zeros((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=np.float32)
     absent = len(tensor)  # the row of zeros put after the doc's words
+    sentence = cache["sentence"]  # what features() found: the holders' head words, the paths
+    heads = sentence.w.head
+    parts: dict[int, tuple] = {}  # id(target) -> (head word, mean vector, the word governing it), once per target
     targets, means, holders, joints = [], [], [], []
     for c in cands:
-        t, th = c.target, c.target.head
-        if th is None:
-            targets.append(absent)
-            means.append(zeros)
-        else:
-            targets.append(th.i)
-            if ("mean", id(t)) not in cache:
-                cache[("mean", id(t))] = tensor[t.start:t.end].mean(axis=0) if t.end > t.start else tensor[th.i]
-            means.append(cache[("mean", id(t))])
-        hh = None if c.carried else cache.get(("h", id(c.holder)))  # features() found the holder's head
+        t = c.target
+        part = parts.get(id(t))
+        if part is None:
+            th = t.head.i if t.head is not None else None
+            if th is None:
+                part = parts[id(t)] = (None, zeros, absent)
+            else:
+                part = parts[id(t)] = (th, tensor[t.start:t.end].mean(axis=0) if t.end > t.start else tensor[th],
+                                       heads[th])
+        th, mean, governor = part
+        targets.append(absent if th is None else th)
+        means.append(mean)
+        hh = None if c.carried else sentence.heads.get(id(c.holder))
         if hh is not None:
-            path = cache.get(("path", hh, th.i)) if th is not None else None  # features() read the path
+            path = sentence.paths.get((hh, th)) if th is not None else None
             lca = path[0] if path is not None else None
             joints.append(lca if lca is not None else absent)
             holders.append(hh)
         else:
             holders.append(absent)
-            joints.append(th.head.i if th is not None else absent)  # no holder in the sentence: what governs the target
+            joints.append(governor)  # no holder in the sentence: what governs the target
     rows = cache["rows"]
     out = np.empty((len(cands), DENSE_PARTS * DENSE_WIDTH), dtype=rows.dtype)
     w = DENSE_WIDTH
@@ -1000,8 +1013,9 @@ class StanceModel:
     def score(self, cands: list) -> np.ndarray:
         """`proba` of Candidates or Rows."""
         dense = [c.dense for c in cands]
+        # (`np.array` stacks the rows as `np.vstack` would, without a Python call per row)
         return self.proba([c.features for c in cands],
-                          None if any(d is None for d in dense) or not dense else np.vstack(dense))
+                          None if any(d is None for d in dense) or not dense else np.array(dense))
 
 
 def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:

@@ -248,7 +248,11 @@ _ARTICLE_START = re.compile(r"^(the|The|a|an|An|A)\s+(?=\S)")
 _BRACKETS = re.compile(r"\s*[\[\]]\s*")
 
 
+@lru_cache(maxsize=8192)
 def clean_label(text: str) -> str:
+    """A name as a label: spaces made single, outer punctuation, a possessive "'s", a leading
+    article and editors' brackets dropped. Remembered (an article names its people and proposals
+    many times over: half the calls a reading makes ask again for a text already cleaned)."""
     text = _SPACES.sub(" ", text).strip(" ,;:.'\"“”‘’()[]-–—")
     text = _POSSESSIVE_END.sub("", text).strip()
     text = _ARTICLE_START.sub("", text)  # "The Ukrainian president" -> "Ukrainian president"

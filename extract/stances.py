@@ -9,6 +9,7 @@ pattern that produced it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
@@ -39,6 +40,7 @@ HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "hardly"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
+_QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 LIGHT_VERBS_OK = {"voice", "express", "give", "offer", "pledge", "show", "lend", "drum", "rally", "win", "gain",
                   "announce", "declare", "reiterate", "signal", "make", "issue", "launch", "throw", "state"}
 # Nouns that frame a proposal: "the start of a process", "the implementation of reforms".
@@ -98,7 +100,8 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
             spans.append((i + 1, j))
             i = j + 1
             continue
-        i += 1
+        mark = _QUOTE_MARKS.search(text, i + 1)  # on to the next mark, not a Python step per character
+        i = mark.start() if mark is not None else n
     return spans
 
 
@@ -126,6 +129,8 @@ class StanceReader:
         self.lex = lexicon
         self.ctx = ctx
         self.text = article_text
+        # the lemmas and forms the cue lexicon has an entry for: a word with neither has none (`_entries`)
+        self._cue_words = {lemma for lemma, _ in lexicon.cues}
         self.last_speaker: Optional[Ref] = None
         self.quotes: list[tuple[int, int]] = []  # the quotations of the last doc read, and their speakers
         self.speakers: dict[int, Optional[Ref]] = {}
@@ -421,11 +426,12 @@ class StanceReader:
             self.ctx.debated.add(s.target)
 
         w = DocWords.of(doc)
+        cue_words = self._cue_words
         for i in range(sent.start, sent.end):
             # only cue words and the verbs the modal and condition patterns read need the rest; the
             # others are passed over without making a Token
             verb = w.pos[i] in ("VERB", "AUX") and w.dep[i] in ("ROOT", "ccomp", "conj", "advcl")
-            if not verb and not self._entries(w, i):
+            if not verb and (w.lemma[i] not in cue_words and w.lower[i] not in cue_words or not self._entries(w, i)):
                 continue
             tok = doc[i]
             cues = self._cues(tok)

@@ -64,18 +64,21 @@ class DocWords:
         dep, lower = self.dep, self.lower
         self.negated = {h for i, h in enumerate(self.head)
                         if h != i and (dep[i] == "neg" or lower[i] in NEGATIONS and dep[i] in ("neg", "advmod", "det"))}
-        self._children: Optional[list[list[int]]] = None
+        self._children: Optional[list[tuple[int, ...]]] = None
         self._text: Optional[str] = None
 
     @property
-    def children(self) -> list[list[int]]:
+    def children(self) -> list[tuple[int, ...]]:
         """Each word's children by index, in text order (as `Token.children` gives them)."""
         if self._children is None:
             kids: list[list[int]] = [[] for _ in self.head]
             for i, h in enumerate(self.head):
                 if h != i:
                     kids[h].append(i)
-            self._children = kids
+            # kept as tuples: the garbage collector stops tracking a tuple of ints, where a list per
+            # word, alive while the doc is read, would reach its oldest generation and bring on
+            # full collections
+            self._children = [tuple(k) for k in kids]
         return self._children
 
     @property
