@@ -15,7 +15,6 @@ full rdflib `Dataset`; everything else is plain Python values.
 """
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 from typing import Iterable, Mapping, Optional, Union
 

@@ -462,7 +462,7 @@ def section_extraction(args) -> None:
     b, e, w = median(bare), median(extract), median(build)
     cb, ce, cw = (median(cpu[k]) for k in ("bare", "extract", "build"))
     runs = lambda xs: ", ".join(f"{x:.2f}" for x in xs)  # noqa: E731
-    print(f"\n### Extraction overhead over parsing\n")
+    print("\n### Extraction overhead over parsing\n")
     print(f"{len(arts)} articles, {len(texts)} paragraphs, {words:,} words (whitespace-separated, in the "
           f"paragraphs parsed); pipeline `{'+'.join(nlp.pipe_names)}`, batch_size 64, n_process 1; "
           f"median of {repeats} interleaved runs. Wall time (perf_counter) and this process's CPU time "

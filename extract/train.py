@@ -361,9 +361,9 @@ def train(corpus_dir: Path, out_dir: Optional[Path] = None, *, limit: Optional[i
     train_ids, dev_ids = corpus.ids("train"), corpus.ids("dev")
     if limit:
         train_ids, dev_ids = train_ids[:limit], dev_ids[:max(1, limit // 2)]
-    log(f"reading the train split")
+    log("reading the train split")
     train_data = collect(extractor, corpus, train_ids, log)
-    log(f"reading the dev split")
+    log("reading the dev split")
     dev_data = collect(extractor, corpus, dev_ids, log)
     golds = {ac.art: corpus.gold(ac.art) for ac in train_data + dev_data}
 

@@ -951,12 +951,12 @@ def _svg(model: _Model, title: str) -> tuple[str, int, int]:
         placed = np.zeros((0, 2))
     shapes: dict[str, _Shape] = {}
     extents = []  # (left, top, right, bottom) of each node with its label
-    for node, (x, y), (ox, oy, hw, hh) in zip(model.nodes, placed.tolist(), boxes):
+    for node, (x, y), (dx, dy, hw, hh) in zip(model.nodes, placed.tolist(), boxes):
         if node.is_proposal:
             shapes[node.iri] = _Shape(x, y, hw, hh, True)
         else:
             shapes[node.iri] = _Shape(x, y, 8.0, 8.0, False)
-        extents.append((x + ox - hw, y + oy - hh, x + ox + hw, y + oy + hh))
+        extents.append((x + dx - hw, y + dy - hh, x + dx + hw, y + dy + hh))
 
     legend, legend_width = _svg_legend(_PIC_HEADER - 16)
     if extents:

@@ -9,7 +9,6 @@ same label and the union has exactly one.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from typing import Iterable, Optional
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef

@@ -26,7 +26,7 @@ def main() -> int:
     names = [f.split("[", 1)[1].rstrip("]") if "[" in f else f for f in failed]
     passed = re.search(r"(\d+) passed", run.stdout)
     meta = json.loads((ROOT / "extract" / "model" / "stance-linear.json").read_text(encoding="utf-8"))
-    lines = [f"# Sentence tests the packaged model fails, measured by scripts/known_misses.py",
+    lines = ["# Sentence tests the packaged model fails, measured by scripts/known_misses.py",
              f"# model stance-linear@{meta['version']}: {len(names)} failed, "
              f"{passed.group(1) if passed else 0} passed", *names]
     (ROOT / "tests" / "data" / "known_misses.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

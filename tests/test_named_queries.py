@@ -6,7 +6,6 @@ import inspect
 import json
 import re
 import warnings
-from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -22,7 +21,7 @@ from stancegraph.graph.named import (
     query_command,
     run_named,
 )
-from stancegraph.graph.query import QueryError, load_store, select
+from stancegraph.graph.query import QueryError, load_store
 from stancegraph.graph.vocab import ID, NIF, SCHEMA, SG
 
 from conftest import ROOT

@@ -9,7 +9,6 @@ import json
 import re
 import time
 from importlib.resources import files
-from pathlib import Path
 
 import pyshacl
 import pytest

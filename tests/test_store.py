@@ -1,7 +1,6 @@
 """The persistent store: articles added, replaced, removed; one label per node throughout."""
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
 
 from stancegraph.graph.store import StanceStore, StoreError
