@@ -42,9 +42,8 @@ def test_baltic_nations_support_a_nato_invitation(stances):
     assert has(stances, "baltic nations", "Support", "invitation"), stances
 
 
-@pytest.mark.xfail(reason="a known miss of the learned reading (measured): it reads Rutte's hedged words as support, "
-                          "where the rules read neutral (stancegraph build --reading rules)", strict=False)
 def test_rutte_is_neutral_on_the_victory_plan(stances):
+    # the model finds the stance, the rules' reading of it ("can't say I support the whole plan") says neutral
     assert has(stances, "rutte", "Neutral", "victory plan"), stances
     assert not has(stances, "rutte", "Support", "victory plan"), stances
 
