@@ -1087,11 +1087,23 @@ class ArticleContext:
         return last
 
     def resolve_plural(self, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
+        """"They"/"their": the last plural actor or body named nearby; in its own sentence a plural
+        subject, then another plural, before a body named in the singular ("Baltic nations, staunch
+        allies of Ukraine gripped by their own fears": the nations' fears, not Ukraine's)."""
+        fitting: list[Ref] = []  # the fitting ones of the pronoun's sentence, the last first
         for ref in reversed(self.history):
             if self._after(ref, sent_no, token_i):
                 continue
             if ref.plural or ref.kind in (GROUP, ORGANISATION, GOVERNMENT, COUNTRY) and ref.kind != PERSON:
-                return ref if ref.sent_no >= sent_no - 3 else None
+                if ref.sent_no < sent_no - 3 or fitting and ref.sent_no != sent_no:
+                    break
+                fitting.append(ref)
+                if ref.sent_no != sent_no:
+                    break
+        for test in (lambda r: r.plural and r.subject, lambda r: r.plural, lambda r: True):
+            for ref in fitting:
+                if test(ref):
+                    return ref
         return None
 
     def resolve_thing_actor(self, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:

@@ -42,6 +42,12 @@ def test_baltic_nations_support_a_nato_invitation(stances):
     assert has(stances, "baltic nations", "Support", "invitation"), stances
 
 
+def test_their_in_the_holders_own_phrase_is_the_holder(stances):
+    # "Baltic nations, staunch allies of Ukraine gripped by their own fears ..., voiced strong support":
+    # "their" is the nations', so Ukraine is no holder of that support
+    assert not has(stances, "ukraine", "Support", "invitation"), stances
+
+
 def test_rutte_is_neutral_on_the_victory_plan(stances):
     # the model finds the stance, the rules' reading of it ("can't say I support the whole plan") says neutral
     assert has(stances, "rutte", "Neutral", "victory plan"), stances
