@@ -16,7 +16,6 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Optional
 
-from spacy.attrs import LEMMA, LOWER, ORTH, SPACY, TAG
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Lexicon
@@ -79,24 +78,20 @@ VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure
 def repair_lemmas(doc: Doc, words: set[str]) -> None:
     """Give a noun the lemma the lexicons know where the lemmatizer missed it: a plural ("taxes"
     -> "taxis" is put back to "tax"), a hyphenated word split in three ("sit" "-" "in" ->
-    "sit-in" on its last part); only words in `words` are ever written. Reads the words'
-    attributes from one `Doc.to_array`, making a Token only for a word it writes."""
-    if not len(doc):
-        return
-    strings = doc.vocab.strings
-    cols = doc.to_array([ORTH, LOWER, TAG, LEMMA, SPACY]).tolist()
-    text = [strings[c[0]] for c in cols]
+    "sit-in" on its last part); only words in `words` are ever written. Reads the words from the
+    doc's `DocWords`, making a Token only for a word it writes (and drops the table if it wrote)."""
+    w = DocWords.of(doc)
+    lower, text_ws = w.lower, w.text_ws
     changed = False
-    for i, (_, low_id, tag_id, lemma_id, _) in enumerate(cols):
-        if i >= 2 and text[i - 1] == "-" and not cols[i - 1][4] and not cols[i - 2][4]:
-            joined = f"{strings[cols[i - 2][1]]}-{strings[low_id]}"
+    for i, low in enumerate(lower):
+        if i >= 2 and text_ws[i - 1] == "-" and text_ws[i - 2][-1:] != " ":
+            joined = f"{lower[i - 2]}-{low}"
             if joined in words:
                 doc[i].lemma_ = joined
                 changed = True
                 continue
-        if strings[tag_id] not in ("NNS", "NNPS") or strings[lemma_id].lower() in words:
+        if w.tag[i] not in ("NNS", "NNPS") or w.lemma[i] in words:
             continue
-        low = strings[low_id]
         for cut in (1, 2):
             if low.endswith("es"[-cut:]) and low[:-cut] in words:
                 doc[i].lemma_ = low[:-cut]
@@ -1090,16 +1085,16 @@ class ArticleContext:
         """"They"/"their": the last plural actor or body named nearby; in its own sentence a plural
         subject, then another plural, before a body named in the singular ("Baltic nations, staunch
         allies of Ukraine gripped by their own fears": the nations' fears, not Ukraine's)."""
-        fitting: list[Ref] = []  # the fitting ones of the pronoun's sentence, the last first
+        fitting: list[Ref] = []  # the fitting ones of the pronoun's sentence, the last first; or the last before it
         for ref in reversed(self.history):
-            if self._after(ref, sent_no, token_i):
+            if self._after(ref, sent_no, token_i) or not (
+                    ref.plural or ref.kind in (GROUP, ORGANISATION, GOVERNMENT, COUNTRY) and ref.kind != PERSON):
                 continue
-            if ref.plural or ref.kind in (GROUP, ORGANISATION, GOVERNMENT, COUNTRY) and ref.kind != PERSON:
-                if ref.sent_no < sent_no - 3 or fitting and ref.sent_no != sent_no:
-                    break
-                fitting.append(ref)
-                if ref.sent_no != sent_no:
-                    break
+            if ref.sent_no != sent_no:
+                if not fitting and ref.sent_no >= sent_no - 3:
+                    fitting.append(ref)
+                break
+            fitting.append(ref)
         for test in (lambda r: r.plural and r.subject, lambda r: r.plural, lambda r: True):
             for ref in fitting:
                 if test(ref):
