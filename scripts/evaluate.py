@@ -2,7 +2,8 @@
 """Build an evaluation set with `stancegraph build` and score it with the shared scorer.
 
     python scripts/evaluate.py [--set gold-dev|silver-dev|silver-test|silver-train] [--reading model|rules]
-                               [--min-confidence X] [--shared ../shared] [--out DIR] [--table]
+                               [--min-confidence X] [--stance-model DIR] [--shared ../shared]
+                               [--out DIR] [--table]
 
 gold-dev: the shared seed and Wikinews articles against `SHARED/eval/gold-dev` (a check, not a target).
 silver-*: the articles of one part of `corpus/split.tsv` against their silver stances in `corpus/silver`.
@@ -29,6 +30,8 @@ def main() -> int:
     ap.add_argument("--min-confidence", type=float, default=None,
                     help="build with `--min-confidence`: only the stances the model is at least this sure of")
     ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--stance-model", type=Path, default=None,
+                    help="a folder written by `stancegraph train --out` (default: the packaged model)")
     ap.add_argument("--table", action="store_true", help="a Markdown row per article")
     ap.add_argument("-v", "--verbose", action="store_true", help="the scorer's misses and extras")
     args = ap.parse_args()
@@ -51,6 +54,7 @@ def main() -> int:
         inputs = [arts]
     subprocess.run([sys.executable, "-m", "stancegraph", "build", *map(str, inputs), "--out", str(out),
                     "--reading", args.reading,
+                    *(["--stance-model", str(args.stance_model)] if args.stance_model else []),
                     *(["--min-confidence", str(args.min_confidence)] if args.min_confidence is not None else [])],
                    check=True, stdout=subprocess.DEVNULL)
     scorer = [sys.executable, str(args.shared / "eval" / "score.py"), str(out / "graph.ttl"), "--gold", str(gold)]
