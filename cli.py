@@ -68,7 +68,7 @@ def build(
     stance_model: Optional[Path] = typer.Option(None, "--stance-model", help="A folder holding a stance model written by `stancegraph train` (default: the packaged one)."),
 ) -> None:
     """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""
-    from stancegraph.extract.pipeline import RuleExtractor
+    from stancegraph.extract.pipeline import RuleExtractor, freeze_loaded
     from stancegraph.extract.readers import iter_articles
     from stancegraph.graph.rdf import build_dataset
     from stancegraph.graph.spill import Spill
@@ -107,6 +107,7 @@ def build(
             extractor = RuleExtractor(model=model, **options)  # with --jobs, for an article a worker could not take
         except StancegraphError as e:
             fail(str(e))
+        freeze_loaded()
         if jobs > 1:
             from stancegraph.extract.parallel import extract_parallel
 

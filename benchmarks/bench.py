@@ -424,6 +424,7 @@ def build_once(nlp, arts, out: Path, lexicon=None) -> dict[str, float]:
 
 
 def section_extraction(args) -> None:
+    from stancegraph.extract import pipeline
     from stancegraph.extract.pipeline import RuleExtractor, load_nlp
 
     arts = corpus_articles(8 if args.quick else None)
@@ -434,6 +435,9 @@ def section_extraction(args) -> None:
     log(f"extraction: {len(arts)} articles, {len(texts)} paragraphs, {words:,} words; "
         f"pipeline {'+'.join(nlp.pipe_names)}; {repeats} interleaved repeats")
     list(nlp.pipe(texts[:20], batch_size=64))  # warm-up (lazy initialisation)
+    if hasattr(pipeline, "freeze_loaded"):  # as `stancegraph build` does once it has loaded the model
+        RuleExtractor(nlp=nlp, stance_model="default")
+        pipeline.freeze_loaded()
 
     bare, extract, build, stages = [], [], [], []
     cpu: dict[str, list[float]] = {"bare": [], "extract": [], "build": []}

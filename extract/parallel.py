@@ -18,9 +18,10 @@ _WORKER: dict[str, object] = {}
 
 
 def _start(model: str, options: dict) -> None:
-    from stancegraph.extract.pipeline import RuleExtractor
+    from stancegraph.extract.pipeline import RuleExtractor, freeze_loaded
 
     _WORKER["extractor"] = RuleExtractor(model=model, **options)
+    freeze_loaded()
 
 
 def _extract(articles: list[Article]) -> list[ArticleResult]:
