@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 import numpy as np
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.errors import StancegraphError
@@ -197,6 +198,40 @@ def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]]) -> dic
         if into[key] == key:
             roots.append((key, words))
     return into
+
+
+def fold_nested(stances: list, names: dict[str, list[str]]) -> list:
+    """One stance where a holder takes the same side of one proposal twice in an article, once in
+    fewer words ("the importing of U.S. beef", later "resume the importing of U.S. beef"): a target
+    one of whose names has only words (stop words aside) that one name of another target has, for
+    the same holder and polarity, is that other target, the one with the longest name (then the
+    first key). `names`: key -> the proposal's label and other labels; `stances`: Stances (or any
+    records with holder, polarity and target)."""
+    words = {k: [frozenset(w for w in re.findall(r"\w+", n.lower()) if w not in STOP_WORDS) for n in ns]
+             for k, ns in names.items()}
+    rank = {k: (-max(map(len, ws), default=0), k) for k, ws in words.items()}
+    by_side: dict[tuple[str, str], set[str]] = {}
+    for s in stances:
+        by_side.setdefault((s.holder, s.polarity), set()).add(s.target)
+    into: dict[tuple[str, str, str], str] = {}
+    for side, targets in by_side.items():
+        for t in targets:
+            if t not in words:
+                continue
+            wider = [o for o in targets if o in words and rank[o] < rank[t]
+                     and any(x and x <= y for x in words[t] for y in words[o])]
+            if wider:
+                into[(*side, t)] = min(wider, key=rank.__getitem__)
+    if not into:
+        return stances
+
+    def folded(s):
+        t = s.target
+        while (s.holder, s.polarity, t) in into:  # a name within one within another: to the widest
+            t = into[(s.holder, s.polarity, t)]
+        return replace(s, target=t) if t != s.target else s
+
+    return [folded(s) for s in stances]
 
 
 @dataclass

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional, Protocol, Sequence
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon
-from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, merge_proposals, noun_targets,
+from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, fold_nested, merge_proposals, noun_targets,
                                       one_reading)
 from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_lemmas
 from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
@@ -154,8 +154,11 @@ class RuleExtractor:
                 finder = finder or CandidateFinder(ctx, self.priors)
                 found += self._learned(rp, finder, named)
         if named:
-            found = one_reading(self._merge_targets(found, named, ctx), lambda s: (s.holder, s.target, s.start),
+            into = merge_proposals(named)
+            found = one_reading(self._merge_targets(found, into, ctx), lambda s: (s.holder, s.target, s.start),
                                 lambda s: s.polarity, lambda s: s.confidence)
+            found = fold_nested(found, {s.target: [ctx.entities[s.target].label, *ctx.entities[s.target].alt_labels]
+                                        for s in found if s.target in ctx.entities})
         for st in found:
             k = (st.holder, st.polarity, st.target)
             if k not in stances or stances[k].confidence < st.confidence:
@@ -174,10 +177,9 @@ class RuleExtractor:
         return ArticleResult(article=article, entities=entities, stances=ordered)
 
     @staticmethod
-    def _merge_targets(found: list[Stance], named: list[tuple[str, tuple]], ctx: ArticleContext) -> list[Stance]:
-        """One node per proposal in the article (`learn.merge_proposals`): the merged nodes' names
-        and mentions go to the node named first."""
-        into = merge_proposals(named)
+    def _merge_targets(found: list[Stance], into: dict[str, str], ctx: ArticleContext) -> list[Stance]:
+        """One node per proposal in the article (`into`, from `learn.merge_proposals`): the merged
+        nodes' names and mentions go to the node named first."""
         for key, canon in into.items():
             if key != canon and key in ctx.entities and canon in ctx.entities:
                 gone, kept = ctx.entities.pop(key), ctx.entities[canon]  # only the model's own targets merge

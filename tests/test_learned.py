@@ -177,6 +177,26 @@ def test_table_row(learned, row):
         [(sorted(h)[0], p, t) for h, p, t, _ in got]
 
 
+def test_a_holder_naming_one_proposal_twice_holds_one_stance_on_its_fuller_name():
+    from stancegraph.extract.learn import fold_nested
+    from stancegraph.extract.records import Stance
+
+    def stance(holder, target, polarity="support"):
+        return Stance(holder, target, polarity, "evidence", 0, 8, "model:test", 0.5)
+
+    names = {"p/short": ["the importing of U.S. beef"], "p/long": ["resume the importing of U.S. beef"],
+             "p/tariff": ["the beef tariff"], "p/alt": ["beef imports", "importing of U.S. beef"]}
+    got = fold_nested([stance("lee", "p/short"), stance("lee", "p/long"), stance("kim", "p/short"),
+                       stance("lee", "p/short", "oppose"), stance("lee", "p/tariff"), stance("lee", "p/alt")], names)
+    assert [(s.holder, s.polarity, s.target) for s in got] == [
+        ("lee", "support", "p/long"), ("lee", "support", "p/long"),  # the same side of one proposal: one stance
+        ("kim", "support", "p/short"),  # another holder named it only once
+        ("lee", "oppose", "p/short"),  # the other side is another stance
+        ("lee", "support", "p/tariff"),  # other words: another proposal
+        ("lee", "support", "p/long"),  # one of its names is enough
+    ]
+
+
 def test_a_sentence_reads_a_holder_one_way_on_a_proposal(learned):
     """"Criticised plans to replace the library" names the plans twice (the noun phrase and the
     clause in it) and both merge into one node: the holder opposes it, never both opposes and backs."""
