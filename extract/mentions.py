@@ -162,6 +162,11 @@ def _pruned(token: Token, limit: int) -> list[int]:
             break
         part = inner(child)
         if len(out) + len(part) > limit:
+            # an object too long for the label keeps its head and the words before it ("plan to
+            # build a casino", not "plan to build", of "... a casino in Lower Dunmore")
+            head = [i for i in part if i <= child.i]
+            if child.dep_ in ("dobj", "attr", "oprd") and len(out) + len(head) <= limit:
+                out.extend(head)
             break
         out.extend(part)
     out.sort()

@@ -186,3 +186,17 @@ def test_a_hyphenated_proposal_word_split_in_three_gets_its_lexicon_lemma():
     assert doc.text == "Unite organised a sit-in."
     assert stances_of(doc) == {("Unite", "support", "sit-in")}
     assert doc[5].lemma_ == "sit-in"
+
+
+def test_a_proposal_named_by_an_infinitive_keeps_its_object_when_the_whole_is_too_long():
+    # "the plan to build a casino in Lower Dunmore": six words are too many for the clause's part of
+    # the label, so it keeps the object's head ("a casino"), not "plan to build" alone
+    rows = [("Councillor", 2, "compound", "PROPN", "NNP", "Councillor"), ("Brigid", 2, "compound", "PROPN", "NNP", "Brigid"),
+            ("Farrow", 3, "nsubj", "PROPN", "NNP", "Farrow"), ("opposed", 3, "ROOT", "VERB", "VBD", "oppose"),
+            ("the", 5, "det", "DET", "DT", "the"), ("plan", 3, "dobj", "NOUN", "NN", "plan"),
+            ("to", 7, "aux", "PART", "TO", "to"), ("build", 5, "acl", "VERB", "VB", "build"),
+            ("a", 9, "det", "DET", "DT", "a"), ("casino", 7, "dobj", "NOUN", "NN", "casino"),
+            ("in", 9, "prep", "ADP", "IN", "in"), ("Lower", 12, "compound", "PROPN", "NNP", "Lower"),
+            ("Dunmore", 10, "pobj", "PROPN", "NNP", "Dunmore"), (".", 3, "punct", "PUNCT", ".", ".")]
+    doc = make_doc(rows, ents=[(1, 3, "PERSON"), (11, 13, "GPE")])
+    assert stances_of(doc) == {("Brigid Farrow", "oppose", "plan to build a casino")}
