@@ -1156,6 +1156,7 @@ class ArticleContext:
         while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "punct") and doc[i].head.i >= span.start - 1 and span.start - i <= 5:
             words.add(doc[i].lemma_.lower())
             i -= 1
+        before = set(words)  # the title in front of the name, which the alternative label takes
         for t in span.root.children:
             if t.dep_ == "appos":
                 words.add(t.lemma_.lower())
@@ -1164,8 +1165,10 @@ class ArticleContext:
         roles = {w for w in words if w in self.lex.actor_nouns and self.lex.actor_nouns[w].role}
         if roles:
             self.titles.setdefault(key, set()).update(roles)
+            # (not the word a name stands in apposition to: "President Bush, Prime Minister Olmert" is
+            # not "Bush Prime Minister Olmert")
             title = " ".join(t.text for t in doc[max(0, span.start - 4): span.start]
-                             if t.lemma_.lower() in words and t.dep_ != "punct")
+                             if t.lemma_.lower() in before and t.dep_ != "punct")
             if title:
                 self.entities[key].alt_labels.add(f"{title} {self.entities[key].label}".strip())
 

@@ -188,6 +188,26 @@ def test_a_hyphenated_proposal_word_split_in_three_gets_its_lexicon_lemma():
     assert doc[5].lemma_ == "sit-in"
 
 
+def test_a_name_in_apposition_to_another_is_not_part_of_its_title():
+    # "President Lind, Prime Minister Vance and President Ortiz backed the treaty": Vance is a prime
+    # minister, not "Lind Prime Minister Vance" (a label the scorer and a reader would take for Lind)
+    from stancegraph.extract.mentions import ArticleContext
+
+    rows = [("President", 1, "compound", "PROPN", "NNP", "President"), ("Lind", 10, "nsubj", "PROPN", "NNP", "Lind"),
+            (",", 1, "punct", "PUNCT", ",", ","), ("Prime", 4, "compound", "PROPN", "NNP", "Prime"),
+            ("Minister", 5, "compound", "PROPN", "NNP", "Minister"), ("Vance", 1, "appos", "PROPN", "NNP", "Vance"),
+            ("and", 5, "cc", "CCONJ", "CC", "and"), ("President", 8, "compound", "PROPN", "NNP", "President"),
+            ("Ortiz", 5, "conj", "PROPN", "NNP", "Ortiz"), ("quickly", 10, "advmod", "ADV", "RB", "quickly"),
+            ("backed", 10, "ROOT", "VERB", "VBD", "back"), ("the", 12, "det", "DET", "DT", "the"),
+            ("treaty", 10, "dobj", "NOUN", "NN", "treaty"), (".", 10, "punct", "PUNCT", ".", ".")]
+    doc = make_doc(rows, ents=[(1, 2, "PERSON"), (5, 6, "PERSON"), (8, 9, "PERSON")])
+    ctx = ArticleContext(load_lexicon(), doc.text)
+    ctx.register_people([doc])
+    ctx.find_mentions(doc, 0)
+    assert ctx.entities["person/vance"].alt_labels == {"Prime Minister Vance"}
+    assert ctx.entities["person/lind"].alt_labels == {"President Lind"}
+
+
 def test_a_proposal_named_by_an_infinitive_keeps_its_object_when_the_whole_is_too_long():
     # "the plan to build a casino in Lower Dunmore": six words are too many for the clause's part of
     # the label, so it keeps the object's head ("a casino"), not "plan to build" alone
