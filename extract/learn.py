@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -200,19 +200,19 @@ def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]]) -> dic
     return into
 
 
-def fold_nested(stances: list, names: dict[str, list[str]]) -> list:
+def nested_targets(stances: Iterable[tuple[str, str, str]], names: dict[str, list[str]]) -> dict[tuple, str]:
     """One stance where a holder takes the same side of one proposal twice in an article, once in
     fewer words ("the importing of U.S. beef", later "resume the importing of U.S. beef"): a target
     one of whose names has only words (stop words aside) that one name of another target has, for
     the same holder and polarity, is that other target, the one with the longest name (then the
-    first key). `names`: key -> the proposal's label and other labels; `stances`: Stances (or any
-    records with holder, polarity and target)."""
+    first key). `stances`: (holder, polarity, target key); `names`: key -> the proposal's label and
+    other labels. Returns (holder, polarity, target) -> the target it is, for those that fold."""
     words = {k: [frozenset(w for w in re.findall(r"\w+", n.lower()) if w not in STOP_WORDS) for n in ns]
              for k, ns in names.items()}
     rank = {k: (-max(map(len, ws), default=0), k) for k, ws in words.items()}
     by_side: dict[tuple[str, str], set[str]] = {}
-    for s in stances:
-        by_side.setdefault((s.holder, s.polarity), set()).add(s.target)
+    for holder, polarity, target in stances:
+        by_side.setdefault((holder, polarity), set()).add(target)
     into: dict[tuple[str, str, str], str] = {}
     for side, targets in by_side.items():
         for t in targets:
@@ -222,16 +222,16 @@ def fold_nested(stances: list, names: dict[str, list[str]]) -> list:
                      and any(x and x <= y for x in words[t] for y in words[o])]
             if wider:
                 into[(*side, t)] = min(wider, key=rank.__getitem__)
-    if not into:
-        return stances
+    for key in list(into):  # a name within one within another: to the widest
+        while (*key[:2], into[key]) in into:
+            into[key] = into[(*key[:2], into[key])]
+    return into
 
-    def folded(s):
-        t = s.target
-        while (s.holder, s.polarity, t) in into:  # a name within one within another: to the widest
-            t = into[(s.holder, s.polarity, t)]
-        return replace(s, target=t) if t != s.target else s
 
-    return [folded(s) for s in stances]
+def fold_nested(stances: list, names: dict[str, list[str]]) -> list:
+    """`nested_targets` over Stances: each that folds names the wider target."""
+    into = nested_targets([(s.holder, s.polarity, s.target) for s in stances], names)
+    return [replace(s, target=into[k]) if (k := (s.holder, s.polarity, s.target)) in into else s for s in stances]
 
 
 @dataclass

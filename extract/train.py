@@ -29,7 +29,7 @@ import numpy as np
 
 from stancegraph.extract.learn import (CLASSES, DENSE_PARTS, DENSE_WIDTH, MODEL_NAME, N_FEATURES, Candidate,
                                        CandidateFinder, Priors, Row, StanceModel, decide, merge_proposals,
-                                       one_reading, weights_digest)
+                                       nested_targets, one_reading, weights_digest)
 from stancegraph.extract.readers import read_articles
 
 SEED = 13
@@ -244,7 +244,8 @@ def candidate_recall(data: list[ArticleCandidates], golds: dict[str, dict]) -> d
 
 def predictions(ac: ArticleCandidates, probs: np.ndarray, threshold: float) -> list[tuple]:
     """The stances the model reads in one article, as the graph will have them: (holder labels, polarity,
-    target labels), targets merged as `learn.merge_proposals` merges them."""
+    target labels), targets merged as `learn.merge_proposals` merges them and folded as
+    `learn.nested_targets` folds them."""
     out: dict[tuple, tuple] = {}
     chosen = sorted(decide(ac.cands, probs, threshold), key=lambda d: d[0].slot[1])
     into = merge_proposals([(c.target_key, c.signature, c.known) for c, _, _ in chosen])
@@ -255,7 +256,10 @@ def predictions(ac: ArticleCandidates, probs: np.ndarray, threshold: float) -> l
         key = into[c.target_key]
         labels.setdefault(key, set()).update(ac.target_labels.get(c.target_key) or (), {c.target_label})
         out[(c.holder_key, pol, key)] = (ac.holder_labels[c.holder_key], pol, labels[key])
-    return list(out.values())
+    # a holder's side of one proposal named twice, once in fewer words, is one stance (`nested_targets`)
+    nested = nested_targets(out, {k: sorted(v) for k, v in labels.items()})
+    return list({(h, pol, nested.get((h, pol, key), key)): (hl, pol, labels[nested.get((h, pol, key), key)])
+                 for (h, pol, key), (hl, _, _) in out.items()}.values())
 
 
 def evaluate(data: list[ArticleCandidates], probs: list[np.ndarray], golds: dict[str, dict], threshold: float) -> dict:
