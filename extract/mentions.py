@@ -771,7 +771,7 @@ class ArticleContext:
                     tail = sub
             elif child.dep_ in ("acl", "relcl") and child.tag_ == "TO" or (child.dep_ == "acl" and child.tag_ == "VB"):
                 # "a proposal to divide Jerusalem in any peace deal" -> "proposal to divide Jerusalem"
-                tail = [doc[i] for i in _pruned(child, 6)]
+                tail = [doc[i] for i in _pruned(child, 8)]
         if lemma in GENERIC_PROPOSALS and len(tail) == 2 and tail[1].lower_ in ("it", "this", "that"):
             # "demands for it": what "it" means is what is demanded
             ref = self.resolve_proposal(None, sent_no, start)
