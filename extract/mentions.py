@@ -134,9 +134,10 @@ def _whole_names(doc: Doc, indices: list[int]) -> list[int]:
     return [i for i in indices if i in keep]
 
 
-def _pruned(token: Token, limit: int) -> list[int]:
+def _pruned(token: Token, limit: int, whole: bool = False) -> list[int]:
     """Token indices of `token`'s phrase for a label: the words before the head that modify it
-    (trimmed from the far left past `limit`), then what follows it, phrase by phrase, while it fits;
+    (trimmed from the far left past `limit`; with `whole`, none if they do not all fit), then what
+    follows it, phrase by phrase, while it fits (of the first that does not, what fits of it);
     relative clauses, appositions and asides are left out."""
     drop = {"relcl", "acl", "appos", "advcl", "punct", "parataxis", "cc", "conj"}
 
@@ -153,6 +154,8 @@ def _pruned(token: Token, limit: int) -> list[int]:
         return sorted(out)
 
     left = [i for i in inner(token) if i <= token.i]
+    if whole and len(left) > limit:
+        return []
     left = left[-limit:]
     out = list(left)
     for child in token.rights:
@@ -162,11 +165,12 @@ def _pruned(token: Token, limit: int) -> list[int]:
             break
         part = inner(child)
         if len(out) + len(part) > limit:
-            # an object too long for the label keeps its head and the words before it ("plan to
-            # build a casino", not "plan to build", of "... a casino in Lower Dunmore")
-            head = [i for i in part if i <= child.i]
-            if child.dep_ in ("dobj", "attr", "oprd") and len(out) + len(head) <= limit:
-                out.extend(head)
+            # an object or a phrase too long for the label keeps what of it fits, its head first
+            # ("plan to build a casino", not "plan to build", of "... a casino in Lower Dunmore")
+            if child.dep_ in ("dobj", "attr", "oprd", "pobj", "prep"):
+                part = _pruned(child, limit - len(out), whole=True)
+                if child.dep_ != "prep" or len(part) > 1:  # not a preposition without its object
+                    out.extend(part)
             break
         out.extend(part)
     out.sort()
@@ -767,8 +771,10 @@ class ArticleContext:
             if child.dep_ == "prep" and (child.lower_ in ("of", "to", "for", "against") or
                                          child.lower_ == "on" and lemma in ON_NOUNS) and not tail:
                 sub = list(child.subtree)
-                if len(sub) <= 7 and not any(t.dep_ in ("relcl", "acl") or t.ent_type_ in ("DATE", "TIME") for t in sub):
-                    tail = sub
+                if not any(t.dep_ in ("relcl", "acl") or t.ent_type_ in ("DATE", "TIME") for t in sub):
+                    # too long, it keeps its object's head ("plan for a new runway" of "... at the
+                    # airport in the west of the city")
+                    tail = sub if len(sub) <= 8 else [doc[i] for i in _pruned(child, 8)]
             elif child.dep_ in ("acl", "relcl") and child.tag_ == "TO" or (child.dep_ == "acl" and child.tag_ == "VB"):
                 # "a proposal to divide Jerusalem in any peace deal" -> "proposal to divide Jerusalem"
                 tail = [doc[i] for i in _pruned(child, 8)]
