@@ -772,8 +772,8 @@ class ArticleContext:
                                          child.lower_ == "on" and lemma in ON_NOUNS) and not tail:
                 sub = list(child.subtree)
                 if not any(t.dep_ in ("relcl", "acl") or t.ent_type_ in ("DATE", "TIME") for t in sub):
-                    # too long, it keeps its object's head ("plan for a new runway" of "... at the
-                    # airport in the west of the city")
+                    # too long, it keeps what fits of it in whole phrases ("plan for a new runway at
+                    # the airport" of "... in the west of the city")
                     tail = sub if len(sub) <= 8 else [doc[i] for i in _pruned(child, 8)]
             elif child.dep_ in ("acl", "relcl") and child.tag_ == "TO" or (child.dep_ == "acl" and child.tag_ == "VB"):
                 # "a proposal to divide Jerusalem in any peace deal" -> "proposal to divide Jerusalem"

@@ -14,8 +14,8 @@ from typing import Iterable, Iterator, Optional, Protocol, Sequence
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon
-from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, fold_nested, merge_proposals, noun_targets,
-                                      one_reading)
+from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, fold_nested, merge_proposals,
+                                      noun_targets, one_reading)
 from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_lemmas
 from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
 from stancegraph.extract.stances import StanceReader, evidence_of, quote_around
