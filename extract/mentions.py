@@ -1141,9 +1141,15 @@ class ArticleContext:
         return None
 
     def _resolve_role(self, head: Token, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
+        """The person a role noun means ("the president"): the last one named with that title. A role
+        a demonym names ("the Syrian president") is not a person whose title names another country."""
         role = head.lemma_.lower()
+        country = next((self.lex.demonyms[c.text] for c in head.children
+                        if c.dep_ in ("amod", "compound", "nmod") and c.text in self.lex.demonyms), None)
         for ref in reversed(self.history):
             if ref.kind == PERSON and role in self.titles.get(ref.key, set()) and not self._after(ref, sent_no, token_i):
+                if country is not None and self._country_of_person(ref.key) not in (None, country):
+                    continue
                 return ref
         return None
 
@@ -1198,6 +1204,9 @@ class ArticleContext:
             for word in name.split():
                 if word in self.lex.demonyms:
                     return self.lex.demonyms[word]
+                alias = self.lex.aliases.get(word)  # "U.S. President Barack Obama"
+                if alias is not None and alias[1] == COUNTRY:
+                    return alias[0]
         return None
 
     def _has_role(self, ent: Span) -> bool:

@@ -197,6 +197,16 @@ def test_a_holder_naming_one_proposal_twice_holds_one_stance_on_its_fuller_name(
     ]
 
 
+def test_a_role_a_demonym_names_is_not_another_countrys_person(learned):
+    # "the Syrian president" is not the American president named before; "the Kenyan president" is
+    # the Kenyan one
+    got = read(learned, "U.S. President Barack Obama met the leaders on Monday. "
+                        "The Syrian president rejected the peace plan.")
+    assert not any("Barack Obama" in h or ("Syrian president" in h and len(h) > 1) for h, _, _, _ in got), got
+    got = read(learned, "Kenyan President Mwai Kibaki arrived on Monday. The Kenyan president backed the power-sharing deal.")
+    assert any("Mwai Kibaki" in h and p == "support" and "deal" in t for h, p, t, _ in got), got
+
+
 def test_a_sentence_reads_a_holder_one_way_on_a_proposal(learned):
     """"Criticised plans to replace the library" names the plans twice (the noun phrase and the
     clause in it) and both merge into one node: the holder opposes it, never both opposes and backs."""
