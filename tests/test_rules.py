@@ -208,34 +208,36 @@ def test_a_name_in_apposition_to_another_is_not_part_of_its_title():
     assert ctx.entities["person/lind"].alt_labels == {"President Lind"}
 
 
-def test_a_proposal_named_by_an_infinitive_keeps_what_fits_of_its_object_in_whole_phrases():
-    # "the plan to build a casino in the old port of Lower Dunmore": the infinitive's nine words are
-    # more than a label takes, so it keeps the object and what of its phrases fits whole, not "plan
-    # to build" alone, nor a phrase cut inside ("in old port of")
-    rows = [("Councillor", 2, "compound", "PROPN", "NNP", "Councillor"), ("Brigid", 2, "compound", "PROPN", "NNP", "Brigid"),
-            ("Farrow", 3, "nsubj", "PROPN", "NNP", "Farrow"), ("opposed", 3, "ROOT", "VERB", "VBD", "oppose"),
-            ("the", 5, "det", "DET", "DT", "the"), ("plan", 3, "dobj", "NOUN", "NN", "plan"),
-            ("to", 7, "aux", "PART", "TO", "to"), ("build", 5, "acl", "VERB", "VB", "build"),
-            ("a", 9, "det", "DET", "DT", "a"), ("casino", 7, "dobj", "NOUN", "NN", "casino"),
-            ("in", 9, "prep", "ADP", "IN", "in"), ("the", 13, "det", "DET", "DT", "the"),
-            ("old", 13, "amod", "ADJ", "JJ", "old"), ("port", 10, "pobj", "NOUN", "NN", "port"),
-            ("of", 13, "prep", "ADP", "IN", "of"), ("Lower", 16, "compound", "PROPN", "NNP", "Lower"),
-            ("Dunmore", 14, "pobj", "PROPN", "NNP", "Dunmore"), (".", 3, "punct", "PUNCT", ".", ".")]
-    doc = make_doc(rows, ents=[(1, 3, "PERSON"), (15, 17, "GPE")])
-    assert stances_of(doc) == {("Brigid Farrow", "oppose", "plan to build a casino in the old port")}
+# A proposal's phrase too long for its label keeps what fits of it in whole phrases, not the head
+# noun alone ("plan to build", "proposal") nor a phrase cut inside ("in old port of").
+LONG_LABELS = [
+    pytest.param(  # an infinitive: "the plan to build a casino in the old port of Lower Dunmore"
+        [("Councillor", 2, "compound", "PROPN", "NNP", "Councillor"), ("Brigid", 2, "compound", "PROPN", "NNP", "Brigid"),
+         ("Farrow", 3, "nsubj", "PROPN", "NNP", "Farrow"), ("opposed", 3, "ROOT", "VERB", "VBD", "oppose"),
+         ("the", 5, "det", "DET", "DT", "the"), ("plan", 3, "dobj", "NOUN", "NN", "plan"),
+         ("to", 7, "aux", "PART", "TO", "to"), ("build", 5, "acl", "VERB", "VB", "build"),
+         ("a", 9, "det", "DET", "DT", "a"), ("casino", 7, "dobj", "NOUN", "NN", "casino"),
+         ("in", 9, "prep", "ADP", "IN", "in"), ("the", 13, "det", "DET", "DT", "the"),
+         ("old", 13, "amod", "ADJ", "JJ", "old"), ("port", 10, "pobj", "NOUN", "NN", "port"),
+         ("of", 13, "prep", "ADP", "IN", "of"), ("Lower", 16, "compound", "PROPN", "NNP", "Lower"),
+         ("Dunmore", 14, "pobj", "PROPN", "NNP", "Dunmore"), (".", 3, "punct", "PUNCT", ".", ".")],
+        [(1, 3, "PERSON"), (15, 17, "GPE")], ("Brigid Farrow", "oppose", "plan to build a casino in the old port"),
+        id="infinitive"),
+    pytest.param(  # what it is for: "the proposal for a sharp increase in the retirement age for teachers and nurses"
+        [("Norway", 1, "nsubj", "PROPN", "NNP", "Norway"), ("condemned", 1, "ROOT", "VERB", "VBD", "condemn"),
+         ("the", 3, "det", "DET", "DT", "the"), ("proposal", 1, "dobj", "NOUN", "NN", "proposal"),
+         ("for", 3, "prep", "ADP", "IN", "for"), ("a", 7, "det", "DET", "DT", "a"),
+         ("sharp", 7, "amod", "ADJ", "JJ", "sharp"), ("increase", 4, "pobj", "NOUN", "NN", "increase"),
+         ("in", 7, "prep", "ADP", "IN", "in"), ("the", 11, "det", "DET", "DT", "the"),
+         ("retirement", 11, "compound", "NOUN", "NN", "retirement"), ("age", 8, "pobj", "NOUN", "NN", "age"),
+         ("for", 11, "prep", "ADP", "IN", "for"), ("teachers", 12, "pobj", "NOUN", "NNS", "teacher"),
+         ("and", 13, "cc", "CCONJ", "CC", "and"), ("nurses", 13, "conj", "NOUN", "NNS", "nurse"),
+         (".", 1, "punct", "PUNCT", ".", ".")],
+        [(0, 1, "GPE")], ("Norway", "oppose", "proposal for a sharp increase in the retirement age"),
+        id="prepositional-phrase"),
+]
 
 
-def test_a_proposal_keeps_what_fits_of_a_long_phrase_naming_what_it_is_for():
-    # "the proposal for a sharp increase in the retirement age for teachers and nurses": too long for
-    # a label whole, it keeps the phrases that fit whole, not "proposal" alone
-    rows = [("Norway", 1, "nsubj", "PROPN", "NNP", "Norway"), ("condemned", 1, "ROOT", "VERB", "VBD", "condemn"),
-            ("the", 3, "det", "DET", "DT", "the"), ("proposal", 1, "dobj", "NOUN", "NN", "proposal"),
-            ("for", 3, "prep", "ADP", "IN", "for"), ("a", 7, "det", "DET", "DT", "a"),
-            ("sharp", 7, "amod", "ADJ", "JJ", "sharp"), ("increase", 4, "pobj", "NOUN", "NN", "increase"),
-            ("in", 7, "prep", "ADP", "IN", "in"), ("the", 11, "det", "DET", "DT", "the"),
-            ("retirement", 11, "compound", "NOUN", "NN", "retirement"), ("age", 8, "pobj", "NOUN", "NN", "age"),
-            ("for", 11, "prep", "ADP", "IN", "for"), ("teachers", 12, "pobj", "NOUN", "NNS", "teacher"),
-            ("and", 13, "cc", "CCONJ", "CC", "and"), ("nurses", 13, "conj", "NOUN", "NNS", "nurse"),
-            (".", 1, "punct", "PUNCT", ".", ".")]
-    doc = make_doc(rows, ents=[(0, 1, "GPE")])
-    assert stances_of(doc) == {("Norway", "oppose", "proposal for a sharp increase in the retirement age")}
+@pytest.mark.parametrize("rows, ents, expected", LONG_LABELS)
+def test_a_long_proposal_phrase_keeps_what_fits_of_it_in_whole_phrases(rows, ents, expected):
+    assert stances_of(make_doc(rows, ents=ents)) == {expected}
