@@ -166,7 +166,7 @@ def _pruned(token: Token, limit: int, whole: bool = False) -> list[int]:
         part = inner(child)
         if len(out) + len(part) > limit:
             # an object or a phrase too long for the label keeps what of it fits, its head first
-            # ("plan to build a casino", not "plan to build", of "... a casino in Lower Dunmore")
+            # ("plan to build a casino in the old port", not "plan to build", of "... of Lower Dunmore")
             if child.dep_ in ("dobj", "attr", "oprd", "pobj", "prep"):
                 part = _pruned(child, limit - len(out), whole=True)
                 if child.dep_ != "prep" or len(part) > 1:  # not a preposition without its object

@@ -258,8 +258,11 @@ def predictions(ac: ArticleCandidates, probs: np.ndarray, threshold: float) -> l
         out[(c.holder_key, pol, key)] = (ac.holder_labels[c.holder_key], pol, labels[key])
     # a holder's side of one proposal named twice, once in fewer words, is one stance (`nested_targets`)
     nested = nested_targets(out, {k: sorted(v) for k, v in labels.items()})
-    return list({(h, pol, nested.get((h, pol, key), key)): (hl, pol, labels[nested.get((h, pol, key), key)])
-                 for (h, pol, key), (hl, _, _) in out.items()}.values())
+    folded: dict[tuple, tuple] = {}
+    for (h, pol, key), (hl, _, _) in out.items():
+        key = nested.get((h, pol, key), key)
+        folded[(h, pol, key)] = (hl, pol, labels[key])
+    return list(folded.values())
 
 
 def evaluate(data: list[ArticleCandidates], probs: list[np.ndarray], golds: dict[str, dict], threshold: float) -> dict:
