@@ -17,6 +17,10 @@ from typing import Iterable, Optional
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.records import ACTOR_KINDS, POLARITIES
+from stancegraph.extract.words import WITHHELD
+
+# A cue row's polarity: a side, or "withheld" (no side by itself; negated, a withheld judgement)
+CUE_POLARITIES = (*POLARITIES, WITHHELD)
 
 LEXICON_PACKAGE = "stancegraph.ontology"
 
@@ -107,8 +111,8 @@ def _load(folder: Path) -> Lexicon:
     cues: dict[tuple[str, str], list[Cue]] = {}
     path = folder / "stance_cues.tsv"
     for line_no, row in _rows(path, ("id", "lemma", "pos", "particle", "polarity", "confidence")):
-        if row["polarity"] not in POLARITIES:
-            raise LexiconError(f"{path}:{line_no}: polarity {row['polarity']!r} is not one of {POLARITIES}")
+        if row["polarity"] not in CUE_POLARITIES:
+            raise LexiconError(f"{path}:{line_no}: polarity {row['polarity']!r} is not one of {CUE_POLARITIES}")
         if row["pos"] not in ("VERB", "NOUN", "ADJ", "ADP"):
             raise LexiconError(f"{path}:{line_no}: pos {row['pos']!r} is not VERB, NOUN, ADJ or ADP")
         try:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, ORGANISATION, PERSON, Entity,
                                          Mention)
-from stancegraph.extract.words import DocWords
+from stancegraph.extract.words import WITHHELD, DocWords
 
 PROPOSAL = "Proposal"
 
@@ -624,7 +624,8 @@ class ArticleContext:
                 continue
             span = doc[names[0].i: names[-1].i + 1]
             orgish = any(t.lemma_.lower() in self.lex.actor_nouns or t.text in ORG_WORDS for t in span) or len(names) > 3
-            if not orgish and root.head.lemma_.lower() not in self.lex.speech_verbs and not self.lex.cues_for(root.head.lemma_.lower(), "VERB"):
+            if not orgish and root.head.lemma_.lower() not in self.lex.speech_verbs and not any(
+                    c.polarity != WITHHELD for c in self.lex.cues_for(root.head.lemma_.lower(), "VERB")):
                 continue
             kind = ORGANISATION if orgish else PERSON
             if kind == PERSON and len(names) >= 2:

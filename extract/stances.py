@@ -19,7 +19,7 @@ from stancegraph.extract.lexicon import Cue, Lexicon
 from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
-from stancegraph.extract.words import DocWords
+from stancegraph.extract.words import UNDECIDED_VERBS, WITHHELD, WITHHOLDING_VERBS, DocWords
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
@@ -29,12 +29,13 @@ RULE_DESPITE = "pattern.despite"  # "passed the bill despite opposition from the
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
 # Verbs of weighing up: over a "whether" clause they withhold judgement ("has not decided whether").
-WEIGHING_VERBS = {"weigh", "consider", "mull", "ponder", "debate", "discuss", "study", "decide"}
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
 # Verbs that turn the action they govern into its refusal: "refused to sign the accord".
 REFUSALS = {"refuse", "decline", "reject", "fail"}
+# Verbs whose "whether" clause may be left undecided (`DocWords.undecided_clause`)
+WHETHER_VERBS = UNDECIDED_VERBS | WITHHOLDING_VERBS
 MODALS = {"should", "must", "ought", "need"}
 HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take"}
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "hardly"}
@@ -430,7 +431,8 @@ class StanceReader:
         for i in range(sent.start, sent.end):
             # only cue words and the verbs the modal and condition patterns read need the rest; the
             # others are passed over without making a Token
-            verb = w.pos[i] in ("VERB", "AUX") and w.dep[i] in ("ROOT", "ccomp", "conj", "advcl")
+            verb = w.pos[i] in ("VERB", "AUX") and (w.dep[i] in ("ROOT", "ccomp", "conj", "advcl") or (
+                w.dep[i] == "xcomp" and w.lemma[i] in WHETHER_VERBS))  # "declined to say whether"
             if not verb and (w.lemma[i] not in cue_words and w.lower[i] not in cue_words or not self._entries(w, i)):
                 continue
             tok = doc[i]
@@ -448,10 +450,14 @@ class StanceReader:
             # its author's backing of the document itself is the same stance, said twice
             carrier = self._document_carrier(tok, dm) if cues else None
             for cue in cues:
+                if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
+                    continue  # "took a position on X", "decided on X": no side said, nothing read
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     if carrier is not None and carrier.key != target.key:
                         said_twice.add((holder.key, carrier.key))
                     pol = self._polarity(cue.polarity, negd, cue.lemma)
+                    if w.neither_nor(i):
+                        pol = NEUTRAL  # "neither supporting nor opposing X"
                     hold_list = self._holders(holder, tok, dm, doc, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
                         for h in hold_list:
@@ -552,15 +558,14 @@ class StanceReader:
 
     def _undecided(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                    speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref]]:
-        """"is weighing whether to back X", "has not (yet) decided whether to join X": neutral on X
-        ("decided whether" only when negated: having decided, they are not neutral)."""
-        lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" or lemma not in WEIGHING_VERBS:
+        """"is weighing whether to back X", "has not (yet) decided whether to join X", "declined to say
+        whether she backs X": neutral on X ("decided whether" only when not done: having decided, they
+        are not neutral; `DocWords.undecided_clause`)."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in WHETHER_VERBS:
             return
-        if lemma == "decide" and not any(c.dep_ == "neg" for c in tok.children):
-            return
+        w = DocWords.of(doc)
         clause = next((c for c in tok.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
-                       and any(m.dep_ == "mark" and m.lower_ == "whether" for m in c.children)), None)
+                       and w.undecided_clause(c.i)), None)
         if clause is None:
             return
         holder, _ = self._verb_holder(tok, dm, sent_no, speaker)
@@ -754,7 +759,11 @@ class StanceReader:
         return None
 
     def _polarity(self, polarity: str, negd: tuple[bool, bool], lemma: str = "") -> str:
+        """The side a cue states as the text puts it. A "withheld" cue is read only where it is
+        withheld ("has not taken a position on X", "before deciding on X"): neutral."""
         direct, governed = negd
+        if polarity == WITHHELD:
+            return NEUTRAL
         if governed:
             return NEUTRAL
         if direct:

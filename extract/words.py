@@ -19,6 +19,18 @@ from spacy.tokens import Doc
 # The words that negate the word they hang on ("did not back": back), as the features read them.
 NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
 
+# A cue that states no side by itself but whose negation withholds judgement ("has not taken a
+# position on", "has not decided whether"): the lexicon's polarity "withheld".
+WITHHELD = "withheld"
+# Verbs over a "whether" clause that leave it undecided ("is weighing whether to back"), and those
+# that do only where they are not done ("has not decided whether", "declined to say whether").
+UNDECIDED_VERBS = {"weigh", "consider", "mull", "ponder", "debate", "discuss", "study"}
+WITHHOLDING_VERBS = {"decide", "say", "know"}
+REFUSING_VERBS = {"refuse", "decline", "fail"}
+# The dependencies along which a word's negation or pending reaches what it governs ("has not taken a
+# position": the position; "has yet to decide": deciding).
+_REACH = ("dobj", "xcomp", "pcomp", "pobj", "prep", "acomp", "attr", "ccomp", "conj")
+
 _KEY = "stancegraph.words"
 # StringStore ids -> strings (and lower-cased strings), shared by every doc: an id is the hash of
 # its string (or a fixed symbol), the same in every StringStore. Emptied past `_MAX_NAMES`.
@@ -106,3 +118,45 @@ class DocWords:
         (keys starting "stancegraph."), where its words' attributes have changed."""
         for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("stancegraph.")]:
             del doc.user_data[key]
+
+    def withholds(self, i: int) -> bool:
+        """Whether the i-th word is put as not (yet) done: negated ("not decided", "no position"), or
+        governed, within four words, by a negated verb ("has not taken a position"), "yet to" ("has
+        yet to take a position"), "before" / "until" ("before deciding on"), or a refusing verb
+        ("declined to say"). What a "withheld" cue or an embedded "whether" asks of its word."""
+        head, dep, lemma, lower, children = self.head, self.dep, self.lemma, self.lower, self.children
+        x = i
+        for _ in range(4):
+            if x in self.negated or any(dep[c] == "advmod" and lower[c] == "yet" for c in children[x]) \
+                    and lemma[x] in ("have", "be"):
+                return True
+            if x != i and lemma[x] in REFUSING_VERBS:
+                return True
+            if dep[x] == "prep" and lower[x] in ("before", "until"):
+                return True
+            if head[x] == x or dep[x] not in _REACH:
+                return False
+            x = head[x]
+        return False
+
+    def undecided_clause(self, i: int) -> bool:
+        """Whether the i-th word heads an embedded "whether" clause its governing verb leaves undecided:
+        "is weighing whether to back", "has not decided whether", "declined to say whether", "would not
+        say whether"."""
+        if not any(self.dep[c] == "mark" and self.lower[c] == "whether" for c in self.children[i]):
+            return False
+        gov = self.head[i]
+        if gov == i:
+            return False
+        lemma = self.lemma[gov]
+        return lemma in UNDECIDED_VERBS or lemma in WITHHOLDING_VERBS and self.withholds(gov)
+
+    def neither_nor(self, i: int) -> bool:
+        """Whether the i-th word is one side of "neither ... nor" ("neither supporting nor opposing",
+        "neither for nor against"): a judgement withheld both ways."""
+        first = self.head[i] if self.dep[i] == "conj" else i
+        kids = self.children[first]
+        return self.pos[first] in ("VERB", "AUX", "ADP", "ADJ") \
+            and any(self.dep[c] == "preconj" and self.lower[c] == "neither" for c in kids) \
+            and any(self.dep[c] == "cc" and self.lower[c] == "nor" for c in kids)
+

@@ -241,3 +241,33 @@ LONG_LABELS = [
 @pytest.mark.parametrize("rows, ents, expected", LONG_LABELS)
 def test_a_long_proposal_phrase_keeps_what_fits_of_it_in_whole_phrases(rows, ents, expected):
     assert stances_of(make_doc(rows, ents=ents)) == {expected}
+
+
+def _position(negated: bool, yet: bool = False) -> list[tuple]:
+    """"Germany has (not|yet to) taken a position on the sanctions." as the parser has it."""
+    if yet:  # "Germany has yet to take a position on the sanctions."
+        return [("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("has", 1, "ROOT", "VERB", "VBZ", "have"),
+                ("yet", 1, "advmod", "ADV", "RB", "yet"), ("to", 4, "aux", "PART", "TO", "to"),
+                ("take", 1, "xcomp", "VERB", "VB", "take"), ("a", 6, "det", "DET", "DT", "a"),
+                ("position", 4, "dobj", "NOUN", "NN", "position"), ("on", 6, "prep", "ADP", "IN", "on"),
+                ("the", 9, "det", "DET", "DT", "the"), ("sanctions", 7, "pobj", "NOUN", "NNS", "sanction"),
+                (".", 1, "punct", "PUNCT", ".", ".")]
+    rows = [("Germany", 3, "nsubj", "PROPN", "NNP", "Germany"), ("has", 3, "aux", "AUX", "VBZ", "have"),
+            ("not", 3, "neg", "PART", "RB", "not"), ("taken", 3, "ROOT", "VERB", "VBN", "take"),
+            ("a", 5, "det", "DET", "DT", "a"), ("position", 3, "dobj", "NOUN", "NN", "position"),
+            ("on", 5, "prep", "ADP", "IN", "on"), ("the", 8, "det", "DET", "DT", "the"),
+            ("sanctions", 6, "pobj", "NOUN", "NNS", "sanction"), (".", 3, "punct", "PUNCT", ".", ".")]
+    if not negated:  # "Germany has taken a position on the sanctions."
+        rows = [(w, h - (h > 2), d, p, t, lem) for n, (w, h, d, p, t, lem) in enumerate(rows) if n != 2]
+    return rows
+
+
+@pytest.mark.parametrize("negated, yet, expected", [
+    (True, False, {("Germany", "neutral", "sanctions")}),   # has not taken a position on: neutral
+    (False, True, {("Germany", "neutral", "sanctions")}),   # has yet to take a position on: neutral
+    (False, False, set()),                                  # has taken a position on: no side said
+])
+def test_a_withheld_cue_is_neutral_only_where_the_judgement_is_not_made(negated, yet, expected):
+    doc = make_doc(_position(negated, yet), ents=[(0, 1, "GPE")])
+    assert stances_of(doc) == expected
+
