@@ -32,11 +32,13 @@ from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSO
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label, slug,
                                           tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, SUPPORT, Stance
-from stancegraph.extract.words import DocWords
+from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
 RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
+COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judgement (`_Sentence.composed`)
+T_WITHHELD = "t.withheld"  # the feature of a target headed by a neutral or withheld cue word ("a position on")
 N_FEATURES = 2 ** 20
 # Dense features: four parts (target head, target words, holder head, the word joining them) of the
 # width of en_core_web_sm's token vectors.
@@ -73,12 +75,21 @@ class Priors:
         """The polarity the lexicon gives this word as the parse has it: its part of speech, and the
         particle a cue needs ("rule out", "strike down", "call for"; "rules" the noun is no cue);
         "mixed" where its senses differ, "" where it is no cue."""
-        entries = self.cues.get((t.lemma_.lower(), "VERB" if t.pos_ == "AUX" else t.pos_))
+        entries = self._entries(t.lemma_.lower(), t.pos_, t.tag_, t.lower_)
         if not entries:
             return ""
         words = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
         pols = {pol for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)}
         return pols.pop() if len(pols) == 1 else "mixed" if pols else ""
+
+    def _entries(self, lemma: str, pos: str, tag: str, lower: str) -> list[tuple[str, str]]:
+        """A word's cue rows as the rules find them (`StanceReader._entries`): by lemma and part of
+        speech, or for a past participle with none, by its form as an adjective ("torn over")."""
+        pos = "VERB" if pos == "AUX" else pos
+        entries = self.cues.get((lemma, pos))
+        if not entries and pos == "VERB" and tag == "VBN":
+            entries = self.cues.get((lower, "ADJ"))
+        return entries or []
 
     def particle_at(self, doc: Doc, i: int) -> bool:
         """True where the doc's i-th word is the particle a cue takes ("against" in "protested against",
@@ -87,7 +98,7 @@ class Priors:
         head = w.head[i]
         if w.dep[i] not in ("prep", "prt", "agent", "dative", "advmod") or head == i:
             return False
-        entries = self.cues.get((w.lemma[head], "VERB" if w.pos[head] == "AUX" else w.pos[head]), ())
+        entries = self._entries(w.lemma[head], w.pos[head], w.tag[head], w.lower[head])
         return any(part == w.lower[i] for part, _ in entries)
 
     def words(self, doc: Doc) -> list[tuple[str, str]]:
@@ -100,9 +111,10 @@ class Priors:
             w = DocWords.of(doc)
             valence, cues = self.valence, self.cues
             table = []
-            for i, (lemma, pos, low) in enumerate(zip(w.lemma, w.pos, w.lower)):
+            for i, (lemma, pos, low, tag) in enumerate(zip(w.lemma, w.pos, w.lower, w.tag)):
                 v = valence.get(low, valence.get(lemma, 0.0))
-                cue = self.cue(doc[i]) if (lemma, "VERB" if pos == "AUX" else pos) in cues else ""
+                cue = self.cue(doc[i]) if (lemma, "VERB" if pos == "AUX" else pos) in cues or \
+                    tag == "VBN" and (low, "ADJ") in cues else ""
                 table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))
             doc.user_data["stancegraph.word"] = table
         return table
@@ -630,7 +642,7 @@ class _Sentence:
         self.priors = priors
         self.prior_of = prior_of = priors.words(doc)
         self.quotes = quotes
-        cues = {prior_of[i][0] for i in range(sent.start, sent.end)} - {""}
+        cues = {prior_of[i][0] for i in range(sent.start, sent.end)} - {"", WITHHELD}  # (withheld: `_word_priors`)
         self.own = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
         # the holders and the targets of the rules' stances in the sentence
         self.rule_holders = {s.holder for s in sent_rules}
@@ -742,6 +754,7 @@ class _Sentence:
         negated = lca in w.negated
         cue, val = prior = self.prior_of[lca]
         _word_priors(before, "lca", prior, negated)
+        cue = "" if cue == WITHHELD else cue  # (as `_word_priors`)
         shape = hd + "^" + td
         before["shape=" + shape] = 1.0
         before["shape+cue=" + shape + ":" + (cue or val or "0") + (":neg" if negated else "")] = 1.0
@@ -768,7 +781,9 @@ class _Sentence:
                 after["path.mid+lca=" + lemma[x] + ":" + llem] = 1.0
         if lca == t:
             after["path.t_dominates_h"] = 1.0
-        comp = self.composed(up_t[1:] + [lca])
+        # a target that is itself an undecided "whether" clause ("weighing whether to back the pact") is
+        # withheld judgement, as one under such a clause is
+        comp = "neutral" if w.undecided_clause(t) else self.composed(up_t[1:] + [lca])
         after["comp=" + comp] = 1.0
         return ">".join([w.dep[x] for x in up_t[:4]]), after, comp
 
@@ -777,8 +792,10 @@ class _Sentence:
         each negation turns it ("urged the council to scrap the levy": for the levy, oppose; "did not
         rule out the plan": support), a neutral cue ends it; a cue's own particle is part of it
         ("protested against" is one oppose cue, not two). A subject target takes the valence of what
-        is said of it ("said the tax cut was unaffordable"). "+" / "-" with the number of cues, "0"
-        with none."""
+        is said of it ("said the tax cut was unaffordable"). A judgement withheld ends it as neutral: a
+        "withheld" cue not done ("has not taken a position on"), an undecided "whether" ("declined to
+        say whether she backs"), "neither ... nor" ("neither for nor against"). "+" / "-" with the
+        number of cues, "0" with none."""
         w = self.w
         pols = self.pols
         sign, n = 1, 0
@@ -786,8 +803,8 @@ class _Sentence:
             cue = pols.get(x)
             if cue is None:
                 cue = pols[x] = self.polarity(x)
-            if cue == NEUTRAL:
-                return "neutral"
+            if cue == NEUTRAL or cue == WITHHELD and w.withholds(x) or w.undecided_clause(x) or w.neither_nor(x):
+                return "neutral"  # "undecided about", "has not taken a position on", "neither for nor against"
             if cue in (SUPPORT, OPPOSE):
                 n += 1
                 sign = -sign if cue == OPPOSE else sign
@@ -836,6 +853,8 @@ class _Sentence:
         if lem in self.priors.proposal_nouns:
             f["t.proposal_noun"] = 1.0
         _word_priors(f, "thead", prior_of[i], i in negated)
+        if prior_of[i][0] in (WITHHELD, NEUTRAL):
+            f[T_WITHHELD] = 1.0  # "a position on X", "its abstention": a judgement (withheld), not a proposal
         for x in range(t.start, t.end):
             if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
                 f["t.w=" + lemma[x]] = 1.0
@@ -893,9 +912,10 @@ def _distance(dist: int) -> str:
 
 
 def _word_priors(f: dict, where: str, prior: tuple[str, str], neg: bool) -> None:
-    """A word's priors (from `Priors.words`: cue polarity, valence sign) as features at `where`."""
+    """A word's priors (from `Priors.words`: cue polarity, valence sign) as features at `where`. A
+    "withheld" cue is no feature: it says nothing until withheld (`_Sentence.composed` reads it)."""
     cue, val = prior
-    if cue:
+    if cue and cue != WITHHELD:
         f["cue@" + where + "=" + cue + (":neg" if neg else "")] = 1.0
     if val:
         f["val@" + where + "=" + val + (":neg" if neg else "")] = 1.0
@@ -1057,7 +1077,8 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     """The stances the model reads: per holder and target words (`slot`), the best extent and polarity,
     where its probability reaches the threshold; then, per holder, sentence and polarity, one of
     the targets that share a distinctive word ("the levy", "the repeal of the sugar levy"): one
-    stance said once is one stance. Where the rules read a pair as neutral, a stance on it is neutral.
+    stance said once is one stance. Where the rules read a pair as neutral or its path withholds
+    judgement, a stance on it is neutral, as sure as the model is that the pair is a stance at all.
     `cands` are Candidates or Rows."""
     if not len(cands) or not len(probs):
         return []
@@ -1066,13 +1087,22 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     ks = np.argmax(probs[:, 1:], axis=1) + 1
     confs = probs[np.arange(len(ks)), ks]
     best: dict[tuple, tuple] = {}
-    for c, k, conf in zip(cands, ks.tolist(), confs.tolist()):
+    anys = (1.0 - probs[:, 0]).tolist()
+    for c, k, conf, any_stance in zip(cands, ks.tolist(), confs.tolist(), anys):
+        f = c.features
+        if T_WITHHELD in f:
+            continue  # "a position on X": the judgement (withheld) is no proposal
+        # the corpus holds too few neutral stances to learn them from (59 of 3,837 in train): where the
+        # rules read the pair as neutral ("would not commit to supporting X", "abstained on X") or its
+        # path withholds judgement ("remains undecided about X", "has not taken a position on X",
+        # "declined to say whether she backs X"), the model says whether it is a stance at all (one
+        # minus its "none") and the words say which
+        neutral = RULE_NEUTRAL in f or COMP_NEUTRAL in f
+        if neutral:
+            conf = any_stance
         if conf < threshold:
             continue
-        # the corpus holds too few neutral stances to learn them from (59 of 3,837 in train): where the
-        # rules read the pair as neutral ("would not commit to supporting X", "abstained on X"), the model
-        # says whether it is a stance and the rules say which
-        polarity = NEUTRAL if RULE_NEUTRAL in c.features else CLASSES[k]
+        polarity = NEUTRAL if neutral else CLASSES[k]
         if c.slot not in best or conf > best[c.slot][2]:
             best[c.slot] = (c, polarity, conf)
     kept: dict[tuple, list[set]] = {}  # (holder, sentence, polarity) -> the distinctive words of its stances

@@ -80,9 +80,10 @@ def words(label: str) -> list[str]:
 
 
 def has_words(label: str, wanted: str) -> bool:
-    """Every wanted word starts a word of the label ("levy" fits "levies")."""
+    """Every wanted word starts a word of the label ("levy" fits "levies"); the wanted words are split
+    as the label's are ("four-day week": four, day, week)."""
     got = words(label)
-    return all(any(g.startswith(w[: max(3, len(w) - 2)]) for g in got) for w in wanted.split())
+    return all(any(g.startswith(w[: max(3, len(w) - 2)]) for g in got) for w in words(wanted))
 
 
 # Words that undo what follows them: a stance on "scrapping the coal mine" is the opposite stance on
