@@ -783,7 +783,7 @@ class _Sentence:
             after["path.t_dominates_h"] = 1.0
         # a target that is itself an undecided "whether" clause ("weighing whether to back the pact") is
         # withheld judgement, as one under such a clause is
-        comp = "neutral" if w.undecided_clause(t) else self.composed(up_t[1:] + [lca])
+        comp = "neutral" if t in w.withheld else self.composed(up_t[1:] + [lca])
         after["comp=" + comp] = 1.0
         return ">".join([w.dep[x] for x in up_t[:4]]), after, comp
 
@@ -803,7 +803,7 @@ class _Sentence:
             cue = pols.get(x)
             if cue is None:
                 cue = pols[x] = self.polarity(x)
-            if cue == NEUTRAL or cue == WITHHELD and w.withholds(x) or w.undecided_clause(x) or w.neither_nor(x):
+            if cue == NEUTRAL or cue == WITHHELD and w.withholds(x) or x in w.withheld:
                 return "neutral"  # "undecided about", "has not taken a position on", "neither for nor against"
             if cue in (SUPPORT, OPPOSE):
                 n += 1

@@ -46,7 +46,7 @@ class DocWords:
     `is_punct` and `text_with_ws` give them; and the words a negation hangs on."""
 
     __slots__ = ("lemma", "dep", "pos", "head", "lower", "tag", "ent_type", "is_punct", "text_ws", "negated",
-                 "_children", "_text")
+                 "_children", "_text", "_withheld")
 
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
@@ -78,6 +78,7 @@ class DocWords:
                         if h != i and (dep[i] == "neg" or lower[i] in NEGATIONS and dep[i] in ("neg", "advmod", "det"))}
         self._children: Optional[list[tuple[int, ...]]] = None
         self._text: Optional[str] = None
+        self._withheld: Optional[frozenset[int]] = None
 
     @property
     def children(self) -> list[tuple[int, ...]]:
@@ -159,4 +160,21 @@ class DocWords:
         return self.pos[first] in ("VERB", "AUX", "ADP", "ADJ") \
             and any(self.dep[c] == "preconj" and self.lower[c] == "neither" for c in kids) \
             and any(self.dep[c] == "cc" and self.lower[c] == "nor" for c in kids)
+
+    @property
+    def withheld(self) -> frozenset[int]:
+        """The words that withhold judgement by their construction, found once per doc from its few
+        "whether" and "neither" words: heads of an undecided "whether" clause (`undecided_clause`) and
+        the sides of "neither ... nor" (`neither_nor`)."""
+        if self._withheld is None:
+            out = set()
+            for c, low in enumerate(self.lower):
+                if low == "whether" and self.dep[c] == "mark" and self.undecided_clause(self.head[c]):
+                    out.add(self.head[c])
+                elif low == "neither" and self.dep[c] == "preconj" and self.neither_nor(self.head[c]):
+                    first = self.head[c]
+                    out.add(first)
+                    out.update(k for k in self.children[first] if self.dep[k] == "conj")
+            self._withheld = frozenset(out)
+        return self._withheld
 
