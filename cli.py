@@ -70,7 +70,7 @@ def build(
     """Extract actors, proposals and stances from articles; write the graph as Turtle, TriG and HTML."""
     from stancegraph.extract.pipeline import RuleExtractor, freeze_loaded
     from stancegraph.extract.readers import iter_articles
-    from stancegraph.graph.rdf import build_dataset
+    from stancegraph.graph.rdf import build_quads
     from stancegraph.graph.spill import Spill
 
     started = time.perf_counter()
@@ -128,7 +128,7 @@ def build(
         if store_dir is not None:
             triples, in_store = _build_into_store(results, summaries, store_dir, out_dir, title, focus)
         else:
-            triples = _write_outputs(build_dataset(results), out_dir, title, focus)
+            triples = _write_outputs(build_quads(results), out_dir, title, focus)
     finally:
         if isinstance(results, Spill):
             results.close()
@@ -207,16 +207,17 @@ def _build_into_store(results, summaries, store_dir: Path, out_dir: Path, title:
 
 
 def _write_outputs(graph, out_dir: Path, title: str, focus: Optional[str]) -> int:
-    """graph.ttl, graph.trig and graph.html from an rdflib Dataset or an Oxigraph store (read as it
-    streams, and drawn in part if big); returns the number of triples in graph.ttl."""
-    from stancegraph.graph.export import write_graph_files
+    """graph.ttl, graph.trig and graph.html from the build's quads (`rdf.build_quads`) or an Oxigraph
+    store (read as it streams); returns the number of triples in graph.ttl. The page is drawn from an
+    Oxigraph store either way (queried in place, and drawn in part if big)."""
+    from stancegraph.graph.export import to_store, write_graph_files
     from stancegraph.graph.html import write_html
 
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         triples = write_graph_files(graph, out_dir)
         try:
-            write_html(graph, out_dir / "graph.html", title=title, focus=focus)
+            write_html(to_store(graph), out_dir / "graph.html", title=title, focus=focus)
         except StancegraphError as e:
             fail(f"{e} (graph.ttl and graph.trig were written)")
     except OSError as e:

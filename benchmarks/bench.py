@@ -10,7 +10,7 @@ Sections (comma-separated in --sections):
 
 extraction  Words per second of bare `nlp.pipe` over the articles' paragraphs, of
             `RuleExtractor.extract`, and of the whole build to RDF (extract +
-            `build_dataset` + Turtle), on the same texts with the same pipeline
+            `build_quads` + Turtle), on the same texts with the same pipeline
             (`load_nlp()`). Measures are interleaved and repeated; medians are shown.
 scaling     1, 10, 100, 1000 (10,000 with --full) articles made by repeating the
             corpus with the person and organisation names replaced, per copy, by
@@ -392,6 +392,17 @@ def turtle_writer() -> tuple[str, Callable]:
     return "`write_turtle` (union + rdflib Turtle)", lambda ds, out: export.write_turtle(ds, out / "graph.ttl")
 
 
+def graph_builder() -> tuple[str, Callable]:
+    """How the build turns its records into a graph: pyoxigraph quads where the code has them
+    (`build_quads`, what `stancegraph build` writes its files from), else an rdflib Dataset
+    (`build_dataset`, the earlier build)."""
+    from stancegraph.graph import rdf
+
+    if hasattr(rdf, "build_quads"):
+        return "build_quads", rdf.build_quads
+    return "build_dataset", rdf.build_dataset
+
+
 def count_triples(path: Path) -> int:
     import pyoxigraph as ox
 
@@ -399,18 +410,18 @@ def count_triples(path: Path) -> int:
 
 
 def build_once(nlp, arts, out: Path, lexicon=None) -> dict[str, float]:
-    """extract + build_dataset + Turtle: wall seconds per stage, and CPU seconds as "cpu_<stage>"
-    (parse = time inside `extract` outside the rules)."""
+    """extract + the graph (`graph_builder`) + Turtle: wall seconds per stage, and CPU seconds as
+    "cpu_<stage>" (parse = time inside `extract` outside the rules)."""
     from stancegraph.extract.pipeline import RuleExtractor
-    from stancegraph.graph.rdf import build_dataset
 
+    _, build_graph = graph_builder()
     _, write_turtle = turtle_writer()
     ex = RuleExtractor(nlp=nlp, lexicon=lexicon, stance_model="default")
     timed = TimedRead(ex)
     mark = Marks()
     results = list(ex.extract(arts))
     mark()
-    ds = build_dataset(results)
+    ds = build_graph(results)
     mark()
     write_turtle(ds, out)
     mark()
@@ -474,7 +485,7 @@ def section_extraction(args) -> None:
     print(table(["measure", "wall s", "words/s", "vs bare (wall)", "CPU s", "words/CPU-s", "vs bare (CPU)", "wall runs (s)"], [
         ["bare `nlp.pipe` over the paragraphs", fmt_s(b), fmt_n(words / b), "1.00", fmt_s(cb), fmt_n(words / cb), "1.00", runs(bare)],
         ["`RuleExtractor.extract`", fmt_s(e), fmt_n(words / e), f"{b / e:.2f}", fmt_s(ce), fmt_n(words / ce), f"{cb / ce:.2f}", runs(extract)],
-        ["build: extract + `build_dataset` + Turtle", fmt_s(w), fmt_n(words / w), f"{b / w:.2f}", fmt_s(cw), fmt_n(words / cw), f"{cb / cw:.2f}", runs(build)],
+        [f"build: extract + `{graph_builder()[0]}` + Turtle", fmt_s(w), fmt_n(words / w), f"{b / w:.2f}", fmt_s(cw), fmt_n(words / cw), f"{cb / cw:.2f}", runs(build)],
     ], "l" + "r" * 6 + "l"))
     ratio = b / w
     verdict = lambda x: "met" if x >= 0.75 else "NOT met"  # noqa: E731
@@ -486,7 +497,9 @@ def section_extraction(args) -> None:
     print(table(["stage", "wall s", "CPU s", "share of build (CPU)", "CPU ms per article"], [
         [name, fmt_s(med[k]), fmt_s(cmed[k]), f"{100 * cmed[k] / cmed['total']:.0f}%", f"{1000 * cmed[k] / len(arts):.1f}"]
         for name, k in (("spaCy parse (inside extract)", "parse"), ("rules: mentions + stances (`RuleExtractor.read`)", "rules"),
-                        ("`build_dataset` (records -> rdflib Dataset)", "rdf"), ("Turtle: " + turtle_writer()[0], "turtle"),
+                        (f"`{graph_builder()[0]}` (records -> "
+                         f"{'pyoxigraph quads' if graph_builder()[0] == 'build_quads' else 'rdflib Dataset'})", "rdf"),
+                        ("Turtle: " + turtle_writer()[0], "turtle"),
                         ("total", "total"))
     ]))
     s0 = stages[-1]
@@ -501,15 +514,15 @@ SCALE_STAGES = ("parse", "rules", "graph", "export", "total")
 
 def build_like_cli(nlp, arts, out: Path, lexicon=None, store: Optional[Path] = None) -> dict[str, float]:
     """The build as `stancegraph build` runs it (cli.py's own steps), with wall and CPU seconds and
-    peak RSS after each stage. In memory (`store` None): every result in a list, `build_dataset`,
-    the three files from the rdflib Dataset. Streamed (`--store`): results spilled to disk, the
+    peak RSS after each stage. In memory (`store` None): every result in a list, the graph
+    (`graph_builder`), the three files from it (the page from an Oxigraph store of it where the
+    build has quads, as `cli._write_outputs` does). Streamed (`--store`): results spilled to disk, the
     resolution planned from their summaries, each article rewritten into the Oxigraph store in
     batches, the three files written from the store."""
     from stancegraph.cli import _extract
     from stancegraph.extract.pipeline import RuleExtractor
     from stancegraph.graph.export import write_graph_files
     from stancegraph.graph.html import write_html
-    from stancegraph.graph.rdf import build_dataset
     from stancegraph.graph.resolve import plan
     from stancegraph.graph.spill import Spill
     from stancegraph.graph.store import StanceStore
@@ -528,9 +541,13 @@ def build_like_cli(nlp, arts, out: Path, lexicon=None, store: Optional[Path] = N
                 triples = write_graph_files(st.store, out)
                 write_html(st.store, out / "graph.html")
         else:
-            ds = build_dataset(results)
+            ds = graph_builder()[1](results)
             mark()
             triples = write_graph_files(ds, out)
+            if isinstance(ds, list):  # quads: the page from a store of them, as the build draws it
+                from stancegraph.graph.export import to_store
+
+                ds = to_store(ds)
             write_html(ds, out / "graph.html")
         mark()
     finally:
@@ -648,7 +665,7 @@ def section_scaling(args) -> None:
           f"names replaced by generated ones ({len(varier.roles)} name tokens, seed {SEED}). Each size and build runs "
           "in a fresh process (model load not timed); sizes <= 10 are the median of 3 runs. Both builds are "
           "`stancegraph build`'s own steps (cli.py) and write graph.ttl, graph.trig and graph.html. "
-          "**memory**: every result in a list, `build_dataset` (one rdflib Dataset), the files from it. "
+          f"**memory**: every result in a list, `{graph_builder()[0]}`, the files from it. "
           "**store** (`--store`): results spilled to disk, resolution planned from their entities' summaries, "
           "each article rewritten into the on-disk Oxigraph store (graph = plan + rewrite + insert + labels), the "
           "files streamed from the store (graph.html draws the best-attested proposals of a big graph). "

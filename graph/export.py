@@ -107,9 +107,10 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def write_graph_files(ds: Dataset, out_dir: Path) -> int:
-    """graph.ttl (the union) and graph.trig (one named graph per article) in `out_dir`, sorted so
-    that the same input gives byte-identical files; returns the number of triples in graph.ttl.
+def write_graph_files(ds: "GraphSource", out_dir: Path) -> int:
+    """graph.ttl (the union) and graph.trig (one named graph per article) of `ds` (a Dataset, an
+    Oxigraph Store, the build's quads: any `GraphSource`) in `out_dir`, sorted so that the same
+    input gives byte-identical files; returns the number of triples in graph.ttl.
     Each file is replaced atomically; temporary files killed builds left behind are removed."""
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     clean_stale_temps(out_dir, ["graph.ttl", "graph.trig", "graph.html"])

@@ -207,6 +207,16 @@ def _text(term) -> Optional[str]:
     return value or None
 
 
+def _confidence(term) -> Optional[str]:
+    """A stance's confidence as the graph files write it, two decimals ("0.50"), whether it is read
+    from a file or from an Oxigraph store, which keeps a decimal's canonical form ("0.5")."""
+    text = _text(term)
+    try:
+        return f"{float(text):.2f}" if text is not None else None
+    except ValueError:
+        return text
+
+
 @contextmanager
 def _union_view(graph: rdflib.Graph) -> Iterator[rdflib.Graph]:
     """Query a Dataset/ConjunctiveGraph over the union of its named graphs."""
@@ -333,7 +343,7 @@ def _read(graph, max_nodes: Optional[int] = None):
             url=_text(row.url),
             speaker=_text(row.speakerLabel) or (_local_name(str(row.speaker)) if row.speaker else None),
             rule=_text(row.rule),
-            confidence=_text(row.confidence),
+            confidence=_confidence(row.confidence),
         )
         stances[(holder.iri, polarity, target.iri)][evidence] = None
 
