@@ -9,7 +9,7 @@ same label and the union has exactly one.
 from __future__ import annotations
 
 import hashlib
-from typing import Iterable, Optional
+from typing import Iterable, Optional, Union
 
 import pyoxigraph as ox
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
@@ -44,8 +44,10 @@ def _iri_safe(text: str) -> str:
     return quote(text, safe="-._~")
 
 
-def add_article(ds: Dataset, res: ArticleResult, labels: Optional[dict[str, tuple[str, set[str]]]] = None) -> Graph:
-    """Write one article's records into its named graph of `ds`; returns that graph."""
+def add_article(ds: Union[Dataset, "QuadSink"], res: ArticleResult,
+                labels: Optional[dict[str, tuple[str, set[str]]]] = None) -> Graph:
+    """Write one article's records into its named graph of `ds` (a Dataset, or a `QuadSink`);
+    returns that graph."""
     art = res.article
     g = ds.graph(graph_iri(art.id))
     a = article_iri(art.id)
@@ -201,9 +203,8 @@ def build_quads(results: list[ArticleResult], *, resolve_entities: bool = True,
     which took half the time of turning a build's records into Turtle (benchmarks/RESULTS.md)."""
     sink = QuadSink()
     _add_all(sink, results, resolve_entities, known_people)
-    rows = ((q.subject, q.object.value, q.graph_name) for q in sink.quads if q.predicate == _ALT_LABEL)
-    entities = sink.term(ENTITIES_GRAPH)
-    sink.quads += [ox.Quad(node, _LABEL, ox.Literal(label), entities) for node, label in pick_labels(rows).items()]
+    rows = ((q.subject, q.object.value, q.graph_name) for q in sink.quads if q.predicate == ALT_LABEL)
+    sink.quads += [ox.Quad(node, LABEL, ox.Literal(label), ENTITIES) for node, label in pick_labels(rows).items()]
     return sink.quads
 
 
@@ -219,8 +220,10 @@ def _add_all(ds, results: list[ArticleResult], resolve_entities: bool, known_peo
             add_article(ds, res)
 
 
-_ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
-_LABEL = ox.NamedNode(str(RDFS.label))
+# the same terms as pyoxigraph's (the build's quads, the store)
+ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
+ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
+LABEL = ox.NamedNode(str(RDFS.label))
 
 
 class QuadSink:

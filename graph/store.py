@@ -20,18 +20,14 @@ from typing import TYPE_CHECKING, Iterable, Union
 
 import pyoxigraph as ox
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.records import ArticleResult
-from stancegraph.graph.rdf import ENTITIES_GRAPH, graph_iri, pick_labels
+from stancegraph.graph.rdf import ALT_LABEL, ENTITIES, LABEL, graph_iri, pick_labels
 
 if TYPE_CHECKING:
     from stancegraph.graph.resolve import Plan
 
-ENTITIES = ox.NamedNode(str(ENTITIES_GRAPH))
-ALT_LABEL = ox.NamedNode(str(SKOS.altLabel))
-LABEL = ox.NamedNode(str(RDFS.label))
 IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
 
 
