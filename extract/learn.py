@@ -79,7 +79,8 @@ class Priors:
         if not entries:
             return ""
         words = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
-        pols = {pol for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)}
+        pols = {pol for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)
+                and not (not part and pol == NEUTRAL and _has_particle(t))}  # (as `StanceReader._cues`)
         return pols.pop() if len(pols) == 1 else "mixed" if pols else ""
 
     def _entries(self, lemma: str, pos: str, tag: str, lower: str) -> list[tuple[str, str]]:
@@ -118,6 +119,11 @@ class Priors:
                 table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))
             doc.user_data["stancegraph.word"] = table
         return table
+
+
+def _has_particle(t: Token) -> bool:
+    """A verb with a particle of its own: "weighed in" is not "weighed"."""
+    return any(c.dep_ == "prt" for c in t.children)
 
 
 def _frame_fits(t: Token, frame: str) -> bool:

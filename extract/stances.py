@@ -734,6 +734,8 @@ class StanceReader:
                     continue
             elif cue.particle == "self":
                 pass  # the verb's own clause is the target
+            elif not cue.particle and cue.polarity == NEUTRAL and any(c.dep_ == "prt" for c in tok.children):
+                continue  # "weighed in against X" is not weighing X: a neutral verb with a particle of its own
             elif cue.particle == "clause":
                 # "concerned (that) the council will scrap the subsidy"
                 if not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):

@@ -80,6 +80,8 @@ CASES = [
      {("Paul Greene", N, "pension reform")}),
     ("torn-over", "Greece is torn over the bailout.", {("Greece", N, "bailout")}),
     ("neither-nor", "Poland neither supported nor opposed the sanctions.", {("Poland", N, "sanctions")}),
+    ("weighing", "Chile is weighing the trade deal.", {("Chile", N, "trade deal")}),
+    ("weighed-in-is-no-weighing", "Norway weighed in against the fishing agreement.", set()),
     # --- quotations ---------------------------------------------------------------------------
     ("quote-after", "\u201cWe reject this agreement,\u201d Prime Minister Lena Vos said.", {("Lena Vos", O, "agreement")}),
     ("quote-before", "Lena Vos said: \u201cWe support the new constitution.\u201d", {("Lena Vos", S, "constitution")}),
