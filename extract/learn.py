@@ -106,19 +106,29 @@ class Priors:
         """(cue polarity or "", valence sign or "") of every word of the doc, by index: read once per
         doc (kept in its `user_data`; the features ask for the same words' priors tens of thousands
         of times a build) from its `DocWords`, making a Token only for a word the cue lexicon has
-        (`cue` reads its children)."""
+        (`cue` reads its children). A "withheld" cue is no polarity here, so no feature: it says
+        nothing until withheld (`withheld`)."""
         table = doc.user_data.get("stancegraph.word")
         if table is None:
             w = DocWords.of(doc)
             valence, cues = self.valence, self.cues
-            table = []
+            table, withheld = [], set()
             for i, (lemma, pos, low, tag) in enumerate(zip(w.lemma, w.pos, w.lower, w.tag)):
                 v = valence.get(low, valence.get(lemma, 0.0))
                 cue = self.cue(doc[i]) if (lemma, "VERB" if pos == "AUX" else pos) in cues or \
                     tag == "VBN" and (low, "ADJ") in cues else ""
+                if cue == WITHHELD:
+                    withheld.add(i)
+                    cue = ""
                 table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))
             doc.user_data["stancegraph.word"] = table
+            doc.user_data["stancegraph.withheld"] = frozenset(withheld)
         return table
+
+    def withheld(self, doc: Doc) -> frozenset[int]:
+        """The doc's words that are "withheld" cues ("a position on", "decide on"), by index."""
+        self.words(doc)
+        return doc.user_data["stancegraph.withheld"]
 
 
 def _has_particle(t: Token) -> bool:
@@ -648,7 +658,8 @@ class _Sentence:
         self.priors = priors
         self.prior_of = prior_of = priors.words(doc)
         self.quotes = quotes
-        cues = {prior_of[i][0] for i in range(sent.start, sent.end)} - {"", WITHHELD}  # (withheld: `_word_priors`)
+        self.withheld_cues = priors.withheld(doc)
+        cues = {prior_of[i][0] for i in range(sent.start, sent.end)} - {""}
         self.own = {"bias": 1.0, "sent.cues=" + ",".join(sorted(cues)): 1.0}
         # the holders and the targets of the rules' stances in the sentence
         self.rule_holders = {s.holder for s in sent_rules}
@@ -760,7 +771,6 @@ class _Sentence:
         negated = lca in w.negated
         cue, val = prior = self.prior_of[lca]
         _word_priors(before, "lca", prior, negated)
-        cue = "" if cue == WITHHELD else cue  # (as `_word_priors`)
         shape = hd + "^" + td
         before["shape=" + shape] = 1.0
         before["shape+cue=" + shape + ":" + (cue or val or "0") + (":neg" if negated else "")] = 1.0
@@ -820,15 +830,21 @@ class _Sentence:
 
     def polarity(self, x: int) -> str:
         """One word's part in `composed` (the doc's x-th word): its cue polarity, or a copula's
-        complement's ("was unaffordable", "is a mistake"); "" for none, and for a cue's own particle."""
+        complement's ("was unaffordable", "is a mistake"); "" for none, and for a cue's own particle;
+        WITHHELD for a "withheld" cue (which `Priors.words` keeps out of the features' table)."""
         w, doc = self.w, self.doc
-        cue, val = ("", "") if self.priors.particle_at(doc, x) else self.prior_of[x]
+        if self.priors.particle_at(doc, x):
+            cue, val = "", ""
+        elif x in self.withheld_cues:
+            return WITHHELD
+        else:
+            cue, val = self.prior_of[x]
         # (`lemma_ == "be"` as written: the table's lemmas are lower-cased)
         if not cue and (w.pos[x] == "AUX" or w.lemma[x] == "be" and doc[x].lemma_ == "be"):
             for c in w.children[x]:  # the copula's complement: "was unaffordable", "is a mistake"
                 if w.dep[c] in ("acomp", "attr", "oprd"):
                     cue, val = self.prior_of[c]
-                    cue = cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
+                    cue = WITHHELD if c in self.withheld_cues else cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
                     if c in w.negated:
                         cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
                     break
@@ -859,7 +875,7 @@ class _Sentence:
         if lem in self.priors.proposal_nouns:
             f["t.proposal_noun"] = 1.0
         _word_priors(f, "thead", prior_of[i], i in negated)
-        if prior_of[i][0] in (WITHHELD, NEUTRAL):
+        if i in self.withheld_cues or prior_of[i][0] == NEUTRAL:
             f[T_WITHHELD] = 1.0  # "a position on X", "its abstention": a judgement (withheld), not a proposal
         for x in range(t.start, t.end):
             if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
@@ -918,10 +934,9 @@ def _distance(dist: int) -> str:
 
 
 def _word_priors(f: dict, where: str, prior: tuple[str, str], neg: bool) -> None:
-    """A word's priors (from `Priors.words`: cue polarity, valence sign) as features at `where`. A
-    "withheld" cue is no feature: it says nothing until withheld (`_Sentence.composed` reads it)."""
+    """A word's priors (from `Priors.words`: cue polarity, valence sign) as features at `where`."""
     cue, val = prior
-    if cue and cue != WITHHELD:
+    if cue:
         f["cue@" + where + "=" + cue + (":neg" if neg else "")] = 1.0
     if val:
         f["val@" + where + "=" + val + (":neg" if neg else "")] = 1.0

@@ -28,7 +28,6 @@ RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_DESPITE = "pattern.despite"  # "passed the bill despite opposition from the Greens"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
-# Verbs of weighing up: over a "whether" clause they withhold judgement ("has not decided whether").
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
@@ -449,15 +448,14 @@ class StanceReader:
             # "a petition asking the government to apply the law": what the document asks is the stance;
             # its author's backing of the document itself is the same stance, said twice
             carrier = self._document_carrier(tok, dm) if cues else None
+            both_ways = w.neither_nor(i)  # "neither supporting nor opposing X": neutral
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
                     continue  # "took a position on X", "decided on X": no side said, nothing read
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     if carrier is not None and carrier.key != target.key:
                         said_twice.add((holder.key, carrier.key))
-                    pol = self._polarity(cue.polarity, negd, cue.lemma)
-                    if w.neither_nor(i):
-                        pol = NEUTRAL  # "neither supporting nor opposing X"
+                    pol = NEUTRAL if both_ways else self._polarity(cue.polarity, negd, cue.lemma)
                     hold_list = self._holders(holder, tok, dm, doc, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
                         for h in hold_list:
