@@ -388,8 +388,9 @@ class ArticleContext:
                     # "Ban Ki-moon", "Kim Jong-un": the family name comes first
                     full.setdefault(parts[0], set()).add(name)
         for surname, names in full.items():
-            # the longest full name stands for the others ("Volodymyr Zelensky" for "Zelensky")
-            longest = max(names, key=lambda n: (len(n.split()), len(n)))
+            # the longest full name stands for the others ("Volodymyr Zelensky" for "Zelensky"); of two
+            # as long, the first in alphabetical order (not the set's order, which changes from run to run)
+            longest = max(sorted(names), key=lambda n: (len(n.split()), len(n)))
             if all(longest.endswith(n.split()[-1]) for n in names):
                 self.surnames[surname] = longest
 
