@@ -69,6 +69,8 @@ REALISING_VERBS = {"implement", "achieve", "adopt", "enact", "execute", "apply",
 LIST_NOUNS = {"plan", "policy", "measure", "programme", "program", "package", "agenda", "strategy", "priority",
               "proposal", "reform", "demand", "step", "action", "recommendation", "condition", "term", "sanction"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
+# Modifiers that say a noun names something proposed: "the proposed landfill", "a planned pipeline".
+PROPOSING_MODIFIERS = {"proposed", "planned", "draft", "mooted", "envisaged", "suggested", "contemplated"}
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure",
                      "proposal", "initiative", "scheme", "effort", "request", "demand"}
 # ... and those that, with no proposal before them, name nothing at all.
@@ -692,13 +694,17 @@ class ArticleContext:
             if authors:
                 self.doc_authors[lemma] = list({r.key: r for r in authors}.values())
 
-        # 3. Proposals: noun phrases headed by proposal nouns, and named plans.
-        for chunk in self._phrases(doc, self.lex.proposal_nouns):
+        # 3. Proposals: noun phrases headed by proposal nouns, and named plans; and a noun its own
+        # modifier says is proposed ("the proposed landfill", "a planned pipeline", "the draft constitution").
+        chunks = self._phrases(doc, self.lex.proposal_nouns)
+        heads = {chunk.root.i for chunk in chunks}
+        for chunk in chunks + [c for c in self._proposed(doc) if c.root.i not in heads]:
             head = chunk.root
             if head.i in dm.actors and head.lemma_.lower() not in self.lex.proposal_nouns:
                 continue
             lemma = head.lemma_.lower()
-            if lemma not in self.lex.proposal_nouns:
+            if lemma not in self.lex.proposal_nouns and not any(
+                    c.dep_ in ("amod", "compound") and c.lower_ in PROPOSING_MODIFIERS for c in head.lefts):
                 continue
             if head.ent_type_ in ("PERSON", "GPE", "DATE", "TIME", "CARDINAL", "ORDINAL"):
                 continue
@@ -1013,6 +1019,15 @@ class ArticleContext:
         self.proposal_history.append(ref)
         self.proposal_words.setdefault(key, (verb.lemma_.lower(), words))
         return ref
+
+    @classmethod
+    def _proposed(cls, doc: Doc) -> list[Span]:
+        """Noun phrases of a noun no proposal noun heads whose own modifier says it is proposed
+        ("the proposed landfill", "a planned pipeline"): the head and the words before it."""
+        w = DocWords.of(doc)
+        heads = {w.head[i] for i, low in enumerate(w.lower) if low in PROPOSING_MODIFIERS and w.dep[i] in ("amod", "compound")}
+        return [span for span in cls._phrases(doc, {w.lemma[i] for i in heads if w.pos[i] == "NOUN"})
+                if any(t.lower_ in PROPOSING_MODIFIERS and t.dep_ in ("amod", "compound") for t in span.root.lefts)]
 
     @staticmethod
     def _phrases(doc: Doc, heads) -> list[Span]:
