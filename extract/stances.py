@@ -25,7 +25,6 @@ from stancegraph.extract.words import UNDECIDED_VERBS, WITHHELD, WITHHOLDING_VER
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
 RULE_CONDITION = "pattern.condition-demand"  # "unless Romania withdraws its troops"
 RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
-RULE_DESPITE = "pattern.despite"  # "passed the bill despite opposition from the Greens"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
 
@@ -479,9 +478,6 @@ class StanceReader:
             # "Brazil is weighing whether to back the climate fund": neither for nor against yet
             for holder, target in self._undecided(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_UNDECIDED, 0.6, tok, None, speaker)
-            # "passed the bill despite opposition from the Greens": they oppose what was done
-            for holder, target in self._despite(tok, dm, offset, sent_no, doc, speaker):
-                emit(holder, target, OPPOSE, RULE_DESPITE, 0.6, tok, None, speaker)
             # a demand put as a condition: "unless Romania withdraws its troops", "if reforms are not implemented"
             for holder, target in self._condition_demand(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, SUPPORT, RULE_CONDITION, 0.65, tok, None, speaker)
@@ -592,40 +588,6 @@ class StanceReader:
             return None
         target = self.ctx.clause_proposal(tok, sent_no, offset, doc, keep_neg=False)
         return (holder, target) if target is not None else None
-
-    def _despite(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
-                 speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref]]:
-        """"(verb) ... despite the resistance of X / opposition from X / X's objections": X opposes
-        what the clause does (the deepest proposal in its chain of verbs: "started asking schools
-        to pay taxes" -> "pay taxes")."""
-        if tok.pos_ not in ("VERB", "AUX"):
-            return
-        for prep in tok.children:
-            if prep.dep_ != "prep" or prep.lower_ != "despite":
-                continue
-            for noun in prep.children:
-                if noun.dep_ != "pobj" or not any(c.polarity == OPPOSE for c in self.lex.cues_for(noun.lemma_.lower(), "NOUN")):
-                    continue
-                holders = [self.actor_of(c, dm, sent_no, speaker) for c in noun.children if c.dep_ == "poss"]
-                holders += [self.actor_of(p, dm, sent_no, speaker) for c in noun.children
-                            if c.dep_ == "prep" and c.lower_ in ("of", "from", "by") for p in c.children if p.dep_ == "pobj"]
-                holders = [h for h in holders if h is not None]
-                if not holders:
-                    continue
-                chain, v = [tok], tok
-                while True:
-                    v = next((c for c in v.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-                    if v is None:
-                        break
-                    chain.append(v)
-                for v in reversed(chain):
-                    dobj = next((c for c in v.children if c.dep_ == "dobj"), None)
-                    target = dm.proposal_at(dobj) if dobj is not None else None
-                    target = target or self.ctx.clause_proposal(v, sent_no, offset, doc)
-                    if target is not None:
-                        for h in holders:
-                            yield h, target
-                        return
 
     def _condition_demand(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                           speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref]]:

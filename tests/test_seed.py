@@ -54,6 +54,10 @@ def test_rutte_is_neutral_on_the_victory_plan(stances):
     assert not has(stances, "rutte", "Support", "victory plan"), stances
 
 
+@pytest.mark.xfail(reason="'he was confident Ukraine would one day join the alliance' was read by the cue row "
+                          "a.confident, which fit this article alone (no stance in the 283 silver train and dev "
+                          "articles) and was removed as issue #11 asks; the learned reading does not find it",
+                   strict=False)
 def test_rutte_supports_ukraine_joining_nato(stances):
     assert any("rutte" in h and p == "Support" and ("join" in t or "member" in t) for h, p, t in stances), stances
 
