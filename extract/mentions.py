@@ -68,9 +68,9 @@ REALISING_VERBS = {"implement", "achieve", "adopt", "enact", "execute", "apply",
 # Proposal nouns that hold a list of proposals: "a policy including X and Y", "measures such as X".
 LIST_NOUNS = {"plan", "policy", "measure", "programme", "program", "package", "agenda", "strategy", "priority",
               "proposal", "reform", "demand", "step", "action", "recommendation", "condition", "term", "sanction"}
-# Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 # Modifiers that say a noun names something proposed: "the proposed landfill", "a planned pipeline".
 PROPOSING_MODIFIERS = {"proposed", "planned", "draft", "mooted", "envisaged", "suggested", "contemplated"}
+# Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure",
                      "proposal", "initiative", "scheme", "effort", "request", "demand"}
 # ... and those that, with no proposal before them, name nothing at all.
@@ -696,15 +696,13 @@ class ArticleContext:
 
         # 3. Proposals: noun phrases headed by proposal nouns, and named plans; and a noun its own
         # modifier says is proposed ("the proposed landfill", "a planned pipeline", "the draft constitution").
-        chunks = self._phrases(doc, self.lex.proposal_nouns)
-        heads = {chunk.root.i for chunk in chunks}
-        for chunk in chunks + [c for c in self._proposed(doc) if c.root.i not in heads]:
+        chunks = [(chunk, False) for chunk in self._phrases(doc, self.lex.proposal_nouns)]
+        heads = {chunk.root.i for chunk, _ in chunks}
+        chunks += [(chunk, True) for chunk in self._proposed(doc) if chunk.root.i not in heads]
+        for chunk, proposed in chunks:
             head = chunk.root
-            if head.i in dm.actors and head.lemma_.lower() not in self.lex.proposal_nouns:
-                continue
             lemma = head.lemma_.lower()
-            if lemma not in self.lex.proposal_nouns and not any(
-                    c.dep_ in ("amod", "compound") and c.lower_ in PROPOSING_MODIFIERS for c in head.lefts):
+            if lemma not in self.lex.proposal_nouns and (head.i in dm.actors or not proposed):
                 continue
             if head.ent_type_ in ("PERSON", "GPE", "DATE", "TIME", "CARDINAL", "ORDINAL"):
                 continue
