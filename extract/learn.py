@@ -1102,7 +1102,8 @@ class StanceModel:
 
 def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     """The stances the model reads: per holder and target words (`slot`), the best extent and polarity,
-    where its probability reaches the threshold; then, per holder, sentence and polarity, one of
+    where its probability reaches the threshold (or the higher bar `BARS` sets for a pronoun or a
+    group); then, per holder, sentence and polarity, one of
     the targets that share a distinctive word ("the levy", "the repeal of the sugar levy"): one
     stance said once is one stance. Where the rules read a pair as neutral or its path withholds
     judgement, a stance on it is neutral, as sure as the model is that the pair is a stance at all.

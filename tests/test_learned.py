@@ -178,6 +178,25 @@ def test_table_row(learned, row):
         [(sorted(h)[0], p, t) for h, p, t, _ in got]
 
 
+def test_a_pronoun_or_a_group_needs_a_surer_reading():
+    """A holder named by a pronoun or a group holder needs 0.4, a target named by "it" 0.5, where a
+    named holder and target need the model's threshold."""
+    from stancegraph.extract.learn import Row, decide
+
+    kinds = {"named": {}, "he": {"h.pron=True": 1.0}, "protesters": {"h.kind=Group": 1.0},
+             "it": {"t.kind=pronoun": 1.0}}
+    rows = [Row(f"h/{name}", f"p/{name}", f"plan {name}", (f"h/{name}", 0, n), {"bias": 1.0, **features},
+                ("plan", frozenset({name}))) for n, (name, features) in enumerate(kinds.items())]
+
+    def read(p_support: float) -> set[str]:
+        probs = np.array([[1.0 - p_support, p_support, 0.0, 0.0]] * len(rows))
+        return {c.holder_key.split("/")[1] for c, _, _ in decide(rows, probs, 0.3)}
+
+    assert read(0.35) == {"named"}
+    assert read(0.45) == {"named", "he", "protesters"}
+    assert read(0.55) == set(kinds)
+
+
 def test_a_holder_naming_one_proposal_twice_holds_one_stance_on_its_fuller_name():
     from stancegraph.extract.learn import fold_nested
     from stancegraph.extract.records import Stance
