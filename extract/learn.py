@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
-                                          PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label, slug,
-                                          tail_prep)
+                                          PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
+                                          neutral_row_misfits, slug, tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, SUPPORT, Stance
 from stancegraph.extract.words import WITHHELD, DocWords
 
@@ -86,7 +86,7 @@ class Priors:
             return ""
         words = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
         pols = {pol for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)
-                and not (not part and pol == NEUTRAL and _has_particle(t))}  # (as `StanceReader._cues`)
+                and not neutral_row_misfits(part, pol, t)}
         return pols.pop() if len(pols) == 1 else "mixed" if pols else ""
 
     def _entries(self, lemma: str, pos: str, tag: str, lower: str) -> list[tuple[str, str]]:
@@ -135,11 +135,6 @@ class Priors:
         """The doc's words that are "withheld" cues ("a position on", "decide on"), by index."""
         self.words(doc)
         return doc.user_data["stancegraph.withheld"]
-
-
-def _has_particle(t: Token) -> bool:
-    """A verb with a particle of its own: "weighed in" is not "weighed"."""
-    return any(c.dep_ == "prt" for c in t.children)
 
 
 def _frame_fits(t: Token, frame: str) -> bool:

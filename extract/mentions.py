@@ -19,7 +19,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Lexicon
-from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, ORGANISATION, PERSON, Entity,
+from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, NEUTRAL, ORGANISATION, PERSON, Entity,
                                          Mention)
 from stancegraph.extract.words import WITHHELD, DocWords
 
@@ -201,6 +201,13 @@ def noun_key(tok: Token, table) -> str:
     """The lexicon key of a noun: its lemma, or for a proper noun (whose lemma spaCy leaves as written)
     its singular ("Democrats" -> "democrat")."""
     return lexicon_key(tok.lemma_.lower(), tok.pos_, table)
+
+
+def neutral_row_misfits(particle: str, polarity: str, verb: Token) -> bool:
+    """A neutral cue row that names no particle does not fit a verb with a particle of its own:
+    "weighed in against X" is not weighing X ("is weighing the deal" is). The rules (`StanceReader._cues`)
+    and the model's cue priors (`learn.Priors.cue`) read the lexicon alike by it."""
+    return not particle and polarity == NEUTRAL and any(c.dep_ == "prt" for c in verb.children)
 
 
 def lexicon_key(lemma: str, pos: str, table) -> str:

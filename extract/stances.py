@@ -17,7 +17,8 @@ from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Cue, Lexicon
 from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
-                                          SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs)
+                                          SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
+                                          neutral_row_misfits)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
 from stancegraph.extract.words import UNDECIDED_VERBS, WITHHELD, WITHHOLDING_VERBS, DocWords
 
@@ -694,8 +695,8 @@ class StanceReader:
                     continue
             elif cue.particle == "self":
                 pass  # the verb's own clause is the target
-            elif not cue.particle and cue.polarity == NEUTRAL and any(c.dep_ == "prt" for c in tok.children):
-                continue  # "weighed in against X" is not weighing X: a neutral verb with a particle of its own
+            elif neutral_row_misfits(cue.particle, cue.polarity, tok):
+                continue  # "weighed in against X" is not weighing X
             elif cue.particle == "clause":
                 # "concerned (that) the council will scrap the subsidy"
                 if not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
