@@ -22,6 +22,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def link_split(parts: list[str], work: Path) -> tuple[Path, Path]:
+    """The articles of the named parts of `corpus/split.tsv` ("train", "dev", "test"), and their silver
+    stances, linked into two new folders in `work` (articles/ with the corpus's SOURCES.tsv, gold/)."""
+    arts, gold = work / "articles", work / "gold"
+    arts.mkdir()
+    gold.mkdir()
+    for line in (ROOT / "corpus" / "split.tsv").read_text(encoding="utf-8").splitlines():
+        art, _, part = line.partition("\t")
+        if part in parts:
+            (arts / f"{art}.txt").symlink_to(ROOT / "corpus" / "train" / f"{art}.txt")
+            (gold / f"{art}.json").symlink_to(ROOT / "corpus" / "silver" / f"{art}.json")
+    (arts / "SOURCES.tsv").symlink_to(ROOT / "corpus" / "train" / "SOURCES.tsv")
+    return arts, gold
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default="gold-dev", choices=("gold-dev", "silver-dev", "silver-test", "silver-train"))
@@ -41,16 +56,7 @@ def main() -> int:
         inputs = [args.shared / "seeds", args.shared / "corpus" / "wikinews"]
         gold = args.shared / "eval" / "gold-dev"
     else:
-        part = args.set.split("-", 1)[1]
-        ids = [line.split("\t")[0] for line in (ROOT / "corpus" / "split.tsv").read_text().splitlines()
-               if line.endswith("\t" + part)]
-        arts, gold = work / "articles", work / "gold"
-        arts.mkdir()
-        gold.mkdir()
-        for i in ids:
-            (arts / f"{i}.txt").symlink_to(ROOT / "corpus" / "train" / f"{i}.txt")
-            (gold / f"{i}.json").symlink_to(ROOT / "corpus" / "silver" / f"{i}.json")
-        (arts / "SOURCES.tsv").symlink_to(ROOT / "corpus" / "train" / "SOURCES.tsv")
+        arts, gold = link_split([args.set.split("-", 1)[1]], work)
         inputs = [arts]
     subprocess.run([sys.executable, "-m", "stancegraph", "build", *map(str, inputs), "--out", str(out),
                     "--reading", args.reading,

@@ -83,19 +83,13 @@ def main() -> int:
     ap.add_argument("--all", action="store_true", help="every rule, not only those of at most one silver article")
     args = ap.parse_args()
     sys.path.insert(0, str(args.shared / "eval"))
+    sys.path.insert(0, str(ROOT / "scripts"))
     import score
+    from evaluate import link_split
 
     with tempfile.TemporaryDirectory(prefix="stancegraph-census-") as tmp:
         tmp = Path(tmp)
-        arts, gold = tmp / "articles", tmp / "silver"
-        arts.mkdir()
-        gold.mkdir()
-        for line in (ROOT / "corpus" / "split.tsv").read_text(encoding="utf-8").splitlines():
-            art, _, part = line.partition("\t")
-            if part in ("train", "dev"):
-                (arts / f"{art}.txt").symlink_to(ROOT / "corpus" / "train" / f"{art}.txt")
-                (gold / f"{art}.json").symlink_to(ROOT / "corpus" / "silver" / f"{art}.json")
-        (arts / "SOURCES.tsv").symlink_to(ROOT / "corpus" / "train" / "SOURCES.tsv")
+        arts, gold = link_split(["train", "dev"], tmp)
         shared = build([args.shared / "seeds", args.shared / "corpus" / "wikinews"], tmp / "shared")
         silver = build([arts], tmp / "silver-build")
         g_fired, g_outcome, g_else = by_rule(score, shared, args.shared / "eval" / "gold-dev")
