@@ -40,6 +40,7 @@ def _extract_partition(articles: Sequence[Article], model: str, options: Optiona
     ex = _WORKER_EXTRACTORS.get(key)
     if ex is None:
         ex = _WORKER_EXTRACTORS[key] = RuleExtractor(model=model, **options)
+        ex.parse_ahead = 0  # the cluster's workers are the parallelism: no parse thread beside each
     return list(ex.extract(articles))
 
 

