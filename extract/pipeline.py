@@ -19,7 +19,7 @@ from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon
 from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, fold_nested, merge_proposals,
                                       noun_targets, one_reading)
-from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_lemmas
+from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_lemmas, slug
 from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
 from stancegraph.extract.stances import StanceReader, evidence_of, quote_around
 
@@ -241,7 +241,7 @@ class RuleExtractor:
             if ent is not None:
                 used |= ent.proposed_by | ent.part_of
         entities = {k: v for k, v in entities.items() if k in used}
-        return ArticleResult(article=article, entities=entities, stances=ordered)
+        return own_generic_proposals(ArticleResult(article=article, entities=entities, stances=ordered))
 
     @staticmethod
     def _merge_targets(found: list[Stance], into: dict[str, str], ctx: ArticleContext) -> list[Stance]:
@@ -324,6 +324,29 @@ class RuleExtractor:
                 condition=rule.condition if rule is not None else None,
                 quote=quote))
         return out
+
+
+def own_generic_proposals(res: ArticleResult) -> ArticleResult:
+    """A proposal the article names by one common word ("the bill", "the decision", "the policies"),
+    whatever fuller label it has found, is this article's own node, `proposal/{article}/{word}`: the
+    bill of another article is another bill, and one node for both would merge what differs (and
+    give each the other's names). A proposal keyed by more words ("fuel tax"), or named ("Victory
+    Plan", "Brexit"), keeps its key and is the same node wherever an article names it so."""
+    own = {}
+    for k, e in res.entities.items():
+        kind, _, rest = k.partition("/")
+        # the key, not the label, decides: a node keyed "bill" and labelled in full ("a bill capping
+        # rent increases", `_name_fully`) would still be every article's "bill"
+        if e.is_proposal and "-" not in rest and "/" not in rest and not e.label[:1].isupper():
+            own[k] = f"{kind}/{slug(res.article.id)}/{rest}"
+    if not own:
+        return res
+    move = lambda k: own.get(k, k)  # noqa: E731
+    entities = {move(k): replace(e, key=move(k), part_of={move(p) for p in e.part_of})
+                for k, e in res.entities.items()}
+    stances = [replace(s, target=move(s.target)) for s in res.stances]
+    return ArticleResult(article=res.article, entities=entities, stances=stances)
+
 
 
 def _name_fully(ent, target, chunks: dict) -> None:

@@ -239,3 +239,32 @@ def test_the_same_input_gives_byte_identical_turtle_and_trig(seed_build, tmp_pat
     assert again.exit_code == 0, again.output
     for name in ("graph.ttl", "graph.trig"):
         assert (out / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
+@pytest.mark.model
+def test_a_bill_named_by_its_kind_alone_is_each_articles_own_and_a_named_proposal_is_shared(tmp_path):
+    (tmp_path / "harbour-vote.txt").write_text(
+        "Senator Maria Lopez opposed the bill on Tuesday. She also endorsed the proposed fuel tax.\n")
+    (tmp_path / "school-vote.txt").write_text(
+        "Governor Tom Reyes vetoed the bill. Mayor Ann Lee welcomed the proposed fuel tax.\n")
+    out = tmp_path / "out"
+    built = runner.invoke(app, ["build", str(tmp_path / "harbour-vote.txt"), str(tmp_path / "school-vote.txt"),
+                                "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    store = ox.Store()
+    store.load(path=str(out / "graph.ttl"), format=ox.RdfFormat.TURTLE)
+    rows = store.query("""
+        PREFIX sg: <https://w3id.org/stancegraph#>
+        SELECT ?p (GROUP_CONCAT(DISTINCT ?who; separator=" ") AS ?holders) (COUNT(DISTINCT ?a) AS ?articles)
+        WHERE { ?s a sg:Stance ; sg:holder ?h ; sg:target ?p . ?p sg:mentionedIn ?a .
+                BIND(STRAFTER(STR(?h), "/actor/") AS ?who) }
+        GROUP BY ?p""")
+    nodes = {r["p"].value.rsplit("/id/", 1)[1]: (sorted(r["holders"].value.split()), int(r["articles"].value))
+             for r in rows}
+    # the two bills are two nodes, each in its own article and with its own opponent
+    bills = {k: v for k, v in nodes.items() if k.endswith("/bill")}
+    assert bills == {"proposal/harbour-vote/bill": (["person/maria-lopez"], 1),
+                     "proposal/school-vote/bill": (["person/tom-reyes"], 1)}
+    # the fuel tax both articles name is one node that both supporters hold a stance on
+    tax = [v for k, v in nodes.items() if "fuel-tax" in k]
+    assert tax == [(["person/ann-lee", "person/maria-lopez"], 2)]
