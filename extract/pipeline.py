@@ -118,7 +118,7 @@ class RuleExtractor:
         """Parse every paragraph of every article in one stream, then read each article's stances.
 
         In one process with two cores or more (`parse_ahead`), the parse runs in a thread of its own,
-        up to `PARSED_AHEAD` articles ahead of the reading: spaCy's tagger and parser do most of
+        up to `PARSED_AHEAD` articles ahead of the reading: spaCy's tagger and parser do much of
         their work outside Python's lock, so the reading of one article overlaps the parse of the
         next (benchmarks/RESULTS.md). The articles are still read in input order, in the caller's
         thread: the results are the same."""
@@ -346,7 +346,6 @@ def own_generic_proposals(res: ArticleResult) -> ArticleResult:
                 for k, e in res.entities.items()}
     stances = [replace(s, target=move(s.target)) for s in res.stances]
     return ArticleResult(article=res.article, entities=entities, stances=stances)
-
 
 
 def _name_fully(ent, target, chunks: dict) -> None:
