@@ -569,6 +569,10 @@ class ArticleContext:
         for ent in _joined_people(doc):
             if ent.label_ not in ENT_KIND or any(i in taken for i in range(ent.start, ent.end)):
                 continue
+            if any(t.like_email or t.like_url and ("/" in t.text or t.lower_.startswith("www.")) for t in ent):
+                # the tagger takes a web or mail address for a name at times: no one holds a stance (a
+                # body named by its domain, "AfterDowningStreet.org", "MoveOn.org", is a name)
+                continue
             kind = ENT_KIND[ent.label_]
             span = ent
             if ent.label_ == "NORP":

@@ -774,3 +774,35 @@ def test_a_store_build_that_fails_midway_keeps_whole_articles_and_labels(tmp_pat
             " GROUP BY ?n")
         counts = {r["n"].value: int(r["k"].value) for r in labelled}
     assert counts and all(k == 1 for k in counts.values()), counts
+
+
+@pytest.mark.model
+def test_a_web_address_the_tagger_takes_for_a_name_is_no_actor(nlp):
+    from spacy.tokens import Span
+
+    from stancegraph.extract.lexicon import load_lexicon
+    from stancegraph.extract.mentions import ArticleContext
+
+    text = "The memo sends readers to a page: http://www.example.org/wiki/Portal:Trade. Senator Ana Costa spoke."
+    doc = nlp(text)
+    url = next(t for t in doc if t.like_url)
+    # as the tagger has it in a corpus article: the address as a PERSON
+    doc.ents = [e for e in doc.ents if not (e.start <= url.i < e.end)] + [Span(doc, url.i, url.i + 1, label="PERSON")]
+    ctx = ArticleContext(load_lexicon(), text)
+    dm = ctx.find_mentions(doc, 0)
+    assert url.i not in dm.actors
+    assert not any("example" in e.label for e in ctx.entities.values())
+    assert any(e.label == "Ana Costa" for e in ctx.entities.values())  # the names beside it are still found
+
+
+@pytest.mark.model
+def test_a_body_named_by_its_domain_is_still_an_actor(nlp):
+    from stancegraph.extract.lexicon import load_lexicon
+    from stancegraph.extract.mentions import ArticleContext
+
+    text = "On Monday the group FairVotesNow.org launched a petition for the voting reform."
+    doc = nlp(text)
+    ctx = ArticleContext(load_lexicon(), text)
+    ctx.find_mentions(doc, 0)
+    assert any(t.like_url for t in doc)
+    assert any(e.label == "FairVotesNow.org" for e in ctx.entities.values())
