@@ -543,7 +543,12 @@ class CandidateFinder:
                 continue
             if w.lower[head] in THING_PRONOUNS or w.lemma[head] in self.priors.cue_nouns:
                 continue  # "support for the plan" is a stance on the plan, not a proposal of its own
-            out.extend(noun_targets(chunk))
+            found = noun_targets(chunk)
+            if w.pos[head] == "PROPN":
+                # a name the tagger gave no type ("Anh Cao", "Mayor Miller") names someone or somewhere,
+                # not a proposal: positions on people as such are no stances (what it is of may be one)
+                found = [t for t in found if t.kind != "np"]
+            out.extend(found)
         tag = w.tag
         for i in range(sent.start, sent.end):
             if w.pos[i] == "VERB" and (tag[i] == "VB" and any(tag[c] == "TO" for c in w.children[i])

@@ -360,3 +360,22 @@ def test_the_page_and_the_named_query_show_what_read_each_stance(seed_build):
     lines = list(csv.DictReader(rows.output.splitlines()))
     assert lines and all(r["rule"].startswith(f"model:{model.name}") and 0 < float(r["confidence"]) <= 1
                          for r in lines)
+
+
+def test_a_name_the_tagger_gave_no_type_is_no_proposal(nlp, learned):
+    """Positions on people as such are no stances: a plain noun phrase headed by a proper noun the
+    entity tagger left untyped (a name it missed) is not proposed as a target; a common noun's is."""
+    from stancegraph.extract.learn import CandidateFinder
+
+    text = "Premier Jean Roux backed Kalvex and the flood levy."
+    doc = nlp(text)
+    name = next(t for t in doc if t.text == "Kalvex")
+    assert name.pos_ == "PROPN"
+    doc.ents = [e for e in doc.ents if not (e.start <= name.i < e.end)]  # as where the tagger misses a name
+    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
+    rp = next(learned.paragraphs(art, [doc]))
+    cands = list(CandidateFinder(rp.ctx, learned.priors).paragraph(rp.doc, rp.dm, rp.first_sent_no, 0, rp.rules,
+                                                                   rp.quotes, rp.speakers))
+    labels = {c.target.label for c in cands}
+    assert not any("Kalvex" in label for label in labels), labels
+    assert any("levy" in label for label in labels), labels
