@@ -58,6 +58,9 @@ ORG_WORDS = {"Watch", "International", "Group", "Institute", "Foundation", "Bank
 ON_NOUNS = {"ban", "attack", "tax", "taxation", "levy", "tariff", "sanction", "embargo", "restriction", "curb",
             "crackdown", "limit", "cap", "moratorium", "referendum", "vote", "agreement", "deal", "talks",
             "negotiation", "compromise", "freeze", "cut", "hike", "increase", "rule", "law", "bill", "policy"}
+# Changes of an amount, named by what they change in: "an increase in defence spending", "cuts in rail
+# subsidies".
+IN_NOUNS = {"increase", "cut", "hike", "rise", "reduction", "decrease", "change", "freeze", "raise", "boost"}
 # Objects that say little alone: "take part in", "take action against", "take a stand on".
 LIGHT_OBJECTS = {"part", "place", "action", "step", "steps", "stand", "position", "measure", "measures"}
 # Nouns that make one proposal a part of another: "a key part of the plan, an invitation".
@@ -786,7 +789,8 @@ class ArticleContext:
         tail: list[Token] = []
         for child in head.rights:
             if child.dep_ == "prep" and (child.lower_ in ("of", "to", "for", "against") or
-                                         child.lower_ == "on" and lemma in ON_NOUNS) and not tail:
+                                         child.lower_ == "on" and lemma in ON_NOUNS
+                                         or child.lower_ == "in" and lemma in IN_NOUNS) and not tail:
                 sub = list(child.subtree)
                 if not any(t.dep_ in ("relcl", "acl") or t.ent_type_ in ("DATE", "TIME") for t in sub):
                     # too long, it keeps what fits of it in whole phrases ("plan for a new runway at
