@@ -45,6 +45,10 @@ T_WITHHELD = "t.withheld"  # the feature of a target headed by a neutral or with
 # so often vague that the annotation leaves it optional. Measured on silver dev and train's reading
 # alike: fewer false stances, hardly a true one lost (README, the steps).
 BARS = {"t.kind=pronoun": 0.5, "h.pron=True": 0.4, "h.kind=" + GROUP: 0.4}
+# Of one holder's stances of one polarity in one sentence, those under this share of the likeliest
+# one's probability are dropped: mostly the same statement read onto another of the sentence's phrases
+# (README, the steps).
+RIVAL_SHARE = 0.7
 N_FEATURES = 2 ** 20
 # Dense features: four parts (target head, target words, holder head, the word joining them) of the
 # width of en_core_web_sm's token vectors.
@@ -1103,7 +1107,8 @@ class StanceModel:
 def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     """The stances the model reads: per holder and target words (`slot`), the best extent and polarity,
     where its probability reaches the threshold (or the higher bar `BARS` sets for a pronoun or a
-    group); then, per holder, sentence and polarity, one of
+    group); then, per holder, sentence and polarity, those at least `RIVAL_SHARE` as likely as the
+    likeliest (one statement read onto several of the sentence's phrases is one stance), and one of
     the targets that share a distinctive word ("the levy", "the repeal of the sugar levy"): one
     stance said once is one stance. Where the rules read a pair as neutral or its path withholds
     judgement, a stance on it is neutral, as sure as the model is that the pair is a stance at all.
@@ -1133,12 +1138,16 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         polarity = NEUTRAL if neutral else CLASSES[k]
         if c.slot not in best or conf > best[c.slot][2]:
             best[c.slot] = (c, polarity, conf)
+    top: dict[tuple, float] = {}  # (holder, sentence, polarity) -> the likeliest of its stances
     kept: dict[tuple, list[set]] = {}  # (holder, sentence, polarity) -> the distinctive words of its stances
     out = []
     for d in sorted(best.values(), key=lambda d: -d[2]):
-        c, polarity, _ = d
+        c, polarity, conf = d
+        where = (c.slot[0], c.slot[1], polarity)
+        if conf < RIVAL_SHARE * top.setdefault(where, conf):
+            continue  # one statement read onto another of the sentence's phrases, less likely
         words = distinctive(c.signature)
-        group = kept.setdefault((c.slot[0], c.slot[1], polarity), [])
+        group = kept.setdefault(where, [])
         if any(words & other for other in group):
             continue
         group.append(words)

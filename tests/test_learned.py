@@ -197,6 +197,49 @@ def test_a_pronoun_or_a_group_needs_a_surer_reading():
     assert read(0.55) == set(kinds)
 
 
+def test_one_statement_read_onto_a_lesser_phrase_of_its_sentence_is_dropped():
+    """Of one holder's stances of one side in one sentence, those far less likely than the likeliest
+    (under `RIVAL_SHARE` of it) are the same statement read onto another phrase; those nearly as
+    likely, the other side, and other holders or sentences stand."""
+    from stancegraph.extract.learn import RIVAL_SHARE, Row, decide
+
+    def row(holder, sent, n, target):
+        return Row(holder, f"p/{target}", target, (holder, sent, n), {"bias": 1.0}, (target, frozenset({target})))
+
+    rows = [row("h/lee", 0, 1, "levy"), row("h/lee", 0, 2, "conference"), row("h/lee", 0, 3, "tariff"),
+            row("h/lee", 0, 4, "quota"), row("h/kim", 0, 5, "press"), row("h/lee", 1, 6, "meeting")]
+    top = 0.8
+    weak = top * RIVAL_SHARE - 0.1
+    near = top * RIVAL_SHARE + 0.05
+    probs = np.array([[1 - top, top, 0, 0], [1 - weak, weak, 0, 0], [1 - near, near, 0, 0],
+                      [1 - weak, 0, weak, 0], [1 - weak, weak, 0, 0], [1 - weak, weak, 0, 0]])
+    got = {(c.holder_key, c.target_label, pol) for c, pol, _ in decide(rows, probs, 0.3)}
+    assert got == {("h/lee", "levy", "support"), ("h/lee", "tariff", "support"), ("h/lee", "quota", "oppose"),
+                   ("h/kim", "press", "support"), ("h/lee", "meeting", "support")}
+
+
+@pytest.mark.parametrize("text, holder, polarity, target, not_target", [
+    ("Senator Ana Ruiz welcomed the pension reform at a press conference in the capital.", "ruiz", "support",
+     "pension reform", "conference"),
+    ("President Omar Said rejected the peace deal, saying the facts spoke for themselves.", "said", "oppose",
+     "peace deal", "facts"),
+    ("Senator Tom Hale opposed the mining bill and the faculty that drafted it.", "hale", "oppose", "mining bill",
+     "faculty"),
+])
+def test_a_stance_is_not_read_again_onto_a_lesser_phrase(learned, text, holder, polarity, target, not_target):
+    got = read(learned, text)
+    assert read_right(got, holder, polarity, target), [(sorted(h)[0], p, t) for h, p, t, _ in got]
+    assert not any(not_target in t for _, _, t, _ in got), [(sorted(h)[0], p, t) for h, p, t, _ in got]
+
+
+def test_a_change_is_named_by_what_it_changes(learned):
+    """"The increase in defence spending" is labelled so, not "increase": the label says which change."""
+    res = learned.extract_one(Article(
+        id="t", text="Senator Ruth Ambrose approved the increase in defence spending after a briefing."))
+    labels = {e.label for e in res.entities.values() if e.kind == "Proposal"}
+    assert "increase in defence spending" in labels, labels
+
+
 def test_a_holder_naming_one_proposal_twice_holds_one_stance_on_its_fuller_name():
     from stancegraph.extract.learn import fold_nested
     from stancegraph.extract.records import Stance
