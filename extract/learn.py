@@ -49,6 +49,9 @@ BARS = {"t.kind=pronoun": 0.5, "h.pron=True": 0.4, "h.kind=" + GROUP: 0.4}
 # one's probability are dropped: mostly the same statement read onto another of the sentence's phrases
 # (README, the steps).
 RIVAL_SHARE = 0.7
+# Of the holders of one side of one target in one sentence, those under this share of the likeliest
+# one's probability are dropped: another actor the sentence names beside the one who takes the stance.
+HOLDER_SHARE = 0.5
 N_FEATURES = 2 ** 20
 # Dense features: four parts (target head, target words, holder head, the word joining them) of the
 # width of en_core_web_sm's token vectors.
@@ -1110,7 +1113,8 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     group); then, per holder, sentence and polarity, those at least `RIVAL_SHARE` as likely as the
     likeliest (one statement read onto several of the sentence's phrases is one stance), and one of
     the targets that share a distinctive word ("the levy", "the repeal of the sugar levy"): one
-    stance said once is one stance. Where the rules read a pair as neutral or its path withholds
+    stance said once is one stance; per target, sentence and polarity, the holders at least
+    `HOLDER_SHARE` as likely as the likeliest. Where the rules read a pair as neutral or its path withholds
     judgement, a stance on it is neutral, as sure as the model is that the pair is a stance at all.
     `cands` are Candidates or Rows."""
     if not len(cands) or not len(probs):
@@ -1139,6 +1143,7 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         if c.slot not in best or conf > best[c.slot][2]:
             best[c.slot] = (c, polarity, conf)
     top: dict[tuple, float] = {}  # (holder, sentence, polarity) -> the likeliest of its stances
+    top_holder: dict[tuple, float] = {}  # (target, sentence, polarity) -> the likeliest of its holders' stances
     kept: dict[tuple, list[set]] = {}  # (holder, sentence, polarity) -> the distinctive words of its stances
     out = []
     for d in sorted(best.values(), key=lambda d: -d[2]):
@@ -1151,6 +1156,8 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         if any(words & other for other in group):
             continue
         group.append(words)
+        if conf < HOLDER_SHARE * top_holder.setdefault((c.target_key, c.slot[1], polarity), conf):
+            continue  # another actor of the sentence, far less likely than the one who takes the stance
         out.append(d)
     return out
 

@@ -232,6 +232,34 @@ def test_a_stance_is_not_read_again_onto_a_lesser_phrase(learned, text, holder, 
     assert not any(not_target in t for _, _, t, _ in got), [(sorted(h)[0], p, t) for h, p, t, _ in got]
 
 
+def test_the_actor_a_stance_is_about_holds_no_part_of_it():
+    """Of the holders of one side of one target in one sentence, those under `HOLDER_SHARE` of the
+    likeliest one's probability are dropped; those nearly as likely stand, and another sentence's
+    holders are not compared."""
+    from stancegraph.extract.learn import HOLDER_SHARE, Row, decide
+
+    def row(holder, sent, n):
+        return Row(holder, "p/levy", "levy", (holder, sent, n), {"bias": 1.0}, ("levy", frozenset({"levy"})))
+
+    rows = [row("h/lee", 0, 1), row("h/kim", 0, 2), row("h/ray", 0, 3), row("h/kim", 1, 4)]
+    top = 0.8
+    weak, near = top * HOLDER_SHARE - 0.05, top * HOLDER_SHARE + 0.05
+    probs = np.array([[1 - p, p, 0, 0] for p in (top, weak, near, weak)])
+    got = {(c.holder_key, c.slot[1]) for c, _, _ in decide(rows, probs, 0.3)}
+    assert got == {("h/lee", 0), ("h/ray", 0), ("h/kim", 1)}
+
+
+@pytest.mark.parametrize("text, holder, target, not_holder", [
+    ("Amnesty International demanded the release of opposition leader Leo Marsh.", "amnesty", "release", "marsh"),
+    ("The Harbour Workers' Union urged the government to secure the release of union organiser Tom Bale.",
+     "harbour", "release", "bale"),
+])
+def test_who_is_to_be_released_does_not_demand_it(learned, text, holder, target, not_holder):
+    got = read(learned, text)
+    assert read_right(got, holder, "support", target), [(sorted(h)[0], p, t) for h, p, t, _ in got]
+    assert not any(not_holder in words(" ".join(h)) for h, _, _, _ in got), [(sorted(h)[0], p, t) for h, p, t, _ in got]
+
+
 def test_a_change_is_named_by_what_it_changes(learned):
     """"The increase in defence spending" is labelled so, not "increase": the label says which change."""
     res = learned.extract_one(Article(
