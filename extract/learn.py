@@ -1114,8 +1114,9 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     likeliest (one statement read onto several of the sentence's phrases is one stance), and one of
     the targets that share a distinctive word ("the levy", "the repeal of the sugar levy"): one
     stance said once is one stance; per target, sentence and polarity, the holders at least
-    `HOLDER_SHARE` as likely as the likeliest. Where the rules read a pair as neutral or its path withholds
-    judgement, a stance on it is neutral, as sure as the model is that the pair is a stance at all.
+    `HOLDER_SHARE` as likely as the likeliest. Where the rules read a pair as neutral or its path
+    withholds judgement, a stance on it is neutral, as sure as the model is that the pair is a stance
+    at all.
     `cands` are Candidates or Rows."""
     if not len(cands) or not len(probs):
         return []
