@@ -197,17 +197,21 @@ def test_a_pronoun_or_a_group_needs_a_surer_reading():
     assert read(0.55) == set(kinds)
 
 
+def _row(holder: str, sent: int, n: int, target: str = "levy"):
+    """A candidate as `decide` takes it: `holder` and the one-word `target` at word `n` of sentence `sent`."""
+    from stancegraph.extract.learn import Row
+
+    return Row(holder, f"p/{target}", target, (holder, sent, n), {"bias": 1.0}, (target, frozenset({target})))
+
+
 def test_one_statement_read_onto_a_lesser_phrase_of_its_sentence_is_dropped():
     """Of one holder's stances of one side in one sentence, those far less likely than the likeliest
     (under `RIVAL_SHARE` of it) are the same statement read onto another phrase; those nearly as
     likely, the other side, and other holders or sentences stand."""
-    from stancegraph.extract.learn import RIVAL_SHARE, Row, decide
+    from stancegraph.extract.learn import RIVAL_SHARE, decide
 
-    def row(holder, sent, n, target):
-        return Row(holder, f"p/{target}", target, (holder, sent, n), {"bias": 1.0}, (target, frozenset({target})))
-
-    rows = [row("h/lee", 0, 1, "levy"), row("h/lee", 0, 2, "conference"), row("h/lee", 0, 3, "tariff"),
-            row("h/lee", 0, 4, "quota"), row("h/kim", 0, 5, "press"), row("h/lee", 1, 6, "meeting")]
+    rows = [_row("h/lee", 0, 1, "levy"), _row("h/lee", 0, 2, "conference"), _row("h/lee", 0, 3, "tariff"),
+            _row("h/lee", 0, 4, "quota"), _row("h/kim", 0, 5, "press"), _row("h/lee", 1, 6, "meeting")]
     top = 0.8
     weak = top * RIVAL_SHARE - 0.1
     near = top * RIVAL_SHARE + 0.05
@@ -236,12 +240,9 @@ def test_the_actor_a_stance_is_about_holds_no_part_of_it():
     """Of the holders of one side of one target in one sentence, those under `HOLDER_SHARE` of the
     likeliest one's probability are dropped; those nearly as likely stand, and another sentence's
     holders are not compared."""
-    from stancegraph.extract.learn import HOLDER_SHARE, Row, decide
+    from stancegraph.extract.learn import HOLDER_SHARE, decide
 
-    def row(holder, sent, n):
-        return Row(holder, "p/levy", "levy", (holder, sent, n), {"bias": 1.0}, ("levy", frozenset({"levy"})))
-
-    rows = [row("h/lee", 0, 1), row("h/kim", 0, 2), row("h/ray", 0, 3), row("h/kim", 1, 4)]
+    rows = [_row("h/lee", 0, 1), _row("h/kim", 0, 2), _row("h/ray", 0, 3), _row("h/kim", 1, 4)]
     top = 0.8
     weak, near = top * HOLDER_SHARE - 0.05, top * HOLDER_SHARE + 0.05
     probs = np.array([[1 - p, p, 0, 0] for p in (top, weak, near, weak)])
