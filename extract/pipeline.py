@@ -336,8 +336,10 @@ def own_generic_proposals(res: ArticleResult) -> ArticleResult:
     for k, e in res.entities.items():
         kind, _, rest = k.partition("/")
         # the key, not the label, decides: a node keyed "bill" and labelled in full ("a bill capping
-        # rent increases", `_name_fully`) would still be every article's "bill"
-        if e.is_proposal and "-" not in rest and "/" not in rest and not e.label[:1].isupper():
+        # rent increases", `_name_fully`; "Buttigieg plan", "Green New Deal") would still be every
+        # article's "bill"; only a one-word name is keyed by itself ("Brexit")
+        if e.is_proposal and "-" not in rest and "/" not in rest and (not e.label[:1].isupper()
+                                                                      or slug(e.label) != rest):
             own[k] = f"{kind}/{slug(res.article.id)}/{rest}"
     if not own:
         return res
