@@ -345,6 +345,7 @@ class ArticleContext:
         self.sent_no = 0
         self.surnames: dict[str, str] = {}
         self.proposal_words: dict[str, tuple[str, set[str]]] = {}  # key -> (head lemma, content lemmas)
+        self.proposal_names: dict[str, set[str]] = {}  # key -> the names before its head ("Harlow plan")
         self._listed: Optional[tuple[Doc, list[Span], list[Span], list[int]]] = None  # `sentences`, `noun_chunks`
         self.acronyms: dict[str, str] = {}
         self._scan_names(article_text)
@@ -837,7 +838,11 @@ class ArticleContext:
         # proper nouns mostly name who is involved ("NATO invitation", "invitation to Ukraine")
         # so do comparatives ("higher eco-taxes", "lower personal taxes")
         words_set = {t.lemma_.lower() for t in label_toks if t.i != head.i and (t.pos_ == "NOUN" or t.tag_ == "JJR")}
-        same = self._similar_proposal(canon, words_set)
+        # but two names before one head tell two proposals apart ("the Harlow plan", "the Whitby plan";
+        # "Democratic plans", "Republican plans"), where one name alone does not ("NATO invitation",
+        # "invitation to Ukraine")
+        names = {t.lower_ for t in words if t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_ == "NORP")}
+        same = self._similar_proposal(canon, words_set, names)
         if same is not None and same != key:
             ent = self.entities[same]
             if label_score(label) > label_score(ent.label):
@@ -848,6 +853,7 @@ class ArticleContext:
             key = same
         known = self.proposal_words.setdefault(key, (canon, set()))
         known[1].update(words_set)
+        self.proposal_names.setdefault(key, set()).update(names)
         ref = Ref(key, PROPOSAL, start, head.i + 1, sent_no, head.dep_ in SUBJ_DEPS, head.tag_ == "NNS", canon)
         span = doc[start: head.i + 1]
         ment = Mention(offset + span.start_char, offset + span.end_char, span.text)
@@ -1081,11 +1087,15 @@ class ArticleContext:
             if ref is not None and ref.key != whole.key and ref.key in self.entities:
                 self.entities[ref.key].part_of.add(whole.key)
 
-    def _similar_proposal(self, head: str, words: set[str]) -> Optional[str]:
+    def _similar_proposal(self, head: str, words: set[str], names: frozenset = frozenset()) -> Optional[str]:
         """An earlier proposal with the same head whose words hold these, or are held by them
-        ("invitation to Ukraine" is the "NATO invitation to Ukraine")."""
+        ("invitation to Ukraine" is the "NATO invitation to Ukraine"), and whose names before the head
+        do not differ from these (`names`: "the Harlow plan" is not "the Whitby plan")."""
         for key, (h, w) in self.proposal_words.items():
             if h == head and (words <= w or w <= words):
+                had = self.proposal_names.get(key)
+                if names and had and not (names <= had or had <= names):
+                    continue
                 return key
         return None
 

@@ -268,3 +268,36 @@ def test_a_bill_named_by_its_kind_alone_is_each_articles_own_and_a_named_proposa
     # the fuel tax both articles name is one node that both supporters hold a stance on
     tax = [v for k, v in nodes.items() if "fuel-tax" in k]
     assert tax == [(["person/ann-lee", "person/maria-lopez"], 2)]
+
+
+@pytest.mark.model
+def test_plans_told_apart_by_their_names_are_different_proposals_within_and_across_articles(tmp_path):
+    (tmp_path / "two-plans.txt").write_text(
+        "Senator Maria Lopez backed the Harlow plan on Monday. Governor Tom Reyes rejected the Whitby plan.\n")
+    (tmp_path / "harbour-plan.txt").write_text(
+        "The council unveiled a plan on Monday. Senator Dana Whitfield rejected the Oakley plan, saying it "
+        "would close the harbour.\n")
+    (tmp_path / "school-plan.txt").write_text(
+        "Governor Ed Park endorsed the plan on Friday. He said the Linden plan would save the school.\n")
+    out = tmp_path / "out"
+    built = runner.invoke(app, ["build", *(str(tmp_path / f) for f in ("two-plans.txt", "harbour-plan.txt",
+                                                                        "school-plan.txt")), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    rows = g.query("""
+        PREFIX sg: <https://w3id.org/stancegraph#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?h ?pol ?p (GROUP_CONCAT(DISTINCT ?l; separator="|") AS ?names)
+        WHERE { ?h ?pol ?p . ?p a sg:Proposal ; rdfs:label|<http://www.w3.org/2004/02/skos/core#altLabel> ?l .
+                ?h a ?k . FILTER(?pol IN (sg:supports, sg:opposes)) }
+        GROUP BY ?h ?pol ?p""")
+    held = {str(r.h).rsplit("/", 1)[1]: (str(r.pol).rsplit("#", 1)[1], str(r.p), set(str(r.names).split("|")))
+            for r in rows}
+    # in one article: two plans, each with its own name and its own holder
+    assert held["maria-lopez"][0] == "supports" and held["tom-reyes"][0] == "opposes"
+    assert held["maria-lopez"][1] != held["tom-reyes"][1]
+    assert "Harlow plan" in held["maria-lopez"][2] and "Whitby plan" not in held["maria-lopez"][2]
+    # across articles: each article's plan, first named by its kind alone, is that article's own node
+    assert held["dana-whitfield"][0] == "opposes" and held["ed-park"][0] == "supports"
+    assert held["dana-whitfield"][1] != held["ed-park"][1]
+    assert "Linden plan" not in held["dana-whitfield"][2] and "Oakley plan" not in held["ed-park"][2]
