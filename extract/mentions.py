@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import AbstractSet, Optional
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1087,7 +1087,7 @@ class ArticleContext:
             if ref is not None and ref.key != whole.key and ref.key in self.entities:
                 self.entities[ref.key].part_of.add(whole.key)
 
-    def _similar_proposal(self, head: str, words: set[str], names: frozenset = frozenset()) -> Optional[str]:
+    def _similar_proposal(self, head: str, words: set[str], names: AbstractSet[str] = frozenset()) -> Optional[str]:
         """An earlier proposal with the same head whose words hold these, or are held by them
         ("invitation to Ukraine" is the "NATO invitation to Ukraine"), and whose names before the head
         do not differ from these (`names`: "the Harlow plan" is not "the Whitby plan")."""

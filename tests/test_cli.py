@@ -289,7 +289,7 @@ def test_plans_told_apart_by_their_names_are_different_proposals_within_and_acro
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?h ?pol ?p (GROUP_CONCAT(DISTINCT ?l; separator="|") AS ?names)
         WHERE { ?h ?pol ?p . ?p a sg:Proposal ; rdfs:label|<http://www.w3.org/2004/02/skos/core#altLabel> ?l .
-                ?h a ?k . FILTER(?pol IN (sg:supports, sg:opposes)) }
+                FILTER(?pol IN (sg:supports, sg:opposes)) }
         GROUP BY ?h ?pol ?p""")
     held = {str(r.h).rsplit("/", 1)[1]: (str(r.pol).rsplit("#", 1)[1], str(r.p), set(str(r.names).split("|")))
             for r in rows}
