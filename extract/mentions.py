@@ -345,7 +345,8 @@ class ArticleContext:
         self.sent_no = 0
         self.surnames: dict[str, str] = {}
         self.proposal_words: dict[str, tuple[str, set[str]]] = {}  # key -> (head lemma, content lemmas)
-        self.proposal_names: dict[str, set[str]] = {}  # key -> the names before its head ("Harlow plan")
+        # key -> the names before its head ("Harlow plan") and in what it is of ("release of Gilad Shalit")
+        self.proposal_names: dict[str, tuple[set[str], set[str]]] = {}
         self._listed: Optional[tuple[Doc, list[Span], list[Span], list[int]]] = None  # `sentences`, `noun_chunks`
         self.acronyms: dict[str, str] = {}
         self._scan_names(article_text)
@@ -839,9 +840,12 @@ class ArticleContext:
         # so do comparatives ("higher eco-taxes", "lower personal taxes")
         words_set = {t.lemma_.lower() for t in label_toks if t.i != head.i and (t.pos_ == "NOUN" or t.tag_ == "JJR")}
         # but two names before one head tell two proposals apart ("the Harlow plan", "the Whitby plan";
-        # "Democratic plans", "Republican plans"), where one name alone does not ("NATO invitation",
-        # "invitation to Ukraine")
-        names = {t.lower_ for t in words if t.i < head.i and (t.pos_ == "PROPN" or t.ent_type_ == "NORP")}
+        # "Democratic plans", "Republican plans"), and two in what it is of ("the release of Gilad
+        # Shalit", "the release of the council's members"), where a name in one place alone does not
+        # ("NATO invitation", "invitation to Ukraine"), nor a name of whom it is to ("invitation to
+        # join NATO")
+        named = lambda toks: {t.lower_ for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "NORP"}  # noqa: E731
+        names = (named(t for t in words if t.i < head.i), named(tail) if tail and tail[0].lower_ == "of" else set())
         same = self._similar_proposal(canon, words_set, names)
         if same is not None and same != key:
             ent = self.entities[same]
@@ -853,7 +857,9 @@ class ArticleContext:
             key = same
         known = self.proposal_words.setdefault(key, (canon, set()))
         known[1].update(words_set)
-        self.proposal_names.setdefault(key, set()).update(names)
+        had = self.proposal_names.setdefault(key, (set(), set()))
+        had[0].update(names[0])
+        had[1].update(names[1])
         ref = Ref(key, PROPOSAL, start, head.i + 1, sent_no, head.dep_ in SUBJ_DEPS, head.tag_ == "NNS", canon)
         span = doc[start: head.i + 1]
         ment = Mention(offset + span.start_char, offset + span.end_char, span.text)
@@ -1087,14 +1093,16 @@ class ArticleContext:
             if ref is not None and ref.key != whole.key and ref.key in self.entities:
                 self.entities[ref.key].part_of.add(whole.key)
 
-    def _similar_proposal(self, head: str, words: set[str], names: AbstractSet[str] = frozenset()) -> Optional[str]:
+    def _similar_proposal(self, head: str, words: set[str],
+                          names: tuple[AbstractSet[str], ...] = (frozenset(), frozenset())) -> Optional[str]:
         """An earlier proposal with the same head whose words hold these, or are held by them
-        ("invitation to Ukraine" is the "NATO invitation to Ukraine"), and whose names before the head
-        do not differ from these (`names`: "the Harlow plan" is not "the Whitby plan")."""
+        ("invitation to Ukraine" is the "NATO invitation to Ukraine"), and whose names do not differ
+        from these (`names`: those before the head and those in what it is of; "the Harlow plan" is
+        not "the Whitby plan")."""
         for key, (h, w) in self.proposal_words.items():
             if h == head and (words <= w or w <= words):
-                had = self.proposal_names.get(key)
-                if names and had and not (names <= had or had <= names):
+                had = self.proposal_names.get(key, (frozenset(), frozenset()))
+                if any(mine and theirs and not (mine <= theirs or theirs <= mine) for mine, theirs in zip(names, had)):
                     continue
                 return key
         return None

@@ -271,7 +271,7 @@ def test_a_bill_named_by_its_kind_alone_is_each_articles_own_and_a_named_proposa
 
 
 @pytest.mark.model
-def test_plans_told_apart_by_their_names_are_different_proposals_within_and_across_articles(tmp_path):
+def test_proposals_told_apart_by_their_names_are_different_nodes_within_and_across_articles(tmp_path):
     (tmp_path / "two-plans.txt").write_text(
         "Senator Maria Lopez backed the Harlow plan on Monday. Governor Tom Reyes rejected the Whitby plan.\n")
     (tmp_path / "harbour-plan.txt").write_text(
@@ -279,9 +279,12 @@ def test_plans_told_apart_by_their_names_are_different_proposals_within_and_acro
         "would close the harbour.\n")
     (tmp_path / "school-plan.txt").write_text(
         "Governor Ed Park endorsed the plan on Friday. He said the Linden plan would save the school.\n")
+    (tmp_path / "two-releases.txt").write_text(
+        "Senator Nora Quinn demanded the release of John Carter on Monday. Governor Paul Hart opposed the "
+        "release of Mary Stone.\n")
     out = tmp_path / "out"
-    built = runner.invoke(app, ["build", *(str(tmp_path / f) for f in ("two-plans.txt", "harbour-plan.txt",
-                                                                        "school-plan.txt")), "--out", str(out)])
+    files = ("two-plans.txt", "harbour-plan.txt", "school-plan.txt", "two-releases.txt")
+    built = runner.invoke(app, ["build", *(str(tmp_path / f) for f in files), "--out", str(out)])
     assert built.exit_code == 0, built.output
     g = rdflib.Graph().parse(out / "graph.ttl")
     rows = g.query("""
@@ -297,6 +300,9 @@ def test_plans_told_apart_by_their_names_are_different_proposals_within_and_acro
     assert held["maria-lopez"][0] == "supports" and held["tom-reyes"][0] == "opposes"
     assert held["maria-lopez"][1] != held["tom-reyes"][1]
     assert "Harlow plan" in held["maria-lopez"][2] and "Whitby plan" not in held["maria-lopez"][2]
+    # two releases of two people named in what each is of
+    assert held["nora-quinn"][0] == "supports" and held["paul-hart"][0] == "opposes"
+    assert held["nora-quinn"][2] == {"release of John Carter"} and held["paul-hart"][2] == {"release of Mary Stone"}
     # across articles: each article's plan, first named by its kind alone, is that article's own node
     assert held["dana-whitfield"][0] == "opposes" and held["ed-park"][0] == "supports"
     assert held["dana-whitfield"][1] != held["ed-park"][1]
