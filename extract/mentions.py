@@ -840,8 +840,8 @@ class ArticleContext:
         # so do comparatives ("higher eco-taxes", "lower personal taxes")
         words_set = {t.lemma_.lower() for t in label_toks if t.i != head.i and (t.pos_ == "NOUN" or t.tag_ == "JJR")}
         # but two names before one head tell two proposals apart ("the Harlow plan", "the Whitby plan";
-        # "Democratic plans", "Republican plans"), and two in what it is of ("the release of Gilad
-        # Shalit", "the release of the council's members"), where a name in one place alone does not
+        # "Democratic plans", "Republican plans"), and two in what it is of ("the release of John
+        # Carter", "the release of Mary Stone"), where a name in one place alone does not
         # ("NATO invitation", "invitation to Ukraine"), nor a name of whom it is to ("invitation to
         # join NATO")
         named = lambda toks: {t.lower_ for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "NORP"}  # noqa: E731
