@@ -236,6 +236,12 @@ def slug(text: str) -> str:
     return text[:80] or "x"
 
 
+def _names(tokens) -> set[str]:
+    """The names among `tokens` (proper nouns, nationalities), lower-cased: what tells one proposal with
+    a head from another ("the Harlow plan", "Democratic plans")."""
+    return {t.lower_ for t in tokens if t.pos_ == "PROPN" or t.ent_type_ == "NORP"}
+
+
 def span_text(tokens) -> str:
     """The words of `tokens` as the text writes them: with the text's own spacing where they are
     contiguous ("kidnappers' demands", "Euro-Atlantic"), one space where words were left out."""
@@ -344,9 +350,9 @@ class ArticleContext:
         self.heads: dict[str, set[str]] = {}  # entity key -> head nouns it was named with ("alliance")
         self.sent_no = 0
         self.surnames: dict[str, str] = {}
-        self.proposal_words: dict[str, tuple[str, set[str]]] = {}  # key -> (head lemma, content lemmas)
-        # key -> the names before its head ("Harlow plan") and in what it is of ("release of Gilad Shalit")
-        self.proposal_names: dict[str, tuple[set[str], set[str]]] = {}
+        # key -> (head lemma, content lemmas, the names before its head ("Harlow plan"), the names in
+        # what it is of ("release of John Carter"))
+        self.proposal_words: dict[str, tuple[str, set[str], set[str], set[str]]] = {}
         self._listed: Optional[tuple[Doc, list[Span], list[Span], list[int]]] = None  # `sentences`, `noun_chunks`
         self.acronyms: dict[str, str] = {}
         self._scan_names(article_text)
@@ -844,8 +850,7 @@ class ArticleContext:
         # Carter", "the release of Mary Stone"), where a name in one place alone does not
         # ("NATO invitation", "invitation to Ukraine"), nor a name of whom it is to ("invitation to
         # join NATO")
-        named = lambda toks: {t.lower_ for t in toks if t.pos_ == "PROPN" or t.ent_type_ == "NORP"}  # noqa: E731
-        names = (named(t for t in words if t.i < head.i), named(tail) if tail and tail[0].lower_ == "of" else set())
+        names = (_names(t for t in words if t.i < head.i), _names(tail) if tail and tail[0].lower_ == "of" else set())
         same = self._similar_proposal(canon, words_set, names)
         if same is not None and same != key:
             ent = self.entities[same]
@@ -855,11 +860,10 @@ class ArticleContext:
             elif label != ent.label:
                 ent.alt_labels.add(label)
             key = same
-        known = self.proposal_words.setdefault(key, (canon, set()))
+        known = self.proposal_words.setdefault(key, (canon, set(), set(), set()))
         known[1].update(words_set)
-        had = self.proposal_names.setdefault(key, (set(), set()))
-        had[0].update(names[0])
-        had[1].update(names[1])
+        known[2].update(names[0])
+        known[3].update(names[1])
         ref = Ref(key, PROPOSAL, start, head.i + 1, sent_no, head.dep_ in SUBJ_DEPS, head.tag_ == "NNS", canon)
         span = doc[start: head.i + 1]
         ment = Mention(offset + span.start_char, offset + span.end_char, span.text)
@@ -1042,7 +1046,7 @@ class ArticleContext:
         self.entity(key, PROPOSAL, label, Mention(offset + span.start_char, offset + span.end_char, span.text))
         ref = Ref(key, PROPOSAL, span.start, span.end, sent_no, False, False, verb.lemma_.lower())
         self.proposal_history.append(ref)
-        self.proposal_words.setdefault(key, (verb.lemma_.lower(), words))
+        self.proposal_words.setdefault(key, (verb.lemma_.lower(), words, set(), set()))
         return ref
 
     @classmethod
@@ -1099,9 +1103,8 @@ class ArticleContext:
         ("invitation to Ukraine" is the "NATO invitation to Ukraine"), and whose names do not differ
         from these (`names`: those before the head and those in what it is of; "the Harlow plan" is
         not "the Whitby plan")."""
-        for key, (h, w) in self.proposal_words.items():
+        for key, (h, w, *had) in self.proposal_words.items():
             if h == head and (words <= w or w <= words):
-                had = self.proposal_names.get(key, (frozenset(), frozenset()))
                 if any(mine and theirs and not (mine <= theirs or theirs <= mine) for mine, theirs in zip(names, had)):
                     continue
                 return key
