@@ -39,8 +39,8 @@ def _extract_partition(articles: Sequence[Article], model: str, options: Optiona
     key = (model, tuple(sorted(options.items())))
     ex = _WORKER_EXTRACTORS.get(key)
     if ex is None:
-        ex = _WORKER_EXTRACTORS[key] = RuleExtractor(model=model, **options)
-        ex.parse_ahead = 0  # the cluster's workers are the parallelism: no parse thread beside each
+        # the cluster's workers are the parallelism: no parse thread beside each
+        ex = _WORKER_EXTRACTORS[key] = RuleExtractor(model=model, parse_ahead=0, **options)
     return list(ex.extract(articles))
 
 

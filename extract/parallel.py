@@ -20,8 +20,8 @@ _WORKER: dict[str, object] = {}
 def _start(model: str, options: dict) -> None:
     from stancegraph.extract.pipeline import RuleExtractor, freeze_loaded
 
-    _WORKER["extractor"] = ex = RuleExtractor(model=model, **options)
-    ex.parse_ahead = 0  # the worker processes share the cores: no parse thread beside each
+    # the worker processes share the cores: no parse thread beside each
+    _WORKER["extractor"] = RuleExtractor(model=model, parse_ahead=0, **options)
     freeze_loaded()
 
 

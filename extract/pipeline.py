@@ -95,10 +95,13 @@ class RuleExtractor:
 
     def __init__(self, nlp=None, lexicon: Optional[Lexicon] = None, *, model: str = DEFAULT_MODEL,
                  batch_size: int = 64, n_process: int = 1, stance_model=None,
-                 min_confidence: float = 0.0) -> None:
+                 min_confidence: float = 0.0, parse_ahead: Optional[int] = None) -> None:
         """`stance_model`: None for the rules alone, "default" for the packaged learned model (what
         `stancegraph build` uses), a folder holding one, or a loaded `StanceModel`.
-        `min_confidence` drops weaker stances."""
+        `min_confidence` drops weaker stances. `parse_ahead`: how many articles the parse may run
+        ahead of the reading in a thread of its own (`extract`); 0 keeps it in line, as worker
+        processes do, being the parallelism themselves; None, `PARSED_AHEAD` where this process has
+        a second core and one spaCy process."""
         self.nlp = nlp if nlp is not None else load_nlp(model)
         if stance_model == "default":
             stance_model = StanceModel.load()
@@ -112,7 +115,9 @@ class RuleExtractor:
         self.batch_size = batch_size
         self.n_process = n_process
         # the parse a thread ahead of the reading, where there is a second core to run it on (`extract`)
-        self.parse_ahead = PARSED_AHEAD if n_process == 1 and _cores() > 1 else 0
+        if parse_ahead is None:
+            parse_ahead = PARSED_AHEAD if n_process == 1 and _cores() > 1 else 0
+        self.parse_ahead = parse_ahead
 
     def extract(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
         """Parse every paragraph of every article in one stream, then read each article's stances.
