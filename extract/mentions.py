@@ -106,6 +106,88 @@ def repair_lemmas(doc: Doc, words: set[str]) -> None:
         DocWords.forget(doc)  # its lemmas were read before these were written
 
 
+# words that join the words of a name without being names themselves ("Movement for Democratic Change")
+NAME_JOINERS = frozenset({"of", "for", "and", "the", "in", "on", "to", "without", "&"})
+
+
+def acronym_names(text: str) -> dict[str, str]:
+    """The names an article spells out before their acronym, where the acronym is their capitalised
+    words' initials ("Alliance for the Re-liberation of Somalia (ARS)", "United Nations High
+    Commissioner for Refugees (UNHCR)"): acronym -> name. The name is read back from the acronym
+    over capitalised words and lowercase joining words ("of", "for", "and") until their initials
+    spell it; where they do not, there is none."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\(([A-Z][A-Za-z]{1,9})\)", text):
+        letters = "".join(c for c in m.group(1) if c.isupper())
+        if len(letters) < 3:
+            continue
+        words = re.findall(r"[\w'’.&-]+", text[max(0, m.start() - 160):m.start()])
+        initials: list[str] = []
+        for n in range(len(words) - 1, -1, -1):
+            word = words[n]
+            if word in NAME_JOINERS:  # lowercase only: "Reporters Without Borders (RWB)"
+                continue
+            if not word[:1].isupper():
+                break
+            initials.insert(0, word[0])
+            if "".join(initials) == letters:
+                out[m.group(1)] = " ".join(words[n:])
+                break
+            if len(initials) >= len(letters):
+                break
+    return out
+
+
+def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset()) -> None:
+    """Put back together an organisation's name the entity tagger cut up: a name the article spells
+    out before its acronym (`names`, from `acronym_names`), wherever it stands; and a name whose last
+    word after "and" the tagger took for a person or left out ("National Council for Peace" +
+    "Order"). A name found by its shape alone is not taken where it would swallow a place, a date or
+    another kind of entity; one its acronym vouches for is ("Human Rights Commission of Pakistan")."""
+    ents = list(doc.ents)
+    spans: list[Span] = []
+    spelled: set[tuple[int, int]] = set()  # spans the acronym vouches for, whatever they overlap
+    text = doc.text
+    for name in names:
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+            span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+                spelled.add((span.start, span.end))
+    lower = DocWords.of(doc).lower
+    for i in range(3, len(doc)):
+        # "... for Peace and Order": a last word after "and" the tagger took for a person, or left out
+        if lower[i - 1] != "and":
+            continue
+        t = doc[i]
+        if not (t.pos_ == "PROPN" and t.is_title and t.ent_type_ in ("", "PERSON") and t.ent_iob_ != "I"
+                and doc[i - 2].is_title and (i + 1 == len(doc) or doc[i + 1].pos_ != "PROPN" and doc[i + 1].ent_iob_ != "I")):
+            continue
+        first = i - 1
+        while first > 0 and (lower[first - 1] in NAME_JOINERS and lower[first - 1] != "the"
+                             or doc[first - 1].is_title and doc[first - 1].pos_ in ("PROPN", "NOUN")
+                             and doc[first - 1].ent_type_ in ("", "ORG")):
+            first -= 1
+        while first < i and lower[first] in NAME_JOINERS:
+            first += 1
+        if i + 1 - first >= 5 and any(lower[j] in ("for", "of") for j in range(first, i)):
+            spans.append(Span(doc, first, i + 1, label="ORG"))
+    keep: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -len(s))):
+        if keep and span.start < keep[-1].end:
+            continue
+        over = [e for e in ents if e.start < span.end and e.end > span.start]
+        if len(over) == 1 and (over[0].start, over[0].end) == (span.start, span.end):
+            continue  # the tagger has it whole
+        if (span.start, span.end) not in spelled and any(e.label_ not in ("ORG", "NORP", "PERSON") for e in over):
+            continue  # a place or a date in it: no name the acronym vouches for
+        keep.append(span)
+    if not keep:
+        return
+    doc.ents = [e for e in ents if not any(e.start < s.end and e.end > s.start for s in keep)] + keep
+    DocWords.forget(doc)
+
+
 def _joined_people(doc: Doc) -> list[Span]:
     """The document's entities, with a person name the tagger cut in two put back together
     ("Ahmed Abdallah" + "Mohamed Sambi" -> "Ahmed Abdallah Mohamed Sambi") and the capitalised
@@ -568,6 +650,8 @@ class ArticleContext:
                           head.dep_ in SUBJ_DEPS, False, an.lemma)
             elif len(ents) == 1 and ents[0].label_ == "ORG" and not plural and ents[0].end == head.i + 1:
                 continue  # the chunk is the organisation itself; the entity pass names it
+            elif not plural and any(e.label_ == "ORG" and e.start <= head.i < e.end - 1 for e in doc.ents):
+                continue  # the chunk begins an organisation's name ("the National Council for Peace and Order")
             else:
                 lem = " ".join(t.lemma_.lower() if t.i == head.i else t.text.lower() for t in span)
                 ref = Ref(f"{'group' if kind == GROUP else 'org' if kind != PERSON else 'person'}/{slug(lem)}",

@@ -146,6 +146,15 @@ CASES = [
     ("quote-unnamed-speaker", 'Anna Weiss said the talks would continue.\nA witness said "the plan is a disaster".', set()),
     ("org-name-left-part", "The African Union's Parliamentary Assembly adopted a resolution on fishing quotas.",
      {("Parliamentary Assembly", S, "resolution")}),
+    # the entity tagger cuts a long name at "and", or types its last word a person
+    ("org-name-cut-at-and", "The Council for Peace and Order rejected the fishing agreement.",
+     {("Council for Peace and Order", O, "fishing agreement")}),
+    ("org-name-tagger-missed", "The Alliance for Peace and Order rejected the election plan.",
+     {("Alliance for Peace and Order", O, "election plan")}),
+    ("org-name-spelled-out-by-acronym",
+     "The Coalition for the Protection of Wild Rivers (CPWR) was founded in 1990.\n"
+     "The Coalition for the Protection of Wild Rivers rejected the fishing agreement.",
+     {("Coalition for the Protection of Wild Rivers", O, "fishing agreement")}),
     ("request-any-action", "Marta Rios requested that the two leaders shake hands.", {("Marta Rios", S, "shake hands")}),
     ("request-no-object", "Oxfam urged the leaders to listen to the farmers.", set()),
     ("light-object-aim", "The Green Party urged the council to take steps to end the strike.", {("Green Party", S, "end the strike")}),
