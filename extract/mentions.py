@@ -432,6 +432,7 @@ class ArticleContext:
         self.heads: dict[str, set[str]] = {}  # entity key -> head nouns it was named with ("alliance")
         self.sent_no = 0
         self.surnames: dict[str, str] = {}
+        self.first_names: dict[str, str] = {}  # a first name one person of the article has -> the full name
         # key -> (head lemma, content lemmas, the names before its head ("Harlow plan"), the names in
         # what it is of ("release of John Carter"))
         self.proposal_words: dict[str, tuple[str, set[str], set[str], set[str]]] = {}
@@ -495,6 +496,15 @@ class ArticleContext:
             longest = max(sorted(names), key=lambda n: (len(n.split()), len(n)))
             if all(longest.endswith(n.split()[-1]) for n in names):
                 self.surnames[surname] = longest
+        # a first name alone ("Terri said ...") names the one person of the article who has it, where
+        # it is no one's surname
+        people: dict[str, set[str]] = {}
+        for name in {self.surnames.get(n.split()[-1], n) for names in full.values() for n in names}:
+            first = name.split()[0]
+            if first[:1].isupper() and first.isalpha() and first not in self.surnames \
+                    and first.lower() not in self.lex.actor_nouns:
+                people.setdefault(first, set()).add(name)
+        self.first_names = {first: names.pop() for first, names in people.items() if len(names) == 1}
 
     # -- entities ----------------------------------------------------------------------------
     def entity(self, key: str, kind: str, label: str, mention: Optional[Mention] = None,
@@ -543,6 +553,8 @@ class ArticleContext:
             parts = bare.split()
             if parts and parts[-1] in self.surnames:
                 bare = self.surnames[parts[-1]]
+            elif kind == PERSON and len(parts) == 1 and bare in self.first_names:
+                bare = self.first_names[bare]
             kind = PERSON
         # the key leaves the kind out for named bodies, so "NATO" as ORG and as GPE stay one node
         prefix = {PERSON: "person", COUNTRY: "place", ORGANISATION: "org", GOVERNMENT: "org", GROUP: "group"}[kind]

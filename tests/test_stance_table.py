@@ -155,6 +155,12 @@ CASES = [
      "The Coalition for the Protection of Wild Rivers (CPWR) was founded in 1990.\n"
      "The Coalition for the Protection of Wild Rivers rejected the fishing agreement.",
      {("Coalition for the Protection of Wild Rivers", O, "fishing agreement")}),
+    # a first name alone names the one person of the article who has it
+    ("person-by-first-name", "State senator Dana Whitlock sponsored the rent bill.\nDana rejected the fishing agreement.",
+     {("Dana Whitlock", S, "rent bill"), ("Dana Whitlock", O, "fishing agreement")}),
+    ("first-name-two-people-have", "Senator Mark Hale backed the levy.\nMark Dunn opposed the levy.\n"
+     "Mark rejected the fishing agreement.",
+     {("Mark Hale", S, "levy"), ("Mark Dunn", O, "levy"), ("Mark", O, "fishing agreement")}),
     ("request-any-action", "Marta Rios requested that the two leaders shake hands.", {("Marta Rios", S, "shake hands")}),
     ("request-no-object", "Oxfam urged the leaders to listen to the farmers.", set()),
     ("light-object-aim", "The Green Party urged the council to take steps to end the strike.", {("Green Party", S, "end the strike")}),
