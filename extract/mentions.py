@@ -433,6 +433,7 @@ class ArticleContext:
         self.sent_no = 0
         self.surnames: dict[str, str] = {}
         self.first_names: dict[str, str] = {}  # a first name one person of the article has -> the full name
+        self.first_words: set[str] = set()  # the first words of the article's full names
         # key -> (head lemma, content lemmas, the names before its head ("Harlow plan"), the names in
         # what it is of ("release of John Carter"))
         self.proposal_words: dict[str, tuple[str, set[str], set[str], set[str]]] = {}
@@ -496,11 +497,14 @@ class ArticleContext:
             longest = max(sorted(names), key=lambda n: (len(n.split()), len(n)))
             if all(longest.endswith(n.split()[-1]) for n in names):
                 self.surnames[surname] = longest
+        self.first_words = {n.split()[0] for names in full.values() for n in names}
         # a first name alone ("Terri said ...") names the one person of the article who has it, where
         # it is no one's surname
         people: dict[str, set[str]] = {}
-        for name in {self.surnames.get(n.split()[-1], n) for names in full.values() for n in names}:
+        for name in {n for names in full.values() for n in names}:
             first = name.split()[0]
+            fuller = self.surnames.get(name.split()[-1], name)
+            name = fuller if fuller.split()[0] == first else name  # "Joe R. Biden" for "Joe Biden"
             if first[:1].isupper() and first.isalpha() and first not in self.surnames \
                     and first.lower() not in self.lex.actor_nouns:
                 people.setdefault(first, set()).add(name)
@@ -524,6 +528,18 @@ class ArticleContext:
         if mention is not None:
             ent.mentions.append(mention)
         return ent
+
+    def _another_person(self, parts: list[str], fuller: str) -> bool:
+        """A full name that is not `fuller`, the person its surname stands for: "James Brady" is not
+        "Sarah Brady", "Usman Khan" not "Sadiq Khan". Only a word that begins a full name of the
+        article counts as a first name (a title does not: "Professor Eastman" is "Cres Eastman"), the
+        end of a name is that name, and a short form of a first name is the same one ("Mitch",
+        "Mitchell")."""
+        first = parts[0]
+        if len(parts) < 2 or first not in self.first_words or fuller.lower().endswith(" " + " ".join(parts).lower()):
+            return False  # "Bin Laden" of "Osama bin Laden", "De La Fuente" of "Rocky De La Fuente"
+        theirs = fuller.split()[0]
+        return theirs in self.first_words and not (first.startswith(theirs) or theirs.startswith(first))
 
     def actor_identity(self, text: str, kind: str) -> tuple[str, str, str]:
         """(key, kind, label) for an actor name, after aliases, acronyms and surnames."""
@@ -552,7 +568,8 @@ class ArticleContext:
         if kind == PERSON or (kind != COUNTRY and bare in self.surnames):
             parts = bare.split()
             if parts and parts[-1] in self.surnames:
-                bare = self.surnames[parts[-1]]
+                if not self._another_person(parts, self.surnames[parts[-1]]):
+                    bare = self.surnames[parts[-1]]
             elif kind == PERSON and len(parts) == 1 and bare in self.first_names:
                 bare = self.first_names[bare]
             kind = PERSON

@@ -158,6 +158,8 @@ CASES = [
     # a first name alone names the one person of the article who has it
     ("person-by-first-name", "State senator Dana Whitlock sponsored the rent bill.\nDana rejected the fishing agreement.",
      {("Dana Whitlock", S, "rent bill"), ("Dana Whitlock", O, "fishing agreement")}),
+    ("people-sharing-a-surname", "Lena Marsh backed the gun bill.\nHer husband Tom Marsh rejected the fishing agreement.",
+     {("Lena Marsh", S, "gun bill"), ("Tom Marsh", O, "fishing agreement")}),
     ("first-name-two-people-have", "Senator Mark Hale backed the levy.\nMark Dunn opposed the levy.\n"
      "Mark rejected the fishing agreement.",
      {("Mark Hale", S, "levy"), ("Mark Dunn", O, "levy"), ("Mark", O, "fishing agreement")}),
