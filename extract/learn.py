@@ -31,7 +31,7 @@ from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
-from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, SUPPORT, Stance
+from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
@@ -508,6 +508,10 @@ class CandidateFinder:
             if dw.dep[i] == "pobj" and dw.lower[dw.head[i]] != "by":
                 continue
             t = sent.doc[i]
+            an = self.ctx.lex.actor_nouns.get(dw.lemma[i])
+            if an is not None and an.role and any(w.dep_ == "appos" and w.i in dm.actors and dm.actors[w.i].kind == PERSON
+                                                  for w in t.subtree):
+                continue  # "the chair of the council, Marta Kowalczyk": she is the holder, named as one
             words = _trim([w for w in t.subtree if w.i <= t.i and w.dep_ not in ("relcl", "acl", "appos")])
             # whose or where they are, right after the noun: "residents of Oakfield"
             prep = tail_prep(t, named=True)

@@ -138,11 +138,13 @@ def acronym_names(text: str) -> dict[str, str]:
     return out
 
 
-def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset()) -> None:
+def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: AbstractSet[str] = frozenset(),
+                    nouns: AbstractSet[str] = frozenset()) -> None:
     """Put back together an organisation's name the entity tagger cut up: a name the article spells
     out before its acronym (`names`, from `acronym_names`), wherever it stands; and a name whose last
     word after "and" the tagger took for a person or left out ("National Council for Peace" +
-    "Order"). A name found by its shape alone is not taken where it would swallow a place, a date or
+    "Order"). And a name it left untyped in apposition with a role word (`roles`; none of its words
+    in `nouns`) is a person ("the head of the trust, Moses Adeyemi"). A name found by its shape alone is not taken where it would swallow a place, a date or
     another kind of entity; one its acronym vouches for is ("Human Rights Commission of Pakistan")."""
     ents = list(doc.ents)
     spans: list[Span] = []
@@ -172,6 +174,25 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset()) -> None:
             first += 1
         if i + 1 - first >= 5 and any(lower[j] in ("for", "of") for j in range(first, i)):
             spans.append(Span(doc, first, i + 1, label="ORG"))
+    people: list[Span] = []
+    for i in range(1, len(doc)):
+        # "The head of the Hartley Hospital Trust, Moses Adeyemi, said": a name the tagger left untyped,
+        # in apposition with a role word (`roles`), is a person
+        t = doc[i]
+        if t.ent_type_ or t.pos_ != "PROPN" or not t.is_title or lower[i] in nouns:
+            continue
+        head = t.head
+        if head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head  # "the head of the trust, Moses Adeyemi": the parser hangs him on "trust"
+        if not (t.dep_ == "appos" and (t.head.lemma_.lower() in roles or head.lemma_.lower() in roles)
+                or any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in t.children)):
+            continue
+        first = i
+        while first > 0 and i - first < 3 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
+                and not doc[first - 1].ent_type_ and doc[first - 1].head.i == i and lower[first - 1] not in nouns:
+            first -= 1
+        if first < i:
+            people.append(Span(doc, first, i + 1, label="PERSON"))
     keep: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.start, -len(s))):
         if keep and span.start < keep[-1].end:
@@ -182,6 +203,7 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset()) -> None:
         if (span.start, span.end) not in spelled and any(e.label_ not in ("ORG", "NORP", "PERSON") for e in over):
             continue  # a place or a date in it: no name the acronym vouches for
         keep.append(span)
+    keep += [p for p in people if not any(p.start < k.end and p.end > k.start for k in keep)]
     if not keep:
         return
     doc.ents = [e for e in ents if not any(e.start < s.end and e.end > s.start for s in keep)] + keep
@@ -1378,8 +1400,9 @@ class ArticleContext:
         def is_role(t: Token) -> bool:
             an = self.lex.actor_nouns.get(t.lemma_.lower())
             return an is not None and an.role
-        if root.dep_ == "appos" and is_role(root.head):
-            return True
+        if root.dep_ == "appos" and (is_role(root.head) or root.head.dep_ == "pobj" and root.head.head.dep_ == "prep"
+                                     and is_role(root.head.head.head)):
+            return True  # "the mayor, Ana Costa"; "the head of the union, Ana Costa", hung on "union"
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         return before is not None and before.dep_ == "compound" and before.head.i >= ent.start and is_role(before)
 

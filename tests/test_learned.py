@@ -261,6 +261,17 @@ def test_who_is_to_be_released_does_not_demand_it(learned, text, holder, target,
     assert not any(not_holder in words(" ".join(h)) for h, _, _, _ in got), [(sorted(h)[0], p, t) for h, p, t, _ in got]
 
 
+@pytest.mark.parametrize("name", ["Femi Oduya", "Amos Ndlovu", "Tunde Bakare"])
+def test_a_name_in_apposition_with_a_role_holds_the_stance_not_the_role(learned, name):
+    """The entity tagger leaves the first name untyped, calls the second a place and the third an
+    organisation, and the parser hangs each on the union rather than on "head": each is the person
+    who heads it, and "the head of the union" is no holder of its own beside them."""
+    got = read(learned, f"The head of the Ashby Dock Workers Union, {name}, rejected the port levy.")
+    shown = [(sorted(h)[0], p, t) for h, p, t, _ in got]
+    assert read_right(got, name.split()[-1].lower(), "oppose", "port levy"), shown
+    assert not any("head" in words(lab) for h, _, _, _ in got for lab in h), shown
+
+
 def test_a_change_is_named_by_what_it_changes(learned):
     """"The increase in defence spending" is labelled so, not "increase": the label says which change."""
     res = learned.extract_one(Article(
