@@ -47,6 +47,12 @@ NAMED_AUTHOR_HEADS = {"plan", "proposal", "request", "demand", "bill", "resoluti
                       "amendment", "offer", "bid", "ultimatum", "march", "petition"}
 # Documents that speak for their authors: "the EU report recommends ...".
 DOCUMENT_NOUNS = {"report", "study", "statement", "communique", "memo"}
+# proposal heads that name an instrument, never a body: "the Royal Charter" or "the Paris Agreement"
+# typed ORG is a proposal ("Democratic Rally", "Italian Episcopal Conference" and "POWER Inquiry",
+# whose heads are proposal nouns too, are bodies)
+INSTRUMENT_HEADS = frozenset({"act", "bill", "law", "charter", "treaty", "agreement", "accord", "pact", "amendment",
+                              "constitution", "protocol", "declaration", "directive", "decree", "ordinance",
+                              "regulation", "legislation"})
 # Generic names of bodies that refer back to the last organisation named ("the regional body").
 BODY_NOUNS = {"body", "organisation", "organization", "group", "bloc", "alliance", "union", "party"}
 # Capitalised words that make a name an organisation's, not a person's ("Human Rights Watch").
@@ -719,6 +725,8 @@ class ArticleContext:
                 # the tagger takes a web or mail address for a name at times: no one holds a stance (a
                 # body named by its domain, "AfterDowningStreet.org", "MoveOn.org", is a name)
                 continue
+            if ent.label_ == "ORG" and len(ent) > 1 and ent.root.lemma_.lower() in INSTRUMENT_HEADS:
+                continue  # "the Royal Charter", "the Paris Agreement": a proposal the tagger typed a body
             kind = ENT_KIND[ent.label_]
             span = ent
             if ent.label_ == "NORP":

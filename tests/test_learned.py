@@ -272,6 +272,16 @@ def test_a_name_in_apposition_with_a_role_holds_the_stance_not_the_role(learned,
     assert not any("head" in words(lab) for h, _, _, _ in got for lab in h), shown
 
 
+def test_an_instrument_the_tagger_typed_a_body_holds_no_stance(learned):
+    """"Royal Charter" is tagged an organisation: a charter, an act or a treaty is a proposal, and
+    never the holder of a stance on another."""
+    got = read(learned, "The Danish government rejected the fishing plan and will proceed with a Royal Charter "
+                        "backed by the two main parties.")
+    shown = [(sorted(h)[0], p, t) for h, p, t, _ in got]
+    assert read_right(got, "danish", "oppose", "fishing plan"), shown
+    assert not any("charter" in words(lab) for h, _, _, _ in got for lab in h), shown
+
+
 def test_a_change_is_named_by_what_it_changes(learned):
     """"The increase in defence spending" is labelled so, not "increase": the label says which change."""
     res = learned.extract_one(Article(
