@@ -149,20 +149,21 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
     """Put back together an organisation's name the entity tagger cut up: a name the article spells
     out before its acronym (`names`, from `acronym_names`), wherever it stands; and a name whose last
     word after "and" the tagger took for a person or left out ("National Council for Peace" +
-    "Order"). And a name it left untyped in apposition with a role word (`roles`; none of its words
-    in `nouns`) is a person ("the head of the trust, Moses Adeyemi"). A name found by its shape alone is not taken where it would swallow a place, a date or
-    another kind of entity; one its acronym vouches for is ("Human Rights Commission of Pakistan")."""
+    "Order"). A name found by its shape alone is not taken where it would swallow a place, a date or
+    another kind of entity; one its acronym vouches for is ("Human Rights Commission of Pakistan").
+    And a name it left untyped in apposition with a role word (`roles`; none of its words in
+    `nouns`) is a person ("the head of the trust, Moses Adeyemi")."""
     ents = list(doc.ents)
+    w = DocWords.of(doc)
+    lower = w.lower
     spans: list[Span] = []
     spelled: set[tuple[int, int]] = set()  # spans the acronym vouches for, whatever they overlap
-    text = doc.text
     for name in names:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", w.text):
             span = doc.char_span(m.start(), m.end(), label="ORG", alignment_mode="expand")
             if span is not None:
                 spans.append(span)
                 spelled.add((span.start, span.end))
-    lower = DocWords.of(doc).lower
     for i in range(3, len(doc)):
         # "... for Peace and Order": a last word after "and" the tagger took for a person, or left out
         if lower[i - 1] != "and":
@@ -183,9 +184,13 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
     people: list[Span] = []
     for i in range(1, len(doc)):
         # "The head of the Hartley Hospital Trust, Moses Adeyemi, said": a name the tagger left untyped,
-        # in apposition with a role word (`roles`), is a person
+        # in apposition with a role word (`roles`), is a person (read off the word table, a Token made
+        # only for a candidate)
+        if w.pos[i] != "PROPN" or w.ent_type[i] or lower[i] in nouns or not (
+                w.dep[i] == "appos" or any(w.dep[c] == "appos" for c in w.children[i])):
+            continue
         t = doc[i]
-        if t.ent_type_ or t.pos_ != "PROPN" or not t.is_title or lower[i] in nouns:
+        if not t.is_title:
             continue
         head = t.head
         if head.dep_ == "pobj" and head.head.dep_ == "prep":
@@ -194,8 +199,8 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
                 or any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in t.children)):
             continue
         first = i
-        while first > 0 and i - first < 3 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].is_title \
-                and not doc[first - 1].ent_type_ and doc[first - 1].head.i == i and lower[first - 1] not in nouns:
+        while first > 0 and i - first < 3 and w.pos[first - 1] == "PROPN" and doc[first - 1].is_title \
+                and not w.ent_type[first - 1] and w.head[first - 1] == i and lower[first - 1] not in nouns:
             first -= 1
         if first < i:
             people.append(Span(doc, first, i + 1, label="PERSON"))
