@@ -112,6 +112,9 @@ def repair_lemmas(doc: Doc, words: set[str]) -> None:
         DocWords.forget(doc)  # its lemmas were read before these were written
 
 
+# words before a role that make it another office: "the president" is not the vice president,
+# the president-elect or a former president
+OTHER_OFFICE = frozenset({"vice", "deputy", "elect", "former", "ex", "assistant"})
 # words that join the words of a name without being names themselves ("Movement for Democratic Change")
 NAME_JOINERS = frozenset({"of", "for", "and", "the", "in", "on", "to", "without", "&"})
 
@@ -598,7 +601,11 @@ class ArticleContext:
                     self.lex.actor_nouns[words[0].lower().rstrip(".")].role:
                 words = words[1:]
             bare = " ".join(words)
-        if kind == PERSON or (kind != COUNTRY and bare in self.surnames):
+        # a surname the tagger typed a place or a body ("Klobuchar", "La Riva") where the article names
+        # its person in full; a country's name stays the country's
+        fuller = self.surnames.get(bare.split()[-1]) if bare.split() else None
+        surname = fuller is not None and fuller != bare and fuller.lower().endswith(" " + bare.lower())
+        if kind == PERSON or surname and (kind != COUNTRY or country_name(bare) is None):
             parts = bare.split()
             if parts and parts[-1] in self.surnames:
                 if not self._another_person(parts, self.surnames[parts[-1]]):
@@ -1368,6 +1375,8 @@ class ArticleContext:
             words.add(doc[i].lemma_.lower())
             i -= 1
         before = set(words)  # the title in front of the name, which the alternative label takes
+        if words & OTHER_OFFICE:
+            words = set()  # "President-elect Joe Biden", "Vice President Mike Pence": not "the president"
         for t in span.root.children:
             if t.dep_ == "appos":
                 words.add(t.lemma_.lower())

@@ -160,6 +160,12 @@ CASES = [
      {("Dana Whitlock", S, "rent bill"), ("Dana Whitlock", O, "fishing agreement")}),
     ("people-sharing-a-surname", "Lena Marsh backed the gun bill.\nHer husband Tom Marsh rejected the fishing agreement.",
      {("Lena Marsh", S, "gun bill"), ("Tom Marsh", O, "fishing agreement")}),
+    ("surname-typed-a-place", "Senator Ana Madera backed the rent bill.\nMadera rejected the fishing agreement.",
+     {("Ana Madera", S, "rent bill"), ("Ana Madera", O, "fishing agreement")}),
+    ("the-president-not-the-vice-president",
+     "President Leo Varga spoke on Monday.\nVice President Ana Madera backed the rent bill.\n"
+     "The president rejected the fishing agreement.",
+     {("Ana Madera", S, "rent bill"), ("Leo Varga", O, "fishing agreement")}),
     ("first-name-two-people-have", "Senator Mark Hale backed the levy.\nMark Dunn opposed the levy.\n"
      "Mark rejected the fishing agreement.",
      {("Mark Hale", S, "levy"), ("Mark Dunn", O, "levy"), ("Mark", O, "fishing agreement")}),
