@@ -520,8 +520,12 @@ class CandidateFinder:
             if not words or len(words) > 6 or not any(w.pos_ in ("NOUN", "PROPN") for w in words):
                 continue
             label = _label(words)
-            kind = ORGANISATION if t.ent_type_ in ("ORG", "FAC") else GROUP
-            key = ("org/" if kind == ORGANISATION else "group/") + slug(label)
+            if all(w.pos_ == "PROPN" for w in words) and words[-1].text in self.ctx.surnames:
+                # "Blankenship said ...", the tagger typing no name: the person the article names in full
+                key, kind, label = self.ctx.actor_identity(label, PERSON)
+            else:
+                kind = ORGANISATION if t.ent_type_ in ("ORG", "FAC") else GROUP
+                key = ("org/" if kind == ORGANISATION else "group/") + slug(label)
             self.new_holders[key] = (kind, label)
             seen.setdefault((key, words[0].i), Ref(key, kind, words[0].i, words[-1].i + 1, sent_no,
                                                     subject=t.dep_ != "pobj", plural=t.tag_ in ("NNS", "NNPS"),
@@ -636,6 +640,8 @@ class CandidateFinder:
                 for t in targets:
                     if t.key is not None and t.key == h.key:
                         continue
+                    if t.start <= h.start < h.end <= t.end and sent.doc[h.end - 1].dep_ != "poss":
+                        continue  # named inside the target ("a debate with Joe Biden"), not as its owner
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
                     cand.rule = rule_of.get((h.key, t.key)) if t.key else None
                     cand.features = features(cand, quotes, sent_rules, self.priors, cache)

@@ -272,6 +272,33 @@ def test_a_name_in_apposition_with_a_role_holds_the_stance_not_the_role(learned,
     assert not any("head" in words(lab) for h, _, _, _ in got for lab in h), shown
 
 
+def test_a_surname_the_tagger_left_untyped_is_the_person_named_before(learned):
+    """"Hawkridge attacked ...": the tagger types no name, and the subject is the mayor named in full
+    before, not a group of its own (which the higher bar for groups had kept from any stance)."""
+    got = read(learned, "Mayor Ana Hawkridge spoke at the rally. Hawkridge attacked the media and backed the rent freeze.")
+    shown = [(sorted(h)[0], p, t) for h, p, t, _ in got]
+    assert any(h == {"Ana Hawkridge"} or "Ana Hawkridge" in h for h, p, t, _ in got if p == "support" and "rent" in t), shown
+
+
+def test_an_actor_named_inside_a_proposal_is_not_paired_with_it(learned, nlp):
+    """"a televised debate with Democratic nominee Ana Pennock": she is part of what the governor agreed
+    to, not a holder of it; a proposal's owner ("Ana Pennock's plan") still is."""
+    from stancegraph.extract.learn import CandidateFinder
+
+    text = ("Governor Tom Reyes agreed to a televised debate with Democratic nominee Ana Pennock. "
+            "Ana Pennock's plan drew praise.")
+    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
+    docs = list(nlp.pipe([p.text for p in art.paragraphs]))
+    pairs, finder = [], None
+    for rp in learned.paragraphs(art, docs):
+        finder = finder or CandidateFinder(rp.ctx, learned.priors)
+        pairs += [(c.holder.key, c.target.label) for c in finder.paragraph(
+            rp.doc, rp.dm, rp.first_sent_no, rp.para.start, rp.rules, rp.quotes, rp.speakers)]
+    assert any(h.endswith("tom-reyes") and "Pennock" in t for h, t in pairs), pairs
+    assert not any(h.endswith("ana-pennock") and "debate" in t and "Pennock" in t for h, t in pairs), pairs
+    assert any(h.endswith("ana-pennock") and "plan" in t for h, t in pairs), pairs
+
+
 def test_an_instrument_the_tagger_typed_a_body_holds_no_stance(learned):
     """"Royal Charter" is tagged an organisation: a charter, an act or a treaty is a proposal, and
     never the holder of a stance on another."""
