@@ -155,7 +155,8 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
     "Order"). A name found by its shape alone is not taken where it would swallow a place, a date or
     another kind of entity; one its acronym vouches for is ("Human Rights Commission of Pakistan").
     And a name it left untyped in apposition with a role word (`roles`; none of its words in
-    `nouns`) is a person ("the head of the trust, Moses Adeyemi")."""
+    `nouns`) is a person ("the head of the trust, Moses Adeyemi"), as is a first name it typed a
+    place or a body before a surname it typed a person ("Sadiq" + "Khan")."""
     ents = list(doc.ents)
     w = DocWords.of(doc)
     lower = w.lower
@@ -217,6 +218,14 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
         if (span.start, span.end) not in spelled and any(e.label_ not in ("ORG", "NORP", "PERSON") for e in over):
             continue  # a place or a date in it: no name the acronym vouches for
         keep.append(span)
+    for n in range(len(ents) - 1):
+        # "Sadiq" typed a place before "Khan" typed a person: one person's name (a one-word name after a
+        # one-word one: "Minnesota Amy Klobuchar" and "Republican John McCain" are no names)
+        first, last = ents[n], ents[n + 1]
+        if (len(first) == 1 and len(last) == 1 and first.label_ in ("GPE", "ORG") and last.label_ == "PERSON"
+                and first.end == last.start and w.dep[first.start] == "compound"
+                and last.start <= w.head[first.start] < last.end and country_name(first.text) is None):
+            people.append(Span(doc, first.start, last.end, label="PERSON"))
     keep += [p for p in people if not any(p.start < k.end and p.end > k.start for k in keep)]
     if not keep:
         return
@@ -1389,7 +1398,7 @@ class ArticleContext:
             # not "Bush Prime Minister Olmert")
             title = " ".join(t.text for t in doc[max(0, span.start - 4): span.start]
                              if t.lemma_.lower() in before and t.dep_ != "punct")
-            if title:
+            if title and not set(title.split()) <= set(self.entities[key].label.split()):  # not "Sadiq Sadiq Khan"
                 self.entities[key].alt_labels.add(f"{title} {self.entities[key].label}".strip())
 
     def name_ref(self, token: Token, sent_no: int, offset: int) -> Ref:

@@ -151,6 +151,9 @@ CASES = [
      {("Council for Peace and Order", O, "fishing agreement")}),
     ("org-name-tagger-missed", "The Alliance for Peace and Order rejected the election plan.",
      {("Alliance for Peace and Order", O, "election plan")}),
+    # a name the tagger left untyped, in apposition with a role
+    ("role-apposition-untyped-name", "The mayor of Leeds, Amir Javed, rejected the fishing agreement.",
+     {("Amir Javed", O, "fishing agreement")}),
     ("org-name-spelled-out-by-acronym",
      "The Coalition for the Protection of Wild Rivers (CPWR) was founded in 1990.\n"
      "The Coalition for the Protection of Wild Rivers rejected the fishing agreement.",
