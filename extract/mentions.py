@@ -147,6 +147,36 @@ def acronym_names(text: str) -> dict[str, str]:
     return out
 
 
+def _trimmed_ents(doc: Doc, w: DocWords) -> tuple[list[Span], bool]:
+    """The doc's entities without the words the tagger ran into at the edges of an actor's name: a sentence's opening
+    adverb or conjunction ("However the Brazilian Ministry of Education"), a trailing preposition
+    ("Patrice Talon of" Benin), or a sentence before the one the name is in ("Azad Kashmir. The Indian
+    Ministry of External Affairs"). Whether any changed."""
+    out: list[Span] = []
+    changed = False
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "NORP"):  # the names of actors
+            out.append(ent)
+            continue
+        start, end, root = ent.start, ent.end, ent.root.i
+        for k in range(start + 1, end):
+            if doc[k].is_sent_start:
+                if k <= root:
+                    start = k
+                else:
+                    end = k
+                    break
+        while start < root and w.pos[start] in ("ADV", "CCONJ", "SCONJ", "INTJ", "PUNCT"):
+            start += 1
+        while end - 1 > root and w.pos[end - 1] in ("ADP", "CCONJ", "DET", "PUNCT"):
+            end -= 1
+        if (start, end) != (ent.start, ent.end):
+            changed = True
+            ent = Span(doc, start, end, label=ent.label_)
+        out.append(ent)
+    return out, changed
+
+
 def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: AbstractSet[str] = frozenset(),
                     nouns: AbstractSet[str] = frozenset()) -> None:
     """Put back together an organisation's name the entity tagger cut up: a name the article spells
@@ -157,9 +187,9 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
     And a name it left untyped in apposition with a role word (`roles`; none of its words in
     `nouns`) is a person ("the head of the trust, Moses Adeyemi"), as is a first name it typed a
     place or a body before a surname it typed a person ("Sadiq" + "Khan")."""
-    ents = list(doc.ents)
     w = DocWords.of(doc)
     lower = w.lower
+    ents, trimmed = _trimmed_ents(doc, w)
     spans: list[Span] = []
     spelled: set[tuple[int, int]] = set()  # spans the acronym vouches for, whatever they overlap
     for name in names:
@@ -227,7 +257,7 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
                 and last.start <= w.head[first.start] < last.end and country_name(first.text) is None):
             people.append(Span(doc, first.start, last.end, label="PERSON"))
     keep += [p for p in people if not any(p.start < k.end and p.end > k.start for k in keep)]
-    if not keep:
+    if not keep and not trimmed:
         return
     doc.ents = [e for e in ents if not any(e.start < s.end and e.end > s.start for s in keep)] + keep
     DocWords.forget(doc)
@@ -490,7 +520,8 @@ class ArticleContext:
     def _scan_names(self, text: str) -> None:
         # "Southern African Development Community (SADC)": the acronym names the same body.
         for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Za-z0-9]{1,9})\)", text):
-            name = re.sub(r"^(The|the)\s+", "", clean_label(m.group(1)))
+            # "However the Brazilian Ministry of Education (MEC)": the name starts after "the"
+            name = re.sub(r"^(?:[A-Z]\w*\s+)?(The|the)\s+", "", clean_label(m.group(1)))
             acr = m.group(2)
             if sum(c.isupper() for c in acr) < 2:
                 continue

@@ -151,6 +151,9 @@ CASES = [
      {("Council for Peace and Order", O, "fishing agreement")}),
     ("org-name-tagger-missed", "The Alliance for Peace and Order rejected the election plan.",
      {("Alliance for Peace and Order", O, "election plan")}),
+    # a word the tagger ran into at the edge of a name ("Lionel Talon of", typed ORG)
+    ("name-edge-trimmed", "Presidents Ali Kone of Nigeria and Lionel Talon of Benin signed the trade agreement.",
+     {("Ali Kone", S, "trade agreement"), ("Lionel Talon", S, "trade agreement")}),
     # a name the tagger left untyped, in apposition with a role
     ("role-apposition-untyped-name", "The mayor of Leeds, Amir Javed, rejected the fishing agreement.",
      {("Amir Javed", O, "fishing agreement")}),
