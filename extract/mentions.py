@@ -754,9 +754,10 @@ class ArticleContext:
             elif an.lemma in DOCUMENT_NOUNS:
                 # "a classified European Union report", "the EU report": the body's report, one node
                 owner_key, owner_kind, owner = self.actor_identity(ents[0].text, ENT_KIND.get(ents[0].label_, ORGANISATION))
-                label = f"{owner} {an.lemma}"
-                ref = Ref(f"org/{slug(owner)}-{an.lemma}", ORGANISATION, span.start, head.i + 1, sent_of[head.i],
-                          head.dep_ in SUBJ_DEPS, False, an.lemma)
+                named = ents[0].end == head.i + 1  # "the World Development Report": the name holds the noun
+                label = owner if named else f"{owner} {an.lemma}"
+                ref = Ref(owner_key if named else f"org/{slug(owner)}-{an.lemma}", ORGANISATION, span.start,
+                          head.i + 1, sent_of[head.i], head.dep_ in SUBJ_DEPS, False, an.lemma)
             elif len(ents) == 1 and ents[0].label_ == "ORG" and not plural and ents[0].end == head.i + 1:
                 continue  # the chunk is the organisation itself; the entity pass names it
             elif not plural and any(e.label_ == "ORG" and e.start <= head.i < e.end - 1 for e in doc.ents):

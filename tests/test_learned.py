@@ -299,6 +299,14 @@ def test_an_actor_named_inside_a_proposal_is_not_paired_with_it(learned, nlp):
     assert any(h.endswith("ana-pennock") and "plan" in t for h, t in pairs), pairs
 
 
+def test_a_report_named_with_its_noun_is_not_named_twice(learned):
+    """"The annual World Fisheries Report": the name holds the document noun, and the node is not
+    "World Fisheries Report report"."""
+    got = read(learned, "The annual World Fisheries Report backed the fishing quota.")
+    labels = {lab for h, _, _, _ in got for lab in h}
+    assert "World Fisheries Report" in labels and not any(lab.endswith("Report report") for lab in labels), labels
+
+
 def test_an_instrument_the_tagger_typed_a_body_holds_no_stance(learned):
     """"Royal Charter" is tagged an organisation: a charter, an act or a treaty is a proposal, and
     never the holder of a stance on another."""
