@@ -640,6 +640,8 @@ class ArticleContext:
             while len(words) > 2 and words[0].lower().rstrip(".") in self.lex.actor_nouns and \
                     self.lex.actor_nouns[words[0].lower().rstrip(".")].role:
                 words = words[1:]
+            while len(words) > 1 and words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "mister"):
+                words = words[1:]  # "Mr. Bush" is "Bush": the surname finds the full name, here or across articles
             bare = " ".join(words)
         # a surname the tagger typed a place or a body ("Klobuchar", "La Riva") where the article names
         # its person in full; a country's name stays the country's

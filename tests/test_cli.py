@@ -307,3 +307,19 @@ def test_proposals_told_apart_by_their_names_are_different_nodes_within_and_acro
     assert held["dana-whitfield"][0] == "opposes" and held["ed-park"][0] == "supports"
     assert held["dana-whitfield"][1] != held["ed-park"][1]
     assert "Linden plan" not in held["dana-whitfield"][2] and "Oakley plan" not in held["ed-park"][2]
+
+
+@pytest.mark.model
+def test_a_person_named_mr_in_one_article_is_the_full_name_of_another(tmp_path):
+    """"Mr. Varga" where one article gives no first name is "Varga", which the corpus's one full name
+    with that surname takes across articles; "Mr." is no part of a name."""
+    (tmp_path / "minister.txt").write_text("Finance minister Leo Varga backed the fuel levy on Monday.\n")
+    (tmp_path / "later.txt").write_text("Mr. Varga rejected the fishing agreement on Friday.\n")
+    out = tmp_path / "out"
+    built = runner.invoke(app, ["build", str(tmp_path / "minister.txt"), str(tmp_path / "later.txt"), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    holders = {str(r.h) for r in g.query("""
+        PREFIX sg: <https://w3id.org/stancegraph#>
+        SELECT DISTINCT ?h WHERE { ?s a sg:Stance ; sg:holder ?h }""")}
+    assert len(holders) == 1 and holders.pop().endswith("/leo-varga"), holders
