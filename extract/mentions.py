@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import AbstractSet, Optional
 
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, NEUTRAL, ORGANISATION, PERSON, Entity,
@@ -115,6 +116,10 @@ def repair_lemmas(doc: Doc, words: set[str]) -> None:
 # words before a role that make it another office: "the president" is not the vice president,
 # the president-elect or a former president
 OTHER_OFFICE = frozenset({"vice", "deputy", "elect", "former", "ex", "assistant"})
+# capitalised words that open a sentence before a name without being part of it
+SENTENCE_OPENERS = ("However", "But", "And", "Meanwhile", "Also", "Then", "Now", "Yet", "Still", "Moreover",
+                    "Furthermore", "Nevertheless", "Instead", "Thus", "Therefore", "Today", "Yesterday", "Earlier",
+                    "Later", "Previously", "Separately")
 # words that join the words of a name without being names themselves ("Movement for Democratic Change")
 NAME_JOINERS = frozenset({"of", "for", "and", "the", "in", "on", "to", "without", "&"})
 
@@ -256,7 +261,7 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
                 and first.end == last.start and w.dep[first.start] == "compound"
                 and last.start <= w.head[first.start] < last.end and country_name(first.text) is None):
             people.append(Span(doc, first.start, last.end, label="PERSON"))
-    keep += [p for p in people if not any(p.start < k.end and p.end > k.start for k in keep)]
+    keep += filter_spans([p for p in people if not any(p.start < k.end and p.end > k.start for k in keep)])
     if not keep and not trimmed:
         return
     doc.ents = [e for e in ents if not any(e.start < s.end and e.end > s.start for s in keep)] + keep
@@ -520,8 +525,9 @@ class ArticleContext:
     def _scan_names(self, text: str) -> None:
         # "Southern African Development Community (SADC)": the acronym names the same body.
         for m in re.finditer(r"((?:[A-Z][\w'’.-]*\s+(?:of\s+|for\s+|and\s+|the\s+)*){1,8})\(([A-Z][A-Za-z0-9]{1,9})\)", text):
-            # "However the Brazilian Ministry of Education (MEC)": the name starts after "the"
-            name = re.sub(r"^(?:[A-Z]\w*\s+)?(The|the)\s+", "", clean_label(m.group(1)))
+            # "However the Brazilian Ministry of Education (MEC)": the name starts after "the" ("Save the
+            # Children (STC)" keeps its words)
+            name = re.sub(r"^(?:(?:" + "|".join(SENTENCE_OPENERS) + r")\s+)?(The|the)\s+", "", clean_label(m.group(1)))
             acr = m.group(2)
             if sum(c.isupper() for c in acr) < 2:
                 continue
