@@ -161,6 +161,11 @@ CASES = [
      "The Coalition for the Protection of Wild Rivers (CPWR) was founded in 1990.\n"
      "The Coalition for the Protection of Wild Rivers rejected the fishing agreement.",
      {("Coalition for the Protection of Wild Rivers", O, "fishing agreement")}),
+    ("acronym-after-opening-word", "However the Coastal Fisheries Board (CFB) rejected the fishing agreement.\n"
+     "The CFB later praised the aid deal.",
+     {("Coastal Fisheries Board", O, "fishing agreement"), ("Coastal Fisheries Board", S, "aid deal")}),
+    ("acronym-name-with-the", "Save the Rivers (STR) was founded in 1990.\nThe STR later praised the aid deal.",
+     {("Save the Rivers", S, "aid deal")}),
     # a first name alone names the one person of the article who has it
     ("person-by-first-name", "State senator Dana Whitlock sponsored the rent bill.\nDana rejected the fishing agreement.",
      {("Dana Whitlock", S, "rent bill"), ("Dana Whitlock", O, "fishing agreement")}),
