@@ -508,9 +508,8 @@ class CandidateFinder:
             if dw.dep[i] == "pobj" and dw.lower[dw.head[i]] != "by":
                 continue
             t = sent.doc[i]
-            an = self.ctx.lex.actor_nouns.get(dw.lemma[i])
-            if an is not None and an.role and any(w.dep_ == "appos" and w.i in dm.actors and dm.actors[w.i].kind == PERSON
-                                                  for w in t.subtree):
+            if dw.lemma[i] in self.ctx.lex.roles and any(w.dep_ == "appos" and w.i in dm.actors
+                                                         and dm.actors[w.i].kind == PERSON for w in t.subtree):
                 continue  # "the chair of the council, Marta Kowalczyk": she is the holder, named as one
             words = _trim([w for w in t.subtree if w.i <= t.i and w.dep_ not in ("relcl", "acl", "appos")])
             # whose or where they are, right after the noun: "residents of Oakfield"

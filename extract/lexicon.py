@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Optional
@@ -61,6 +61,11 @@ class Lexicon:
     policy_verbs: dict[str, str]  # lemma -> id: verbs whose clause can be a proposal
     aliases: dict[str, tuple[str, str]]  # alias -> (canonical, kind)
     demonyms: dict[str, str]  # demonym -> country
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """The actor nouns that are roles of a named person ("president", "spokesman", "head")."""
+        return frozenset(lemma for lemma, noun in self.actor_nouns.items() if noun.role)
 
     def cues_for(self, lemma: str, pos: str) -> list[Cue]:
         return self.cues.get((lemma.lower(), pos), [])

@@ -643,8 +643,7 @@ class ArticleContext:
         if kind == PERSON:
             # "Attorney Robert Sarvis", "President Joe Biden": the title is not the name
             words = bare.split()
-            while len(words) > 2 and words[0].lower().rstrip(".") in self.lex.actor_nouns and \
-                    self.lex.actor_nouns[words[0].lower().rstrip(".")].role:
+            while len(words) > 2 and words[0].lower().rstrip(".") in self.lex.roles:
                 words = words[1:]
             while len(words) > 1 and words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "mister"):
                 words = words[1:]  # "Mr. Bush" is "Bush": the surname finds the full name, here or across articles
@@ -1431,7 +1430,7 @@ class ArticleContext:
                 words.add(t.lemma_.lower())
         if span.root.dep_ == "appos":
             words.add(span.root.head.lemma_.lower())
-        roles = {w for w in words if w in self.lex.actor_nouns and self.lex.actor_nouns[w].role}
+        roles = words & self.lex.roles
         if roles:
             self.titles.setdefault(key, set()).update(roles)
             # (not the word a name stands in apposition to: "President Bush, Prime Minister Olmert" is
@@ -1469,8 +1468,7 @@ class ArticleContext:
     def _has_role(self, ent: Span) -> bool:
         root = ent.root
         def is_role(t: Token) -> bool:
-            an = self.lex.actor_nouns.get(t.lemma_.lower())
-            return an is not None and an.role
+            return t.lemma_.lower() in self.lex.roles
         if root.dep_ == "appos" and (is_role(root.head) or root.head.dep_ == "pobj" and root.head.head.dep_ == "prep"
                                      and is_role(root.head.head.head)):
             return True  # "the mayor, Ana Costa"; "the head of the union, Ana Costa", hung on "union"
@@ -1492,7 +1490,7 @@ class ArticleContext:
             if ref is not None and ref.kind in (ORGANISATION, GOVERNMENT) and t.dep_ == "poss":
                 return ref
         for role in roles:
-            if role.lemma_.lower() not in self.lex.actor_nouns or not self.lex.actor_nouns[role.lemma_.lower()].role:
+            if role.lemma_.lower() not in self.lex.roles:
                 continue
             for t in role.subtree:
                 if t.i == person.i:

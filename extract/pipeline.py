@@ -113,7 +113,6 @@ class RuleExtractor:
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.priors = Priors(self.lexicon) if stance_model is not None else None
         self._lemma_words = set(self.lexicon.proposal_nouns) | set(self.lexicon.actor_nouns)
-        self._roles = {lemma for lemma, noun in self.lexicon.actor_nouns.items() if noun.role}
         self.batch_size = batch_size
         self.n_process = n_process
         # the parse a thread ahead of the reading, where there is a second core to run it on (`extract`)
@@ -206,7 +205,7 @@ class RuleExtractor:
         spelled_out = set(acronym_names(article.text).values())
         for doc in docs:
             repair_lemmas(doc, self._lemma_words)
-            repair_entities(doc, spelled_out, self._roles, self.lexicon.actor_nouns.keys())
+            repair_entities(doc, spelled_out, self.lexicon.roles, self.lexicon.actor_nouns.keys())
         ctx.register_people(list(docs))
         reader = StanceReader(self.lexicon, ctx, article.text)
         for para, doc in zip(paras, docs):

@@ -153,7 +153,7 @@ class StanceReader:
             ref = self.actor_of(subj, dm, sent_no) or self._document_speaker(subj, sent_no)
             if ref is not None:
                 return ref
-            if subj.lemma_.lower() in self.lex.actor_nouns and self.lex.actor_nouns[subj.lemma_.lower()].role:
+            if subj.lemma_.lower() in self.lex.roles:
                 # "the CEO of the council, Ann Lee, said": the person named beside the role
                 for c in subj.children:
                     ref = self.actor_of(c, dm, sent_no) if c.dep_ == "appos" else None
