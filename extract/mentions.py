@@ -520,6 +520,8 @@ class ArticleContext:
         self._listed: Optional[tuple[Doc, list[Span], list[Span], list[int]]] = None  # `sentences`, `noun_chunks`
         self.acronyms: dict[str, str] = {}
         self._scan_names(article_text)
+        # the names spelled out before an acronym of their initials, for `repair_entities`
+        self.spelled_out = frozenset(acronym_names(article_text).values())
 
     # -- whole-article pre-pass -------------------------------------------------------------
     def _scan_names(self, text: str) -> None:

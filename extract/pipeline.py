@@ -19,8 +19,7 @@ from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon
 from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, fold_nested, merge_proposals,
                                       noun_targets, one_reading)
-from stancegraph.extract.mentions import (PROPOSAL, ArticleContext, DocMentions, acronym_names, repair_entities,
-                                         repair_lemmas, slug)
+from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_entities, repair_lemmas, slug
 from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
 from stancegraph.extract.stances import StanceReader, evidence_of, quote_around
 
@@ -202,10 +201,9 @@ class RuleExtractor:
         """Mentions and the rules' stances, paragraph by paragraph, with the article context they share."""
         paras = article.paragraphs or (Paragraph(0, article.text),)
         ctx = ArticleContext(self.lexicon, article.text)
-        spelled_out = set(acronym_names(article.text).values())
         for doc in docs:
             repair_lemmas(doc, self._lemma_words)
-            repair_entities(doc, spelled_out, self.lexicon.roles, self.lexicon.actor_nouns.keys())
+            repair_entities(doc, ctx.spelled_out, self.lexicon.roles, self.lexicon.actor_nouns.keys())
         ctx.register_people(list(docs))
         reader = StanceReader(self.lexicon, ctx, article.text)
         for para, doc in zip(paras, docs):
