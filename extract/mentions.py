@@ -268,6 +268,12 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
     DocWords.forget(doc)
 
 
+def _ends_name(fuller: str, name: str) -> bool:
+    """`name` is the last words of the longer name `fuller` ("La Riva" of "Gloria La Riva", "Bin Laden"
+    of "Osama bin Laden"), whatever their case."""
+    return fuller.lower().endswith(" " + name.lower())
+
+
 def _joined_people(doc: Doc) -> list[Span]:
     """The document's entities, with a person name the tagger cut in two put back together
     ("Ahmed Abdallah" + "Mohamed Sambi" -> "Ahmed Abdallah Mohamed Sambi") and the capitalised
@@ -620,7 +626,7 @@ class ArticleContext:
         end of a name is that name, and a short form of a first name is the same one ("Mitch",
         "Mitchell")."""
         first = parts[0]
-        if len(parts) < 2 or first not in self.first_words or fuller.lower().endswith(" " + " ".join(parts).lower()):
+        if len(parts) < 2 or first not in self.first_words or _ends_name(fuller, " ".join(parts)):
             return False  # "Bin Laden" of "Osama bin Laden", "De La Fuente" of "Rocky De La Fuente"
         theirs = fuller.split()[0]
         return theirs in self.first_words and not (first.startswith(theirs) or theirs.startswith(first))
@@ -653,7 +659,7 @@ class ArticleContext:
         # a surname the tagger typed a place or a body ("Klobuchar", "La Riva") where the article names
         # its person in full; a country's name stays the country's
         fuller = self.surnames.get(bare.split()[-1]) if bare.split() else None
-        surname = fuller is not None and fuller != bare and fuller.lower().endswith(" " + bare.lower())
+        surname = fuller is not None and _ends_name(fuller, bare)
         if kind == PERSON or surname and (kind != COUNTRY or country_name(bare) is None):
             parts = bare.split()
             if parts and parts[-1] in self.surnames:
