@@ -75,6 +75,20 @@ def _read(extractor, text: str) -> list[tuple[set[str], str, str, object]]:
     return out
 
 
+def candidates(extractor, text: str, docs=None) -> list:
+    """The candidate pairs the extractor's finder proposes in `text` read as one article, paragraph
+    by paragraph (`docs`: the paragraphs' Docs, where a test has altered the parse)."""
+    from stancegraph.extract.learn import CandidateFinder
+
+    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
+    docs = docs if docs is not None else list(extractor.nlp.pipe([p.text for p in art.paragraphs]))
+    finder, out = None, []
+    for rp in extractor.paragraphs(art, docs):
+        finder = finder or CandidateFinder(rp.ctx, extractor.priors)
+        out += finder.paragraph(rp.doc, rp.dm, rp.first_sent_no, rp.para.start, rp.rules, rp.quotes, rp.speakers)
+    return out
+
+
 def words(label: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", label.lower())
 
@@ -280,20 +294,12 @@ def test_a_surname_the_tagger_left_untyped_is_the_person_named_before(learned):
     assert any(h == {"Ana Hawkridge"} or "Ana Hawkridge" in h for h, p, t, _ in got if p == "support" and "rent" in t), shown
 
 
-def test_an_actor_named_inside_a_proposal_is_not_paired_with_it(learned, nlp):
+def test_an_actor_named_inside_a_proposal_is_not_paired_with_it(learned):
     """"a televised debate with Democratic nominee Ana Pennock": she is part of what the governor agreed
     to, not a holder of it; a proposal's owner ("Ana Pennock's plan") still is."""
-    from stancegraph.extract.learn import CandidateFinder
-
-    text = ("Governor Tom Reyes agreed to a televised debate with Democratic nominee Ana Pennock. "
-            "Ana Pennock's plan drew praise.")
-    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
-    docs = list(nlp.pipe([p.text for p in art.paragraphs]))
-    pairs, finder = [], None
-    for rp in learned.paragraphs(art, docs):
-        finder = finder or CandidateFinder(rp.ctx, learned.priors)
-        pairs += [(c.holder.key, c.target.label) for c in finder.paragraph(
-            rp.doc, rp.dm, rp.first_sent_no, rp.para.start, rp.rules, rp.quotes, rp.speakers)]
+    pairs = [(c.holder.key, c.target.label) for c in candidates(
+        learned, "Governor Tom Reyes agreed to a televised debate with Democratic nominee Ana Pennock. "
+                 "Ana Pennock's plan drew praise.")]
     assert any(h.endswith("tom-reyes") and "Pennock" in t for h, t in pairs), pairs
     assert not any(h.endswith("ana-pennock") and "debate" in t and "Pennock" in t for h, t in pairs), pairs
     assert any(h.endswith("ana-pennock") and "plan" in t for h, t in pairs), pairs
@@ -435,13 +441,7 @@ def test_the_model_reads_the_parsers_own_token_vectors(nlp, learned):
     width = model.meta["dense_features"]["width"]
     assert nlp("The council rejected the plan.").tensor.shape[1] == width
     assert float(np.abs(model.dense_coef).sum()) > 0
-    text = "The council rejected the new parking plan."
-    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
-    from stancegraph.extract.learn import CandidateFinder
-
-    rp = next(learned.paragraphs(art, [nlp(text)]))
-    cands = list(CandidateFinder(rp.ctx, learned.priors).paragraph(rp.doc, rp.dm, rp.first_sent_no, 0, rp.rules,
-                                                                   rp.quotes, rp.speakers))
+    cands = candidates(learned, "The council rejected the new parking plan.")
     assert cands and all(c.dense is not None and c.dense.shape == (model.dense_coef.shape[1],) for c in cands)
     with_vectors = model.score(cands)
     without = model.proba([c.features for c in cands])
@@ -493,17 +493,11 @@ def test_the_page_and_the_named_query_show_what_read_each_stance(seed_build):
 def test_a_name_the_tagger_gave_no_type_is_no_proposal(nlp, learned):
     """Positions on people as such are no stances: a plain noun phrase headed by a proper noun the
     entity tagger left untyped (a name it missed) is not proposed as a target; a common noun's is."""
-    from stancegraph.extract.learn import CandidateFinder
-
     text = "Premier Jean Roux backed Kalvex and the flood levy."
     doc = nlp(text)
     name = next(t for t in doc if t.text == "Kalvex")
     assert name.pos_ == "PROPN"
     doc.ents = [e for e in doc.ents if not (e.start <= name.i < e.end)]  # as where the tagger misses a name
-    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
-    rp = next(learned.paragraphs(art, [doc]))
-    cands = list(CandidateFinder(rp.ctx, learned.priors).paragraph(rp.doc, rp.dm, rp.first_sent_no, 0, rp.rules,
-                                                                   rp.quotes, rp.speakers))
-    labels = {c.target.label for c in cands}
+    labels = {c.target.label for c in candidates(learned, text, [doc])}
     assert not any("Kalvex" in label for label in labels), labels
     assert any("levy" in label for label in labels), labels
