@@ -105,6 +105,12 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _negated(verb: Token) -> bool:
+    """The verb is negated ("not to build", "would not expand"): a stance on its clause, whose label
+    leaves the negation out, is the opposite stance on what the label names."""
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
 def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:
     """A sentence as evidence: its text and its offsets in the article, which slice out exactly the
     evidence (spaces around a sentence are not in it)."""
@@ -942,11 +948,10 @@ class StanceReader:
                             if ref is not None:
                                 yield ref, 0.8
                         return
-                    negated = any(n.dep_ == "neg" for n in c.children)
                     ref = self.ctx.clause_proposal(c, sent_no, offset, doc, keep_neg=False,
                                                    listed=verb.lemma_.lower() in DEMAND_CUES)
                     if ref is not None:
-                        yield ref, -0.85 if negated else 0.85
+                        yield ref, -0.85 if _negated(c) else 0.85
                         return
             if dobj.lemma_.lower() in FRAME_NOUNS:
                 # "announced the start of a public process": the proposal is the frame noun's "of" object
@@ -994,15 +999,14 @@ class StanceReader:
                     continue
                 if self._inner_cue_reads(c, dm):
                     return  # "agreed to support X": the inner cue reads it
-                negated = any(n.dep_ == "neg" for n in c.children)
                 ref = self.ctx.clause_proposal(c, sent_no, offset, doc, keep_neg=False)
                 if ref is not None:
-                    yield ref, -0.8 if negated else 0.8
+                    yield ref, -0.8 if _negated(c) else 0.8
                     return
             if c.dep_ == "ccomp" and verb.lemma_.lower() in CLAUSE_TARGET_CUES and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark") or (c.dep_ == "ccomp" and verb.lemma_.lower() in ("request", "demand", "urge", "propose", "recommend", "insist")):
                 ref = self.ctx.clause_proposal(c, sent_no, offset, doc, listed=verb.lemma_.lower() in DEMAND_CUES)
                 if ref is not None:
-                    yield ref, 0.8
+                    yield ref, -0.8 if _negated(c) else 0.8  # "agreed that NATO would not expand": against it
                     return
         for ref, m in self._prep_targets(verb, cue, dm, offset, sent_no, doc):
             got = True
