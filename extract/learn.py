@@ -31,7 +31,7 @@ from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
-from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, ORGANISATION, PERSON, SUPPORT, Stance
+from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
@@ -39,6 +39,12 @@ CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
 RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
 COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judgement (`_Sentence.composed`)
 T_WITHHELD = "t.withheld"  # the feature of a target headed by a neutral or withheld cue word ("a position on")
+# The feature of a target whose own verb is negated ("urged Israel not to build new settlements", "agreed
+# that NATO would not expand"): its label leaves the negation out ("build new settlements"), so a stance
+# read on it is the opposite stance on what the label names: `decide` turns the model's side. Training
+# turns such a pair's silver side the same way, so that the model learns the side as if the clause were
+# not negated (the packaged model was trained without the feature: it has no weight there).
+T_NEGATED = "t.neg"
 # Pairs whose stance needs more than the model's threshold, by a feature: a target named by "it" or
 # "this" and a holder named by a pronoun, resolved to what was named before (the resolution is a
 # guess the pair's probability does not weigh), and a group holder ("protesters", "Palestinians"),
@@ -868,7 +874,7 @@ class _Sentence:
                     cue, val = self.prior_of[c]
                     cue = WITHHELD if c in self.withheld_cues else cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
                     if c in w.negated:
-                        cue = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}.get(cue, cue)
+                        cue = OPPOSITE.get(cue, cue)
                     break
         return cue
 
@@ -894,6 +900,8 @@ class _Sentence:
         f["t.gov_dep=" + w.dep[i] + ":" + gov] = 1.0
         words = len(t.label.split())
         f["t.words=" + str(min(words, 8))] = 1.0
+        if i in negated and pos[i] in ("VERB", "AUX"):
+            f[T_NEGATED] = 1.0
         if lem in self.priors.proposal_nouns:
             f["t.proposal_noun"] = 1.0
         _word_priors(f, "thead", prior_of[i], i in negated)
@@ -1131,6 +1139,10 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         return []
     # every candidate's likeliest stance ("none" aside) and its probability, in one numpy call, not one per row
     probs = np.asarray(probs)
+    negated = [n for n, c in enumerate(cands) if T_NEGATED in c.features]
+    if negated:  # a stance on "not building the settlements" is the opposite stance on "build the settlements"
+        probs = probs.copy()
+        probs[np.ix_(negated, [1, 2])] = probs[np.ix_(negated, [2, 1])]
     ks = np.argmax(probs[:, 1:], axis=1) + 1
     confs = probs[np.arange(len(ks)), ks]
     best: dict[tuple, tuple] = {}
@@ -1161,6 +1173,11 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         where = (c.slot[0], c.slot[1], polarity)
         if conf < RIVAL_SHARE * top.setdefault(where, conf):
             continue  # one statement read onto another of the sentence's phrases, less likely
+        if polarity in OPPOSITE and T_NEGATED in c.features:
+            # the statement as the model read it, before its clause's negation turned it ("promised
+            # not to raise taxes" read as for raising taxes): its lesser readings of that side ("for
+            # taxes") are that statement read onto other phrases too
+            top.setdefault((c.slot[0], c.slot[1], OPPOSITE[polarity]), conf)
         words = distinctive(c.signature)
         group = kept.setdefault(where, [])
         if any(words & other for other in group):

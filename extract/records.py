@@ -13,6 +13,7 @@ from typing import Optional
 SUPPORT = "support"
 OPPOSE = "oppose"
 NEUTRAL = "neutral"
+OPPOSITE = {SUPPORT: OPPOSE, OPPOSE: SUPPORT}  # a stance on undoing or not doing a thing is the other stance on it
 POLARITIES = (SUPPORT, OPPOSE, NEUTRAL)
 
 # Kinds of actor, mapped to ontology classes (sg:Person, ...).

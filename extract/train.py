@@ -28,9 +28,10 @@ from typing import Callable, Optional
 import numpy as np
 
 from stancegraph.extract.learn import (CLASSES, DENSE_PARTS, DENSE_WIDTH, MODEL_NAME, N_FEATURES, Candidate,
-                                       CandidateFinder, Priors, Row, StanceModel, decide, merge_proposals,
-                                       nested_targets, one_reading, weights_digest)
+                                       CandidateFinder, Priors, Row, StanceModel, T_NEGATED, decide,
+                                       merge_proposals, nested_targets, one_reading, weights_digest)
 from stancegraph.extract.readers import read_articles
+from stancegraph.extract.records import OPPOSITE
 
 SEED = 13
 C_GRID = (0.05, 0.1, 0.2)
@@ -222,6 +223,9 @@ def article_candidates(extractor, article, docs, gold: dict, priors: Optional[Pr
         gold_fit.append(fitting)
         if hit is not None:
             labels[n] = CLASSES.index(hit["polarity"])
+            if T_NEGATED in c.features and hit["polarity"] in OPPOSITE:
+                # the model learns the stance on the clause as if it were not negated; `decide` turns it
+                labels[n] = CLASSES.index(OPPOSITE[hit["polarity"]])
         elif elsewhere:
             labels[n] = -1
     return ArticleCandidates(article.id, [c.row() for c in cands], labels, holder_labels, target_labels, gold_fit,

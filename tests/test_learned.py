@@ -20,7 +20,7 @@ from conftest import ROOT, SEEDS
 
 from stancegraph.extract.learn import MODEL_NAME, ModelFileError, StanceModel, model_dir
 from stancegraph.extract.readers import split_paragraphs
-from stancegraph.extract.records import Article
+from stancegraph.extract.records import OPPOSITE, Article
 
 pytestmark = pytest.mark.model
 
@@ -105,7 +105,6 @@ def has_words(label: str, wanted: str) -> bool:
 # verb ("support: repeal of the sugar levy"), and the issue's repeal sentence accepts either framing.
 UNDOING = ("scrap", "repeal", "drop", "halt", "withdraw", "abandon", "cancel", "reject", "abolish", "stop",
            "block", "revok", "rescind", "overturn", "lift")
-OPPOSITE = {"support": "oppose", "oppose": "support"}
 
 
 def undoes(label: str) -> bool:
@@ -234,6 +233,32 @@ def test_one_statement_read_onto_a_lesser_phrase_of_its_sentence_is_dropped():
     got = {(c.holder_key, c.target_label, pol) for c, pol, _ in decide(rows, probs, 0.3)}
     assert got == {("h/lee", "levy", "support"), ("h/lee", "tariff", "support"), ("h/lee", "quota", "oppose"),
                    ("h/kim", "press", "support"), ("h/lee", "meeting", "support")}
+
+
+def test_a_stance_on_a_negated_clause_is_the_other_stance_on_what_its_label_names():
+    """A clause target whose own verb is negated ("promised not to raise taxes") is labelled without the
+    negation ("raise taxes"): the model's side is turned, and its lesser readings of the side it read
+    before turning ("for taxes") are that statement read onto other phrases, dropped as such."""
+    from stancegraph.extract.learn import T_NEGATED, Row, decide
+
+    clause = Row("h/lee", "p/raise-taxes", "raise taxes", ("h/lee", 0, 3), {"bias": 1.0, T_NEGATED: 1.0},
+                 ("raise", frozenset({"raise", "taxes"})))
+    rows = [clause, _row("h/lee", 0, 4, "taxes"), _row("h/kim", 1, 9, "levy")]
+    probs = np.array([[0.15, 0.8, 0.05, 0], [0.55, 0.45, 0, 0], [0.2, 0.8, 0, 0]])
+    got = {(c.holder_key, c.target_label, pol) for c, pol, _ in decide(rows, probs, 0.3)}
+    assert got == {("h/lee", "raise taxes", "oppose"), ("h/kim", "levy", "support")}
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("Senator Nadia Okafor promised not to raise taxes on small businesses.", "okafor", "raise taxes"),
+    ("Mayor Ivo Brandt urged the council not to close the central library.", "brandt", "close library"),
+    ("Prime Minister Kari Holmgren vowed never to accept the peace deal.", "holmgren", "accept peace deal"),
+])
+def test_a_negated_clause_is_read_against_what_it_names(learned, text, holder, target):
+    got = read(learned, text)
+    shown = [(sorted(h)[0], p, t) for h, p, t, _ in got]
+    assert read_right(got, holder, "oppose", target), shown
+    assert not any(p == "support" for _, p, _, _ in got), shown
 
 
 @pytest.mark.parametrize("text, holder, polarity, target, not_target", [
