@@ -106,7 +106,7 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def _negated(verb: Token) -> bool:
-    """The verb is negated ("not to build", "would not expand"): a stance on its clause, whose label
+    """The verb is negated ("not to build", "would not expand"). A stance on its clause, whose label
     leaves the negation out, is the opposite stance on what the label names."""
     return any(c.dep_ == "neg" for c in verb.children)
 
@@ -390,7 +390,7 @@ class StanceReader:
             t = t.head
             if t.lemma_.lower() in self.lex.speech_verbs and t.lemma_.lower() not in ("say", "mean"):
                 break
-            if any(c.dep_ == "neg" for c in t.children):
+            if _negated(t):
                 governed = True
                 break
             if t.lemma_.lower() in REFUSALS and cue.dep_ == "xcomp" and cue.head.i == t.i:
@@ -586,8 +586,7 @@ class StanceReader:
         if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.lemma_.lower() not in self.lex.policy_verbs or self._cues(tok):
             return None
         auxes = {c.lower_ for c in tok.children if c.dep_ == "aux"}
-        if not auxes & {"will", "wo", "would", "shall", "'ll"} or not any(
-                c.dep_ == "neg" for c in tok.children):
+        if not auxes & {"will", "wo", "would", "shall", "'ll"} or not _negated(tok):
             return None
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         holder = self.actor_of(subj, dm, sent_no, speaker) if subj is not None else None
@@ -601,8 +600,7 @@ class StanceReader:
         if tok.dep_ != "advcl" or tok.pos_ not in ("VERB", "AUX"):
             return
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-        negated = any(c.dep_ == "neg" for c in tok.children)
-        if not ("unless" in marks or "if" in marks and negated):
+        if not ("unless" in marks or "if" in marks and _negated(tok)):
             return
         main = tok.head
         holder = None
@@ -872,7 +870,7 @@ class StanceReader:
                       doc: Doc) -> Iterator[tuple[Ref, float]]:
         got = False
         if cue.particle == "self":
-            if not any(c.dep_ == "neg" for c in verb.children):
+            if not _negated(verb):
                 ref = self.ctx.clause_proposal(verb, sent_no, offset, doc)
                 if ref is not None:
                     yield ref, 1.0
