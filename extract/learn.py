@@ -1133,7 +1133,8 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     stance said once is one stance; per target, sentence and polarity, the holders at least
     `HOLDER_SHARE` as likely as the likeliest. Where the rules read a pair as neutral or its path
     withholds judgement, a stance on it is neutral, as sure as the model is that the pair is a stance
-    at all.
+    at all. Where the target's own verb is negated (`T_NEGATED`), the model's support and oppose are
+    swapped, and the side it read before the swap keeps that reading as the likeliest of its side.
     `cands` are Candidates or Rows."""
     if not len(cands) or not len(probs):
         return []
