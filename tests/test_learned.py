@@ -499,6 +499,25 @@ def test_training_rebuilds_a_model_end_to_end(nlp, tmp_path):
     read(again, "Norway rejected the fishing agreement. Chile backed it.")  # runs end to end
 
 
+def test_training_labels_a_negated_clause_as_the_model_reads_it(learned):
+    """The silver side of a clause whose verb is negated ("oppose: raise taxes", from "promised not to
+    raise taxes") is turned in training, as `decide` turns the model's side back: the model learns
+    the side as if the clause were not negated. Its other pairs keep the annotation's side."""
+    from stancegraph.extract.learn import CLASSES, T_NEGATED
+    from stancegraph.extract.train import article_candidates
+
+    text = "Senator Nadia Okafor promised not to raise taxes on small businesses."
+    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
+    gold = {"article": "t", "stances": [{"holder": "Nadia Okafor", "holder_keys": [["okafor"]], "polarity": "oppose",
+                                         "target": "raising taxes", "target_keys": [["tax"]], "evidence": text}]}
+    docs = list(learned.nlp.pipe([p.text for p in art.paragraphs]))
+    ac = article_candidates(learned, art, docs, gold, learned.priors)
+    sides = {(row.target_label, T_NEGATED in row.features): CLASSES[y] for row, y in zip(ac.cands, ac.labels)
+             if row.holder_key.endswith("okafor") and y > 0}
+    assert sides.get(("raise taxes on small businesses", True)) == "support", sides
+    assert sides.get(("taxes", False)) == "oppose", sides
+
+
 def test_the_page_and_the_named_query_show_what_read_each_stance(seed_build):
     from typer.testing import CliRunner
 
