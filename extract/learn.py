@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.errors import StancegraphError
-from stancegraph.extract.mentions import (DROP_LEADING, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
+from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
@@ -1169,10 +1169,11 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     top_holder: dict[tuple, float] = {}  # (target, sentence, polarity) -> the likeliest of its holders' stances
     kept: dict[tuple, list[set]] = {}  # (holder, sentence, polarity) -> the distinctive words of its stances
     out = []
-    for d in sorted(best.values(), key=lambda d: -d[2]):
+    rank = _actions_first(best.values())
+    for d in sorted(best.values(), key=lambda d: -rank.get(id(d), d[2])):
         c, polarity, conf = d
         where = (c.slot[0], c.slot[1], polarity)
-        if conf < RIVAL_SHARE * top.setdefault(where, conf):
+        if conf < RIVAL_SHARE * top.setdefault(where, rank.get(id(d), conf)):
             continue  # one statement read onto another of the sentence's phrases, less likely
         if polarity in OPPOSITE and T_NEGATED in c.features:
             # the statement as the model read it, before its clause's negation turned it ("promised
@@ -1188,6 +1189,29 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
             continue  # another actor of the sentence, far less likely than the one who takes the stance
         out.append(d)
     return out
+
+
+def _actions_first(chosen) -> dict[int, float]:
+    """Where one holder's side in one sentence is read both on an action and on what it acts on
+    ("opposed cuts to the school budget": the cuts, and the school budget), the action is what the
+    text says they take that side on, and the thing alone may be the other side: the action's reading
+    goes first, ranked as the thing's (by `id` of the `decide` entry; the others keep their own
+    probability). An action is a clause (its verb a policy verb) or a change of an amount ("cuts to",
+    "increase in"), read at least `RIVAL_SHARE` as likely as the thing."""
+    groups: dict[tuple, list] = {}
+    for d in chosen:
+        groups.setdefault((d[0].slot[0], d[0].slot[1], d[1]), []).append(d)
+    rank: dict[int, float] = {}
+    for ds in groups.values():
+        for b in ds:
+            head, content = b[0].signature
+            if not ("t.kind=clause" in b[0].features or head in IN_NOUNS):
+                continue
+            for a in ds:
+                thing = a[0].signature[0]
+                if a is not b and thing and thing != head and thing in content and b[2] >= RIVAL_SHARE * a[2]:
+                    rank[id(b)] = max(rank.get(id(b), b[2]), a[2] + 1e-9)
+    return rank
 
 
 def one_reading(items: list, where: Callable[[Any], tuple], polarity: Callable[[Any], str],

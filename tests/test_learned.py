@@ -249,6 +249,37 @@ def test_a_stance_on_a_negated_clause_is_the_other_stance_on_what_its_label_name
     assert got == {("h/lee", "raise taxes", "oppose"), ("h/kim", "levy", "support")}
 
 
+def test_a_side_read_on_an_action_and_on_what_it_acts_on_stands_on_the_action():
+    """Of one holder's readings of one side in one sentence, one on an action (a clause, a change of an
+    amount: "cuts to the school budget") goes before one on what it acts on ("school budget"), where
+    it is read at least `RIVAL_SHARE` as likely: the thing alone may be the other side of it."""
+    from stancegraph.extract.learn import RIVAL_SHARE, Row, decide
+
+    def row(holder, n, label, head, content, features=()):
+        return Row(holder, f"p/{label}", label, (holder, 0, n), {"bias": 1.0, **dict.fromkeys(features, 1.0)},
+                   (head, frozenset(content)))
+
+    rows = [row("h/lee", 1, "school budget", "budget", {"school", "budget"}),
+            row("h/lee", 2, "cuts to the school budget", "cut", {"cut", "school", "budget"}),
+            row("h/kim", 3, "levy", "levy", {"levy"}),
+            row("h/kim", 4, "raise the levy", "raise", {"raise", "levy"}, ["t.kind=clause"])]
+    weak = 0.8 * RIVAL_SHARE - 0.05
+    probs = np.array([[0.18, 0, 0.82, 0], [0.35, 0, 0.65, 0], [0.2, 0.8, 0, 0], [1 - weak, weak, 0, 0]])
+    got = {(c.holder_key, c.target_label, pol) for c, pol, _ in decide(rows, probs, 0.3)}
+    assert got == {("h/lee", "cuts to the school budget", "oppose"), ("h/kim", "levy", "support")}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Senator Ana Ruiz opposed cuts to the school budget.", "cuts school budget"),
+    ("Senator Ana Ruiz warned against cutting the school budget.", "cutting school budget"),
+])
+def test_a_side_taken_on_a_change_is_not_read_onto_what_it_changes(learned, text, target):
+    got = read(learned, text)
+    shown = [(sorted(h)[0], p, t) for h, p, t, _ in got]
+    assert read_right(got, "ruiz", "oppose", target), shown
+    assert not any(p == "oppose" and not any(w.startswith("cut") for w in words(t)) for _, p, t, _ in got), shown
+
+
 @pytest.mark.parametrize("text, holder, target", [
     ("Senator Nadia Okafor promised not to raise taxes on small businesses.", "okafor", "raise taxes"),
     ("Mayor Ivo Brandt urged the council not to close the central library.", "brandt", "close library"),
