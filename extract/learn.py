@@ -1135,6 +1135,7 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     withholds judgement, a stance on it is neutral, as sure as the model is that the pair is a stance
     at all. Where the target's own verb is negated (`T_NEGATED`), the model's support and oppose are
     swapped, and the side it read before the swap keeps that reading as the likeliest of its side.
+    A side read both on an action and on what it acts on stands on the action (`_actions_first`).
     `cands` are Candidates or Rows."""
     if not len(cands) or not len(probs):
         return []
