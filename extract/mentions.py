@@ -231,10 +231,7 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
         t = doc[i]
         if not t.is_title:
             continue
-        head = t.head
-        if head.dep_ == "pobj" and head.head.dep_ == "prep":
-            head = head.head.head  # "the head of the trust, Moses Adeyemi": the parser hangs him on "trust"
-        if not (t.dep_ == "appos" and (t.head.lemma_.lower() in roles or head.lemma_.lower() in roles)
+        if not (t.dep_ == "appos" and any(a.lemma_.lower() in roles for a in appos_anchors(t.head))
                 or any(c.dep_ == "appos" and c.lemma_.lower() in roles for c in t.children)):
             continue
         first = i
@@ -266,6 +263,15 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
         return
     doc.ents = [e for e in ents if not any(e.start < s.end and e.end > s.start for s in keep)] + keep
     DocWords.forget(doc)
+
+
+def appos_anchors(head: Token) -> tuple[Token, ...]:
+    """The words a name in apposition to `head` may stand beside: `head` itself ("the mayor, Ana
+    Costa"), and, where the parser hangs the name on the object of a preposition, the word that phrase
+    belongs to ("the head of the trust, Moses Adeyemi", hung on "trust")."""
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        return head, head.head.head
+    return (head,)
 
 
 def _ends_name(fuller: str, name: str) -> bool:
@@ -1477,8 +1483,7 @@ class ArticleContext:
         root = ent.root
         def is_role(t: Token) -> bool:
             return t.lemma_.lower() in self.lex.roles
-        if root.dep_ == "appos" and (is_role(root.head) or root.head.dep_ == "pobj" and root.head.head.dep_ == "prep"
-                                     and is_role(root.head.head.head)):
+        if root.dep_ == "appos" and any(is_role(a) for a in appos_anchors(root.head)):
             return True  # "the mayor, Ana Costa"; "the head of the union, Ana Costa", hung on "union"
         before = ent.doc[ent.start - 1] if ent.start > 0 else None
         return before is not None and before.dep_ == "compound" and before.head.i >= ent.start and is_role(before)
