@@ -106,9 +106,10 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
 
 
 def _negated(verb: Token) -> bool:
-    """The verb is negated ("not to build", "would not expand"). A stance on its clause, whose label
-    leaves the negation out, is the opposite stance on what the label names."""
-    return any(c.dep_ == "neg" for c in verb.children)
+    """The verb is negated ("not to build", "would not expand", "never to accept"), as the learned
+    reading's features read it (`DocWords.negated`). A stance on its clause, whose label leaves the
+    negation out, is the opposite stance on what the label names."""
+    return verb.i in DocWords.of(verb.doc).negated
 
 
 def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:

@@ -130,6 +130,7 @@ CASES = [
     ("passive-clause", "Oxfam made an appeal asking that the prisoners be released.", {("Oxfam", S, "release the prisoners")}),
     ("press-not-to", "Turkey pressed Sweden not to extradite the journalist.", {("Turkey", O, "extradite the journalist")}),
     ("agree-that-not", "Chile agreed that the alliance would not admit new members.", {("Chile", O, "admit new members")}),
+    ("agree-that-never", "Peru agreed that the bloc would never lift the tariffs.", {("Peru", O, "lift the tariffs")}),
     ("priorities-include", "The mayor, Ana Costa, set out her goals, which include cutting bus fares and building new schools.", {("Ana Costa", S, "cutting bus fares"), ("Ana Costa", S, "building new schools")}),
     ("appeal-to", "The bishops appealed to all parties to respect the ceasefire.", set()),
     ("document-holder", "A European Union report recommends sanctions against the settlers. The report also backs the border plan.", {("European Union report", S, "sanctions against the settlers"), ("European Union report", S, "border plan")}),
