@@ -259,10 +259,15 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
                 and last.start <= w.head[first.start] < last.end and country_name(first.text) is None):
             people.append(Span(doc, first.start, last.end, label="PERSON"))
     keep += filter_spans([p for p in people if not any(p.start < k.end and p.end > k.start for k in keep)])
-    if not keep and not trimmed:
-        return
-    doc.ents = [e for e in ents if not any(e.start < s.end and e.end > s.start for s in keep)] + keep
-    DocWords.forget(doc)
+    changed = bool(keep or trimmed)
+    if changed:
+        doc.ents = [e for e in ents if not any(e.start < s.end and e.end > s.start for s in keep)] + keep
+    joined = _joined_names(doc)
+    if [(e.start, e.end) for e in joined] != [(e.start, e.end) for e in doc.ents]:
+        doc.ents = joined
+        changed = True
+    if changed:
+        DocWords.forget(doc)
 
 
 def appos_anchors(head: Token) -> tuple[Token, ...]:
@@ -280,7 +285,7 @@ def _ends_name(fuller: str, name: str) -> bool:
     return fuller.lower().endswith(" " + name.lower())
 
 
-def _joined_people(doc: Doc) -> list[Span]:
+def _joined_names(doc: Doc) -> list[Span]:
     """The document's entities, with a person name the tagger cut in two put back together
     ("Ahmed Abdallah" + "Mohamed Sambi" -> "Ahmed Abdallah Mohamed Sambi") and the capitalised
     words it left off the front of an organisation's name ("Parliamentary" "Assembly")."""
@@ -575,7 +580,7 @@ class ArticleContext:
         """Full names first, so that a later (or earlier) surname finds its person."""
         full: dict[str, set[str]] = {}
         for doc in docs:
-            for ent in _joined_people(doc):
+            for ent in doc.ents:
                 if ent.label_ == "PERSON":
                     name = clean_label(ent.text)
                     parts = name.split()
@@ -792,7 +797,7 @@ class ArticleContext:
             doc_refs.append(ref)
 
         # 2. Named entities: people (with their titles), organisations, places, groups.
-        for ent in _joined_people(doc):
+        for ent in doc.ents:
             if ent.label_ not in ENT_KIND or any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if any(t.like_email or t.like_url and ("/" in t.text or t.lower_.startswith("www.")) for t in ent):
