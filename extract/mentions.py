@@ -191,7 +191,9 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
     another kind of entity; one its acronym vouches for is ("Human Rights Commission of Pakistan").
     And a name it left untyped in apposition with a role word (`roles`; none of its words in
     `nouns`) is a person ("the head of the trust, Moses Adeyemi"), as is a first name it typed a
-    place or a body before a surname it typed a person ("Sadiq" + "Khan")."""
+    place or a body before a surname it typed a person ("Sadiq" + "Khan"). Last, a person's name cut
+    in two and the capitalised word left off the front of an organisation's name are joined
+    (`_joined_names`), so that every reader of `doc.ents` after this sees whole names."""
     w = DocWords.of(doc)
     lower = w.lower
     ents, trimmed = _trimmed_ents(doc, w)
