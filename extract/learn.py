@@ -341,12 +341,15 @@ def _label_end(sent: Span, span: Span, label: str) -> Optional[int]:
 # `_trim` and `_label` take Tokens (a new holder's words).
 
 def _trim_bounds(w: DocWords, idx: list[int]) -> tuple[int, int]:
-    """Where the words `idx` (indices) keep after dropping leading articles, possessives and
-    punctuation, and trailing punctuation, conjunctions, prepositions and the like: idx[a:b]."""
+    """Where the words `idx` (indices) keep after dropping leading articles, possessive pronouns and
+    punctuation, and trailing punctuation, conjunctions, prepositions and the like: idx[a:b]. A name
+    in the possessive stays ("Pelosi's suggestion"): it says which suggestion."""
     lower, dep, punct = w.lower, w.dep, w.is_punct
     a, b = 0, len(idx)
     while a < b and (lower[idx[a]] in DROP_LEADING or punct[idx[a]] or dep[idx[a]] in ("det", "poss", "case")
                      or lower[idx[a]] in ("'s", "’s")):
+        if dep[idx[a]] == "poss" and w.pos[idx[a]] == "PROPN":
+            break  # "Pelosi's suggestion", "the Parliament's decision": whose it is says which one
         a += 1
     while a < b and (punct[idx[b - 1]] or dep[idx[b - 1]] in ("cc", "punct", "prep", "det", "mark", "aux")
                      or lower[idx[b - 1]] in ("and", "or", "but", "that", "which", "who")):

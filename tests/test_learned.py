@@ -297,6 +297,14 @@ def test_a_negated_clause_is_read_against_what_it_names(learned, text, holder, t
     assert not any(p == "support" for _, p, _, _ in got), shown
 
 
+def test_a_proposal_named_by_whose_it_is_keeps_the_name(learned):
+    """"Hale's suggestion", "the Parliament's suggestion": the name says which suggestion, where
+    "suggestion" alone says nothing in a graph of many articles."""
+    got = read(learned, "Senator Ana Ruiz rejected Hale's suggestion.")
+    assert read_right(got, "ruiz", "oppose", "hale suggestion"), readings(got)
+    assert not any(t == "suggestion" for _, _, t, _ in got), readings(got)
+
+
 @pytest.mark.parametrize("text, holder, polarity, target, not_target", [
     ("Senator Ana Ruiz welcomed the pension reform at a press conference in the capital.", "ruiz", "support",
      "pension reform", "conference"),
