@@ -510,6 +510,13 @@ def section_extraction(args) -> None:
     verdict = lambda x: "met" if x >= 0.75 else "NOT met"  # noqa: E731
     print(f"\nbuild/bare ratio: {ratio:.2f} wall, {cb / cw:.2f} CPU (goal >= 0.75: {verdict(ratio)} on wall time, "
           f"{verdict(cb / cw)} on CPU time); extract/bare ratio: {b / e:.2f} wall, {cb / ce:.2f} CPU\n")
+    # each repeat's build against the bare parse run just before it: a load that drifts over the run moves
+    # both alike, where the medians above may take the bare parse and the build from different moments
+    paired = [x / y for x, y in zip(bare, build)]
+    paired_inline = [x / y for x, y in zip(bare, inline)]
+    print(f"Paired by repeat (each build against the bare parse just before it), median: build/bare "
+          f"{median(paired):.2f} wall ({runs(paired)}), in line {median(paired_inline):.2f} "
+          f"({runs(paired_inline)}); goal >= 0.75: {verdict(median(paired))}\n")
     med = {k: median([s[k] for s in stages]) for k in STAGES}
     cmed = {k: median([s["cpu_" + k] for s in stages]) for k in STAGES}
     print("Where the build's time goes, the parse in line with the reading (median over the runs; parse = time "
