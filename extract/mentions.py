@@ -448,7 +448,7 @@ def tail_prep(head: Token, named: bool = False) -> Optional[Token]:
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE_END = re.compile(r"(’s|'s)$")
 _ARTICLE_START = re.compile(r"^(the|The|a|an|An|A)\s+(?=\S)")
-_BRACKETS = re.compile(r"\s*[\[\]]\s*")
+_BRACKETS = re.compile(r"[\[\]]")
 
 
 @lru_cache(maxsize=8192)
@@ -459,7 +459,7 @@ def clean_label(text: str) -> str:
     text = _SPACES.sub(" ", text).strip(" ,;:.'\"“”‘’()[]-–—")
     text = _POSSESSIVE_END.sub("", text).strip()
     text = _ARTICLE_START.sub("", text)  # "The Ukrainian president" -> "Ukrainian president"
-    text = _BRACKETS.sub(" ", text).strip()  # "[immediate] ceasefire": editors' brackets
+    text = _BRACKETS.sub("", text).strip()  # "[immediate] ceasefire", "[T]his decision": editors' brackets
     return _SPACES.sub(" ", text)
 
 

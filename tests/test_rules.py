@@ -295,3 +295,15 @@ def test_a_surname_two_people_share_goes_to_the_same_one_in_every_run():
     got = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout.strip() for seed in range(6)}
     assert got == {"Ahmad Hariri"}
+
+
+@pytest.mark.parametrize("text, label", [
+    ("[T]his impulsive decision", "This impulsive decision"),  # the bracket inside a word closes up
+    ("the [new] border plan", "new border plan"),
+    ("plan[s] to build a dam", "plans to build a dam"),
+    ("“the ceasefire,”", "ceasefire"),
+])
+def test_a_label_drops_editors_brackets_without_splitting_a_word(text, label):
+    from stancegraph.extract.mentions import clean_label
+
+    assert clean_label(text) == label
