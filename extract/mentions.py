@@ -460,7 +460,15 @@ def clean_label(text: str) -> str:
     text = _POSSESSIVE_END.sub("", text).strip()
     text = _ARTICLE_START.sub("", text)  # "The Ukrainian president" -> "Ukrainian president"
     text = _BRACKETS.sub("", text).strip()  # "[immediate] ceasefire", "[T]his decision": editors' brackets
-    return _SPACES.sub(" ", text)
+    # a quotation or a bracket the label's words cut across ('fight against "the forces of extremism'):
+    # its marks say nothing without their other half
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    if text.count("“") != text.count("”"):
+        text = text.replace("“", "").replace("”", "")
+    if text.count("(") != text.count(")"):
+        text = text.replace("(", "").replace(")", "")
+    return _SPACES.sub(" ", text).strip()
 
 
 @dataclass

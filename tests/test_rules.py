@@ -302,8 +302,14 @@ def test_a_surname_two_people_share_goes_to_the_same_one_in_every_run():
     ("the [new] border plan", "new border plan"),
     ("plan[s] to build a dam", "plans to build a dam"),
     ("“the ceasefire,”", "ceasefire"),
+    # a quotation or a bracket the label's words cut across loses its marks; a whole one keeps them
+    ('fight against "the forces of extremism', "fight against the forces of extremism"),
+    ("divert forces to “start to retake", "divert forces to start to retake"),
+    ("Petrobras (Brazilian Petroleum", "Petrobras Brazilian Petroleum"),
+    ('cut the "slush fund" grants', 'cut the "slush fund" grants'),
+    ("Marriage (Same Sex Couples) Bill", "Marriage (Same Sex Couples) Bill"),
 ])
-def test_a_label_drops_editors_brackets_without_splitting_a_word(text, label):
+def test_a_label_drops_editors_brackets_and_cut_quotation_marks(text, label):
     from stancegraph.extract.mentions import clean_label
 
     assert clean_label(text) == label
