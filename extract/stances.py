@@ -37,7 +37,6 @@ REFUSALS = {"refuse", "decline", "reject", "fail"}
 WHETHER_VERBS = UNDECIDED_VERBS | WITHHOLDING_VERBS
 MODALS = {"should", "must", "ought", "need"}
 HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take"}
-NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "hardly"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
@@ -380,7 +379,7 @@ class StanceReader:
 
     def negation(self, cue: Token) -> tuple[bool, bool]:
         """(negated at the cue, negated on a verb that governs it)."""
-        direct = any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("advmod", "det") for c in cue.children)
+        direct = _negated(cue)
         governed = False
         t = cue
         for _ in range(8):

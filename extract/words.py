@@ -16,8 +16,9 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, 
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc
 
-# The words that negate the word they hang on ("did not back": back), as the features read them.
-NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "without"}
+# The words that negate the word they hang on ("did not back": back; "hardly supports": supports), as the
+# rules and the learned reading's features read them.
+NEGATIONS = {"not", "n't", "never", "no", "nor", "neither", "hardly", "without"}
 
 # A cue that states no side by itself but whose negation withholds judgement ("has not taken a
 # position on", "has not decided whether"): the lexicon's polarity "withheld".
