@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
-                                          PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
+                                          PRONOUNS_SPEAKER, UNDO_NOUNS, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.words import WITHHELD, DocWords
@@ -1200,8 +1200,9 @@ def _actions_first(chosen) -> dict[int, float]:
     ("opposed cuts to the school budget": the cuts, and the school budget), the action is what the
     text says they take that side on, and the thing alone may be the other side: the action's reading
     goes first, ranked as the thing's (by `id` of the `decide` entry; the others keep their own
-    probability). An action is a clause (its verb a policy verb) or a change of an amount ("cuts to",
-    "increase in"), read at least `RIVAL_SHARE` as likely as the thing."""
+    probability). An action is a clause (its verb a policy verb), a change of an amount ("cuts to",
+    "increase in") or an undoing ("an end to", "the lifting of"), read at least `RIVAL_SHARE` as likely
+    as the thing."""
     groups: dict[tuple, list] = {}
     for d in chosen:
         groups.setdefault((d[0].slot[0], d[0].slot[1], d[1]), []).append(d)
@@ -1209,7 +1210,7 @@ def _actions_first(chosen) -> dict[int, float]:
     for ds in groups.values():
         for b in ds:
             head, content = b[0].signature
-            if not ("t.kind=clause" in b[0].features or head in IN_NOUNS):
+            if not ("t.kind=clause" in b[0].features or head in IN_NOUNS or head in UNDO_NOUNS):
                 continue
             for a in ds:
                 thing = a[0].signature[0]

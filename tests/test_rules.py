@@ -313,3 +313,24 @@ def test_a_label_drops_editors_brackets_and_cut_quotation_marks(text, label):
     from stancegraph.extract.mentions import clean_label
 
     assert clean_label(text) == label
+
+
+def _end(prep: str, obj: tuple, date: bool = False) -> tuple[list[tuple], list[tuple]]:
+    """"Germany called for an end {prep} the {obj}." as the parser has it."""
+    rows = [("Germany", 1, "nsubj", "PROPN", "NNP", "Germany"), ("called", 1, "ROOT", "VERB", "VBD", "call"),
+            ("for", 1, "prep", "ADP", "IN", "for"), ("an", 4, "det", "DET", "DT", "an"),
+            ("end", 2, "pobj", "NOUN", "NN", "end"), (prep, 4, "prep", "ADP", "IN", prep),
+            ("the", 7, "det", "DET", "DT", "the"), (obj[0], 5, "pobj", "NOUN", obj[1], obj[2]),
+            (".", 1, "punct", "PUNCT", ".", ".")]
+    return rows, [(0, 1, "GPE")] + ([(6, 8, "DATE")] if date else [])
+
+
+@pytest.mark.parametrize("prep, obj, date, expected", [
+    # an undoing is named with what it undoes, as the annotation names it ("support: end to violence")
+    ("to", ("blockade", "NN", "blockade"), False, {("Germany", "support", "end to the blockade")}),
+    # "the end of the month" names no proposal, nor does "an end" alone
+    ("of", ("month", "NN", "month"), True, set()),
+])
+def test_an_undoing_is_named_with_what_it_undoes(prep, obj, date, expected):
+    rows, ents = _end(prep, obj, date)
+    assert stances_of(make_doc(rows, ents=ents)) == expected
