@@ -320,17 +320,41 @@ def test_a_stance_is_not_read_again_onto_a_lesser_phrase(learned, text, holder, 
 
 
 def test_the_actor_a_stance_is_about_holds_no_part_of_it():
-    """Of the holders of one side of one target in one sentence, those under `HOLDER_SHARE` of the
+    """Of the holders of one side of one target in one sentence, those under `LONE_HOLDER_SHARE` of the
     likeliest one's probability are dropped; those nearly as likely stand, and another sentence's
     holders are not compared."""
-    from stancegraph.extract.learn import HOLDER_SHARE, decide
+    from stancegraph.extract.learn import LONE_HOLDER_SHARE, decide
 
     rows = [_row("h/lee", 0, 1), _row("h/kim", 0, 2), _row("h/ray", 0, 3), _row("h/kim", 1, 4)]
     top = 0.8
-    weak, near = top * HOLDER_SHARE - 0.05, top * HOLDER_SHARE + 0.05
+    weak, near = top * LONE_HOLDER_SHARE - 0.05, top * LONE_HOLDER_SHARE + 0.05
     probs = np.array([[1 - p, p, 0, 0] for p in (top, weak, near, weak)])
     got = {(c.holder_key, c.slot[1]) for c, _, _ in decide(rows, probs, 0.3)}
     assert got == {("h/lee", 0), ("h/ray", 0), ("h/kim", 1)}
+
+
+def test_holders_joined_by_and_share_a_side_at_the_lower_bar():
+    """"Greece and Cyprus opposed the accord": holders both named joined by "and" stand down to
+    `HOLDER_SHARE` of the likeliest; another holder of the sentence needs `LONE_HOLDER_SHARE`."""
+    from dataclasses import replace
+
+    from stancegraph.extract.learn import HOLDER_SHARE, LONE_HOLDER_SHARE, decide
+
+    greece, cyprus, turkey = _row("h/greece", 0, 1), _row("h/cyprus", 0, 3), _row("h/turkey", 0, 5)
+    rows = [replace(greece, joined=True), replace(cyprus, joined=True), turkey]
+    top = 0.8
+    between = top * (HOLDER_SHARE + LONE_HOLDER_SHARE) / 2
+    probs = np.array([[1 - p, p, 0, 0] for p in (top, between, between)])
+    assert {c.holder_key for c, _, _ in decide(rows, probs, 0.3)} == {"h/greece", "h/cyprus"}
+    rows = [greece, cyprus, turkey]  # not joined: only the likeliest stands
+    assert {c.holder_key for c, _, _ in decide(rows, probs, 0.3)} == {"h/greece"}
+
+
+def test_a_holder_named_with_and_is_joined(learned):
+    """`Candidate.joined`, as the parser names the holders: both conjuncts, and not the object."""
+    got = {c.holder.key.split("/")[-1]: c.joined
+           for c in candidates(learned, "Greece and Cyprus opposed the accord with Turkey.")}
+    assert got == {"greece": True, "cyprus": True, "turkey": False}
 
 
 @pytest.mark.parametrize("text, holder, target, not_holder", [
