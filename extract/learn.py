@@ -75,6 +75,10 @@ TAIL_PREPS = {"of", "to", "for", "on", "against", "with", "from", "in", "into", 
 NOT_HOLDER_ENTS = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "LAW", "EVENT",
                    "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
 THING_PRONOUNS = {"it", "this", "that", "which"}
+# Nouns that count those who act: "a number of senators condemned", "a group of residents protested",
+# "dozens of lawmakers signed". The holder is who is counted, read in the count's place.
+COUNT_NOUNS = {"number", "group", "majority", "minority", "handful", "dozen", "hundred", "thousand", "million",
+               "lot", "couple", "bunch", "host", "score"}
 # A cue's particle column may name a frame rather than a word that must follow it.
 CUE_FRAMES = {"", "self", "inf", "include", "clause"}
 # An interview's answer: a name of one to four capitalised words, a colon, the answer.
@@ -525,10 +529,15 @@ class CandidateFinder:
         # to renew its franchise"): an actor only if the model says it holds a stance
         dw = DocWords.of(sent.doc)
         for i in range(sent.start, sent.end):
-            if dw.dep[i] not in ("nsubj", "nsubjpass", "pobj") or dw.pos[i] not in ("NOUN", "PROPN") or i in dm.actors \
-                    or i in dm.proposals or dw.ent_type[i] in NOT_HOLDER_ENTS:
+            counts = counted(dw, i)
+            if counts is not None:
+                if counts in dm.actors or counts in dm.proposals or dw.ent_type[counts] in NOT_HOLDER_ENTS:
+                    continue  # the counted are an actor already, or none; the count ("number") is none
+                i = counts  # "a number of Senators": the Senators
+            elif dw.dep[i] not in ("nsubj", "nsubjpass", "pobj") or dw.pos[i] not in ("NOUN", "PROPN") \
+                    or i in dm.actors or i in dm.proposals or dw.ent_type[i] in NOT_HOLDER_ENTS:
                 continue
-            if dw.dep[i] == "pobj" and dw.lower[dw.head[i]] != "by":
+            elif dw.dep[i] == "pobj" and dw.lower[dw.head[i]] != "by":
                 continue
             t = sent.doc[i]
             if dw.lemma[i] in self.ctx.lex.roles and any(w.dep_ == "appos" and w.i in dm.actors
@@ -550,7 +559,8 @@ class CandidateFinder:
                 key = ("org/" if kind == ORGANISATION else "group/") + slug(label)
             self.new_holders[key] = (kind, label)
             seen.setdefault((key, words[0].i), Ref(key, kind, words[0].i, words[-1].i + 1, sent_no,
-                                                    subject=t.dep_ != "pobj", plural=t.tag_ in ("NNS", "NNPS"),
+                                                    subject=t.dep_ != "pobj" or counts is not None,
+                                                    plural=t.tag_ in ("NNS", "NNPS"),
                                                     head_lemma=t.lemma_.lower()))
         return list(seen.values())
 
@@ -951,8 +961,10 @@ class _Sentence:
         f = {"h.kind=" + h.kind: 1.0}
         if h.key.startswith(("group/", "org/")) and h.head_lemma and not h.key.startswith("org/government"):
             f["h.head=" + h.head_lemma] = 1.0
-        if id(h) not in self.heads:  # the holder's head word, by index
-            self.heads[id(h)] = self.doc[h.start:h.end].root.i if h.end > h.start else None
+        if id(h) not in self.heads:  # the holder's head word, by index: a count's in place of the counted
+            root = self.doc[h.start:h.end].root.i if h.end > h.start else None
+            count = self.w.head[self.w.head[root]] if root is not None else None
+            self.heads[id(h)] = count if count is not None and counted(self.w, count) == root else root
         hh = self.heads[id(h)] if not c.carried else None
         if c.carried:
             f["h.carried"] = 1.0
@@ -964,6 +976,17 @@ class _Sentence:
         else:
             f["h.absent"] = 1.0
         return f
+
+
+def counted(w: DocWords, i: int) -> Optional[int]:
+    """Who the i-th word counts, by index, where it is a subject that counts them: "a number of
+    senators condemned", "dozens of lawmakers signed" (`COUNT_NOUNS`); else None."""
+    if w.dep[i] not in ("nsubj", "nsubjpass") or w.pos[i] != "NOUN" or w.lemma[i] not in COUNT_NOUNS:
+        return None
+    for p in w.children[i]:
+        if w.dep[p] == "prep" and w.lower[p] == "of":
+            return next((x for x in w.children[p] if w.dep[x] == "pobj" and w.pos[x] in ("NOUN", "PROPN")), None)
+    return None
 
 
 # A path's length as its feature has it: 8 for eight words or more.
