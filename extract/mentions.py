@@ -760,8 +760,10 @@ class ArticleContext:
                 # resolved once this paragraph's names are known
                 deferred.append((chunk, head, an, bool(mods)))
                 continue
-            if not mods and not plural:
-                # "the government", "the alliance": the last body named with that head noun
+            if not plural and (not mods or an.lemma in BODY_NOUNS and all(
+                    t.pos_ == "ADJ" and not t.ent_type_ and t.text.islower() for t in mods)):
+                # "the government", "the alliance": the last body named with that head noun; "the regional
+                # body", "the international organisation": the last body named
                 deferred.append((chunk, head, an, False))
                 continue
             if not mods and plural and not an.bare:

@@ -334,3 +334,21 @@ def _end(prep: str, obj: tuple, date: bool = False) -> tuple[list[tuple], list[t
 def test_an_undoing_is_named_with_what_it_undoes(prep, obj, date, expected):
     rows, ents = _end(prep, obj, date)
     assert stances_of(make_doc(rows, ents=ents)) == expected
+
+
+@pytest.mark.parametrize("adjective, expected", [
+    # "the regional body": the last body named, as "the body" is
+    ("regional", {("SADC", "oppose", "coup")}),
+    # a body the article had not named before is one of its own ("the Ukrainian body" is Ukraine's)
+    ("Ukrainian", {("Ukrainian body", "oppose", "coup")}),
+])
+def test_a_body_named_by_a_plain_adjective_is_the_last_body_named(adjective, expected):
+    """"SADC met. The regional body condemned the coup." as the parser has it."""
+    rows = [("SADC", 1, "nsubj", "PROPN", "NNP", "SADC"), ("met", 1, "ROOT", "VERB", "VBD", "meet"),
+            (".", 1, "punct", "PUNCT", ".", "."),
+            ("The", 5, "det", "DET", "DT", "the"), (adjective, 5, "amod", "ADJ", "JJ", adjective.lower()),
+            ("body", 6, "nsubj", "NOUN", "NN", "body"), ("condemned", 6, "ROOT", "VERB", "VBD", "condemn"),
+            ("the", 8, "det", "DET", "DT", "the"), ("coup", 6, "dobj", "NOUN", "NN", "coup"),
+            (".", 6, "punct", "PUNCT", ".", ".")]
+    ents = [(0, 1, "ORG")] + ([(4, 5, "NORP")] if adjective[0].isupper() else [])
+    assert stances_of(make_doc(rows, ents=ents)) == expected
