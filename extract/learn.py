@@ -1208,8 +1208,8 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         if c.slot not in best or conf > best[c.slot][2]:
             best[c.slot] = (c, polarity, conf)
     top: dict[tuple, float] = {}  # (holder, sentence, polarity) -> the likeliest of its stances
-    top_holder: dict[tuple, float] = {}  # (target, sentence, polarity) -> the likeliest of its holders' stances
-    top_conj: dict[tuple, bool] = {}  # (target, sentence, polarity) -> whether that likeliest holder is joined by "and"
+    # (target, sentence, polarity) -> the likeliest of its holders' stances, and whether that holder is joined by "and"
+    top_holder: dict[tuple, tuple[float, bool]] = {}
     kept: dict[tuple, list[set]] = {}  # (holder, sentence, polarity) -> the distinctive words of its stances
     out = []
     rank = _actions_first(best.values())
@@ -1228,12 +1228,12 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         if any(words & other for other in group):
             continue
         group.append(words)
-        tkey = (c.target_key, c.slot[1], polarity)
-        if tkey not in top_holder:
-            top_holder[tkey] = conf
-            top_conj[tkey] = c.joined
-        share = HOLDER_SHARE if top_conj[tkey] and c.joined else LONE_HOLDER_SHARE
-        if conf < share * top_holder[tkey]:
+        key = (c.target_key, c.slot[1], polarity)
+        likeliest = top_holder.get(key)
+        if likeliest is None:
+            likeliest = top_holder[key] = (conf, c.joined)
+        share = HOLDER_SHARE if likeliest[1] and c.joined else LONE_HOLDER_SHARE
+        if conf < share * likeliest[0]:
             continue  # another actor of the sentence, far less likely than the one who takes the stance
         out.append(d)
     return out
