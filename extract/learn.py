@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
-                                          PRONOUNS_SPEAKER, UNDO_NOUNS, ArticleContext, DocMentions, Ref, clean_label,
+                                          PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.words import WITHHELD, DocWords
@@ -203,6 +203,7 @@ class Target:
     end: int
     resolved: bool = False  # a short form given the key and label of a fuller mention before it
     words_end: Optional[int] = None  # where the words its label names end, if past `end` ("repeal of the levy")
+    undoing: bool = False  # a proposal named by what it undoes ("an end to the blockade"; the lexicon's `needs`)
     _signature: Optional[tuple[str, frozenset]] = field(default=None, repr=False, compare=False)
 
     def signature(self) -> tuple[str, frozenset]:
@@ -318,9 +319,15 @@ class Candidate:
         root = self.sent.doc[h.start:h.end].root
         return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
 
+    @property
+    def action(self) -> bool:
+        """The target is an action: a clause, a change of an amount ("cuts to", "increase in") or an
+        undoing ("an end to", "the lifting of")."""
+        return self.target.kind == "clause" or self.target.undoing or self.signature[0] in IN_NOUNS
+
     def row(self) -> "Row":
         return Row(self.holder.key, self.target_key, self.target.label, self.slot, self.features,
-                   self.target.signature(), self.target.key is not None, self.dense, self.joined)
+                   self.target.signature(), self.target.key is not None, self.dense, self.joined, self.action)
 
 
 @dataclass
@@ -336,6 +343,7 @@ class Row:
     known: bool = False  # the target is an entity the article already has
     dense: Optional[np.ndarray] = None
     joined: bool = False  # `Candidate.joined`
+    action: bool = False  # `Candidate.action`
 
 
 # ------------------------------------------------------------------------------- candidates
@@ -578,7 +586,8 @@ class CandidateFinder:
             label = ent.label if ent is not None else ref.key.split("/", 1)[-1]
             head = doc[ref.start:ref.end].root
             out.append(Target("proposal", label, ref.key, head, ref.start, ref.end,
-                              words_end=_label_end(sent, doc[ref.start:ref.end], label)))
+                              words_end=_label_end(sent, doc[ref.start:ref.end], label),
+                              undoing=head.lemma_.lower() in self.ctx.lex.undoings))
             out.extend(t for t in relative_target(head, ref.start) if len(t.label) > len(label))
             covered.add(head.i)
         w = DocWords.of(doc)
@@ -1253,9 +1262,9 @@ def _actions_first(chosen) -> dict[int, float]:
     rank: dict[int, float] = {}
     for ds in groups.values():
         for b in ds:
-            head, content = b[0].signature
-            if not ("t.kind=clause" in b[0].features or head in IN_NOUNS or head in UNDO_NOUNS):
+            if not b[0].action:
                 continue
+            head, content = b[0].signature
             for a in ds:
                 thing = a[0].signature[0]
                 if a is not b and thing and thing != head and thing in content and b[2] >= RIVAL_SHARE * a[2]:

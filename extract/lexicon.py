@@ -56,6 +56,7 @@ class Lexicon:
     proposal_nouns: dict[str, str]  # lemma -> id
     proposal_heads: dict[str, str]  # lemma -> the head it is filed under ("invite" -> "invitation")
     authored: frozenset  # proposal lemmas whose owner proposes and backs them ("Labour's plan")
+    undoings: dict[str, str]  # lemma -> the preposition it names a proposal only with ("end" -> "to")
     actor_nouns: dict[str, ActorNoun]
     speech_verbs: dict[str, str]  # lemma -> id
     policy_verbs: dict[str, str]  # lemma -> id: verbs whose clause can be a proposal
@@ -132,10 +133,15 @@ def _load(folder: Path) -> Lexicon:
     proposal_nouns: dict[str, str] = {}
     proposal_heads: dict[str, str] = {}
     authored: set[str] = set()
+    undoings: dict[str, str] = {}
     path = folder / "proposal_nouns.tsv"
-    for line_no, row in _rows(path, ("id", "lemma", "canonical", "authored")):
+    for line_no, row in _rows(path, ("id", "lemma", "canonical", "authored", "needs")):
         if row["authored"] not in ("0", "1"):
             raise LexiconError(f"{path}:{line_no}: authored must be 0 or 1, not {row['authored']!r}")
+        if row["needs"]:
+            if not row["needs"].isalpha():
+                raise LexiconError(f"{path}:{line_no}: needs must be one preposition, not {row['needs']!r}")
+            undoings[row["lemma"].lower()] = row["needs"].lower()
         proposal_nouns[row["lemma"].lower()] = row["id"]
         proposal_heads[row["lemma"].lower()] = (row["canonical"] or row["lemma"]).lower()
         if row["authored"] == "1":
@@ -166,4 +172,4 @@ def _load(folder: Path) -> Lexicon:
 
     demonyms = {row["demonym"]: row["country"]
                 for _, row in _rows(folder / "demonyms.tsv", ("id", "demonym", "country"))}
-    return Lexicon(cues, proposal_nouns, proposal_heads, frozenset(authored), actor_nouns, speech_verbs, policy_verbs, aliases, demonyms)
+    return Lexicon(cues, proposal_nouns, proposal_heads, frozenset(authored), undoings, actor_nouns, speech_verbs, policy_verbs, aliases, demonyms)

@@ -260,14 +260,14 @@ def test_a_side_read_on_an_action_and_on_what_it_acts_on_stands_on_the_action():
     it is read at least `RIVAL_SHARE` as likely: the thing alone may be the other side of it."""
     from stancegraph.extract.learn import RIVAL_SHARE, Row, decide
 
-    def row(holder, n, label, head, content, features=()):
-        return Row(holder, f"p/{label}", label, (holder, 0, n), {"bias": 1.0, **dict.fromkeys(features, 1.0)},
-                   (head, frozenset(content)))
+    def row(holder, n, label, head, content, action=False):
+        return Row(holder, f"p/{label}", label, (holder, 0, n), {"bias": 1.0}, (head, frozenset(content)),
+                   action=action)
 
     rows = [row("h/lee", 1, "school budget", "budget", {"school", "budget"}),
-            row("h/lee", 2, "cuts to the school budget", "cut", {"cut", "school", "budget"}),
+            row("h/lee", 2, "cuts to the school budget", "cut", {"cut", "school", "budget"}, action=True),
             row("h/kim", 3, "levy", "levy", {"levy"}),
-            row("h/kim", 4, "raise the levy", "raise", {"raise", "levy"}, ["t.kind=clause"])]
+            row("h/kim", 4, "raise the levy", "raise", {"raise", "levy"}, action=True)]
     weak = 0.8 * RIVAL_SHARE - 0.05
     probs = np.array([[0.18, 0, 0.82, 0], [0.35, 0, 0.65, 0], [0.2, 0.8, 0, 0], [1 - weak, weak, 0, 0]])
     got = {(c.holder_key, c.target_label, pol) for c, pol, _ in decide(rows, probs, 0.3)}

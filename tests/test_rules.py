@@ -336,6 +336,29 @@ def test_an_undoing_is_named_with_what_it_undoes(prep, obj, date, expected):
     assert stances_of(make_doc(rows, ents=ents)) == expected
 
 
+def test_the_lexicon_says_which_preposition_an_undoing_needs(tmp_path):
+    """`needs` in proposal_nouns.tsv: a lexicon that lets "end" take "of" names "an end of the blockade"."""
+    import shutil
+    from importlib import resources
+
+    src = resources.files("stancegraph.ontology") / "lexicons"
+    for f in src.iterdir():
+        if f.name.endswith(".tsv"):
+            shutil.copy(str(f), tmp_path / f.name)
+    nouns = tmp_path / "proposal_nouns.tsv"
+    nouns.write_text(nouns.read_text().replace("p.end\tend\t\t0\tto\n", "p.end\tend\t\t0\tof\n"))
+    rows, ents = _end("of", ("blockade", "NN", "blockade"))
+    doc = make_doc(rows, ents=ents)
+    art = Article(id="t", text=doc.text, paragraphs=(Paragraph(0, doc.text),))
+    res = RuleExtractor(nlp=object(), lexicon=load_lexicon(tmp_path)).read(art, [doc])
+    labels = {res.entities[s.target].label for s in res.stances}
+    assert labels == {"end of the blockade"}
+    assert "end of the blockade" not in {t for _, _, t in stances_of(doc)}  # the packaged lexicon: "end to" only
+    nouns.write_text(nouns.read_text().replace("p.end\tend\t\t0\tof\n", "p.end\tend\t\t0\tto the\n"))
+    with pytest.raises(LexiconError, match=r"proposal_nouns.tsv:\d+: needs must be one preposition"):
+        load_lexicon(tmp_path)
+
+
 @pytest.mark.parametrize("adjective, expected", [
     # "the regional body": the last body named, as "the body" is
     ("regional", {("SADC", "oppose", "coup")}),
