@@ -45,7 +45,7 @@ LIGHT_VERBS_OK = {"voice", "express", "give", "offer", "pledge", "show", "lend",
 # Nouns that frame a proposal: "the start of a process", "the implementation of reforms".
 FRAME_NOUNS = {"start", "beginning", "launch", "creation", "introduction", "implementation", "adoption",
                "use", "idea", "principle", "goal", "aim", "prospect", "possibility", "passage", "approval",
-               "establishment", "extension", "expansion", "continuation", "end", "lifting"}
+               "establishment", "extension", "expansion", "continuation"}
 # Cues whose object may be no proposal while the sentence says which one it is about.
 FALLBACK_TARGET_CUES = {"agree", "welcome", "applaud", "praise", "hail"}
 # Verbs of asking: what they ask for is a proposal, whatever its words ("requested that the
@@ -951,6 +951,8 @@ class StanceReader:
                     if ref is not None:
                         yield ref, -0.85 if _negated(c) else 0.85
                         return
+            if dobj.lemma_.lower() in self.lex.undoings:
+                return  # an undoing that names no proposal ("welcomed the end of the month") is no stance on its object
             if dobj.lemma_.lower() in FRAME_NOUNS:
                 # "announced the start of a public process": the proposal is the frame noun's "of" object
                 for c in dobj.children:

@@ -328,8 +328,11 @@ def _end(prep: str, obj: tuple, date: bool = False) -> tuple[list[tuple], list[t
 @pytest.mark.parametrize("prep, obj, date, expected", [
     # an undoing is named with what it undoes, as the annotation names it ("support: end to violence")
     ("to", ("blockade", "NN", "blockade"), False, {("Germany", "support", "end to the blockade")}),
+    # with "of" where what it undoes is a proposal: not a stance on the blockade itself
+    ("of", ("blockade", "NN", "blockade"), False, {("Germany", "support", "end of the blockade")}),
     # "the end of the month" names no proposal, nor does "an end" alone
     ("of", ("month", "NN", "month"), True, set()),
+    ("of", ("month", "NN", "month"), False, set()),
 ])
 def test_an_undoing_is_named_with_what_it_undoes(prep, obj, date, expected):
     rows, ents = _end(prep, obj, date)
@@ -337,7 +340,7 @@ def test_an_undoing_is_named_with_what_it_undoes(prep, obj, date, expected):
 
 
 def test_the_lexicon_says_which_preposition_an_undoing_needs(tmp_path):
-    """`needs` in proposal_nouns.tsv: a lexicon that lets "end" take "of" names "an end of the blockade"."""
+    """`needs` in proposal_nouns.tsv: a lexicon that lets "end" take "of" names "an end of the ward"."""
     import shutil
     from importlib import resources
 
@@ -347,13 +350,13 @@ def test_the_lexicon_says_which_preposition_an_undoing_needs(tmp_path):
             shutil.copy(str(f), tmp_path / f.name)
     nouns = tmp_path / "proposal_nouns.tsv"
     nouns.write_text(nouns.read_text().replace("p.end\tend\t\t0\tto\n", "p.end\tend\t\t0\tof\n"))
-    rows, ents = _end("of", ("blockade", "NN", "blockade"))
+    rows, ents = _end("of", ("ward", "NN", "ward"))  # "an end of the ward": no proposal noun
     doc = make_doc(rows, ents=ents)
     art = Article(id="t", text=doc.text, paragraphs=(Paragraph(0, doc.text),))
     res = RuleExtractor(nlp=object(), lexicon=load_lexicon(tmp_path)).read(art, [doc])
     labels = {res.entities[s.target].label for s in res.stances}
-    assert labels == {"end of the blockade"}
-    assert "end of the blockade" not in {t for _, _, t in stances_of(doc)}  # the packaged lexicon: "end to" only
+    assert labels == {"end of the ward"}
+    assert not stances_of(doc)  # the packaged lexicon: "end to", or "end of" a proposal
     nouns.write_text(nouns.read_text().replace("p.end\tend\t\t0\tof\n", "p.end\tend\t\t0\tto the\n"))
     with pytest.raises(LexiconError, match=r"proposal_nouns.tsv:\d+: needs must be one preposition"):
         load_lexicon(tmp_path)
