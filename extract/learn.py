@@ -36,6 +36,11 @@ from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
+# Verbs that do nothing but take a side on their object: a clause of one ("plans to oppose the bill") is
+# a stance on the object, not a proposal of its own.
+SIDE_VERBS = {"support", "oppose", "back", "endorse", "reject", "resist", "fight", "condemn", "criticise",
+              "criticize", "denounce", "stop", "block", "defeat", "veto", "challenge", "vote", "welcome", "favour",
+              "favor", "embrace", "defend", "protest"}
 RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
 COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judgement (`_Sentence.composed`)
 T_WITHHELD = "t.withheld"  # the feature of a target headed by a neutral or withheld cue word ("a position on")
@@ -204,6 +209,8 @@ class Target:
     resolved: bool = False  # a short form given the key and label of a fuller mention before it
     words_end: Optional[int] = None  # where the words its label names end, if past `end` ("repeal of the levy")
     undoing: bool = False  # a proposal named by what it undoes ("an end to the blockade"; the lexicon's `needs`)
+    # a clause whose verb takes a side on its object ("to oppose the bill"): that side and the object's head
+    verb_side: Optional[tuple[str, int]] = None
     _signature: Optional[tuple[str, frozenset]] = field(default=None, repr=False, compare=False)
 
     def signature(self) -> tuple[str, frozenset]:
@@ -320,6 +327,10 @@ class Candidate:
         return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
 
     @property
+    def verb_side(self) -> Optional[tuple[str, int]]:
+        return self.target.verb_side
+
+    @property
     def action(self) -> bool:
         """The target is an action: a clause, a change of an amount ("cuts to", "increase in") or an
         undoing ("an end to", "the lifting of")."""
@@ -327,7 +338,8 @@ class Candidate:
 
     def row(self) -> "Row":
         return Row(self.holder.key, self.target_key, self.target.label, self.slot, self.features,
-                   self.target.signature(), self.target.key is not None, self.dense, self.joined, self.action)
+                   self.target.signature(), self.target.key is not None, self.dense, self.joined, self.action,
+                   self.verb_side)
 
 
 @dataclass
@@ -344,6 +356,7 @@ class Row:
     dense: Optional[np.ndarray] = None
     joined: bool = False  # `Candidate.joined`
     action: bool = False  # `Candidate.action`
+    verb_side: Optional[tuple[str, int]] = None  # `Target.verb_side`
 
 
 # ------------------------------------------------------------------------------- candidates
@@ -585,9 +598,13 @@ class CandidateFinder:
             ent = self.ctx.entities.get(ref.key)
             label = ent.label if ent is not None else ref.key.split("/", 1)[-1]
             head = doc[ref.start:ref.end].root
+            # "plans to oppose the bill": the plan's own verb takes a side on its object
+            acl = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VB"
+                        and any(a.tag_ == "TO" for a in c.children)), None)
             out.append(Target("proposal", label, ref.key, head, ref.start, ref.end,
                               words_end=_label_end(sent, doc[ref.start:ref.end], label),
-                              undoing=head.lemma_.lower() in self.ctx.lex.undoings))
+                              undoing=head.lemma_.lower() in self.ctx.lex.undoings,
+                              verb_side=self._verb_side(acl) if acl is not None else None))
             out.extend(t for t in relative_target(head, ref.start) if len(t.label) > len(label))
             covered.add(head.i)
         w = DocWords.of(doc)
@@ -611,6 +628,7 @@ class CandidateFinder:
                                        or tag[i] == "VBG" and w.dep[i] in ("pcomp", "xcomp", "dobj", "pobj")):
                 target = clause_target(doc[i])
                 if target is not None:
+                    target.verb_side = self._verb_side(doc[i])
                     out.append(target)
             elif w.lower[i] in THING_PRONOUNS and w.pos[i] in ("PRON", "DET") and w.dep[i] not in ("det", "mark") \
                     and i not in dm.actors:
@@ -621,6 +639,23 @@ class CandidateFinder:
                         out.append(Target("pronoun", ent.label, ref.key, doc[i], i, i + 1))
         self._resolve(out)
         return out
+
+    def _verb_side(self, verb: Token) -> Optional[tuple[str, int]]:
+        """The side a clause's own verb takes on its object, and the object's head: "plans to oppose the
+        bill" -> (oppose, bill); "vowed to vote against the levy" -> (oppose, levy)."""
+        if verb.i in DocWords.of(verb.doc).negated or verb.lemma_.lower() not in SIDE_VERBS:
+            return None
+        side = self.priors.cue(verb)
+        if side not in OPPOSITE:
+            return None
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                return side, c.i
+            if c.dep_ == "prep" and c.lower_ in ("against", "for", "on"):
+                obj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if obj is not None:
+                    return side, obj.i
+        return None
 
     @staticmethod
     def _interviewee(doc: Doc, dm: DocMentions) -> Optional[Ref]:
@@ -1185,7 +1220,9 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     withholds judgement, a stance on it is neutral, as sure as the model is that the pair is a stance
     at all. Where the target's own verb is negated (`T_NEGATED`), the model's support and oppose are
     swapped, and the side it read before the swap keeps that reading as the likeliest of its side.
-    A side read both on an action and on what it acts on stands on the action (`_actions_first`).
+    A stance on a clause whose verb does nothing but take a side ("plans to oppose the bill") is a stance
+    on its object (`_sides_to_objects`). A side read both on an action and on what it acts on stands on
+    the action (`_actions_first`).
     `cands` are Candidates or Rows."""
     if not len(cands) or not len(probs):
         return []
@@ -1195,6 +1232,7 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     if negated:  # a stance on "not building the settlements" is the opposite stance on "build the settlements"
         probs = probs.copy()
         probs[np.ix_(negated, [1, 2])] = probs[np.ix_(negated, [2, 1])]
+    probs = _sides_to_objects(cands, probs)
     ks = np.argmax(probs[:, 1:], axis=1) + 1
     confs = probs[np.arange(len(ks)), ks]
     best: dict[tuple, tuple] = {}
@@ -1246,6 +1284,36 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
             continue  # another actor of the sentence, far less likely than the one who takes the stance
         out.append(d)
     return out
+
+
+def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
+    """A stance on a clause whose verb takes a side on its object is a stance on the object: "announced
+    plans to oppose the bill" is against the bill, as the annotation has it, where the model reads a
+    stance for the clause "oppose the bill". The clause's reading, turned where its verb opposes, goes
+    to the likeliest of the object's candidates (same holder and sentence) where that is surer than the
+    object's own reading, and the clause reads none."""
+    sides = [(n, c.verb_side) for n, c in enumerate(cands) if c.verb_side is not None]
+    if not sides:
+        return probs
+    by_slot: dict[tuple, list[int]] = {}
+    for n, c in enumerate(cands):
+        by_slot.setdefault(c.slot, []).append(n)
+    probs = probs.copy()
+    for n, (side, obj) in sides:
+        c = cands[n]
+        # a proposal, named or referred to: "violence" in "to condemn the violence" is no stance's target
+        objs = [m for m in by_slot.get((c.slot[0], c.slot[1], obj), ())
+                if "t.kind=proposal" in cands[m].features or "t.kind=pronoun" in cands[m].features]
+        if not objs:
+            continue
+        o = min(objs, key=lambda m: probs[m, 0])
+        moved = probs[n].copy()
+        if side == OPPOSE:
+            moved[[1, 2]] = moved[[2, 1]]
+        if moved[0] < probs[o, 0]:  # the object's own reading stands where it is the surer stance
+            probs[o] = moved
+        probs[n] = [1.0, 0.0, 0.0, 0.0]
+    return probs
 
 
 def _actions_first(chosen) -> dict[int, float]:

@@ -254,6 +254,30 @@ def test_a_stance_on_a_negated_clause_is_the_other_stance_on_what_its_label_name
     assert got == {("h/lee", "raise taxes", "oppose"), ("h/kim", "levy", "support")}
 
 
+def test_a_clause_whose_verb_takes_a_side_is_a_stance_on_its_object():
+    """"announced plans to oppose the bill": the model reads a stance for the clause "oppose the bill";
+    the stance is against the bill, as the annotation has it. The clause's reading, turned by its verb,
+    goes to the object where it is surer than the object's own, and the clause reads none."""
+    from stancegraph.extract.learn import Row, decide
+
+    def row(holder, n, label, kind, side=None):
+        return Row(holder, f"p/{label}", label, (holder, 0, n), {"bias": 1.0, "t.kind=" + kind: 1.0},
+                   (label.split()[-1], frozenset(label.split())), verb_side=side)
+
+    rows = [row("h/union", 3, "oppose the bill", "clause", ("oppose", 5)), row("h/union", 5, "bill", "proposal"),
+            row("h/kim", 3, "back the levy", "clause", ("support", 5)), row("h/kim", 5, "levy", "proposal"),
+            # an object that is no proposal ("to condemn the violence") takes nothing: the clause stands
+            row("h/ng", 3, "condemn the violence", "clause", ("oppose", 5)), row("h/ng", 5, "violence", "np")]
+    probs = np.array([[0.2, 0.8, 0, 0], [0.6, 0.4, 0, 0],
+                      [0.1, 0.85, 0.05, 0], [0.05, 0.9, 0.05, 0],
+                      [0.3, 0.7, 0, 0], [0.9, 0.1, 0, 0]])
+    got = {(c.holder_key, c.target_label, pol, round(p, 2)) for c, pol, p in decide(rows, probs, 0.3)}
+    # the union's support for opposing the bill is opposition to it; Kim's own reading of the levy is
+    # the surer one and stands
+    assert got == {("h/union", "bill", "oppose", 0.8), ("h/kim", "levy", "support", 0.9),
+                   ("h/ng", "condemn the violence", "support", 0.7)}
+
+
 def test_a_side_read_on_an_action_and_on_what_it_acts_on_stands_on_the_action():
     """Of one holder's readings of one side in one sentence, one on an action (a clause, a change of an
     amount: "cuts to the school budget") goes before one on what it acts on ("school budget"), where
