@@ -1290,16 +1290,18 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
     """A stance on a clause whose verb takes a side on its object is a stance on the object: "announced
     plans to oppose the bill" is against the bill, as the annotation has it, where the model reads a
     stance for the clause "oppose the bill". The clause's reading, turned where its verb opposes, goes
-    to the likeliest of the object's candidates (same holder and sentence) where that is surer than the
-    object's own reading, and the clause reads none."""
-    sides = [(n, c.verb_side) for n, c in enumerate(cands) if c.verb_side is not None]
-    if not sides:
+    to the likeliest of the object's candidates (same holder and sentence): the clause, read with its
+    verb, says which side, and the surer of the two whether it is a stance at all ("promised to fight
+    the housing bill": the model reads the bill alone as supported). Where the object's own reading is
+    the same side and surer, it stands. The clause then reads none."""
+    verb_sides = [(n, c.verb_side) for n, c in enumerate(cands) if c.verb_side is not None]
+    if not verb_sides:
         return probs
     by_slot: dict[tuple, list[int]] = {}
     for n, c in enumerate(cands):
         by_slot.setdefault(c.slot, []).append(n)
     probs = probs.copy()
-    for n, (side, obj) in sides:
+    for n, (side, obj) in verb_sides:
         c = cands[n]
         # a proposal, named or referred to: "violence" in "to condemn the violence" is no stance's target
         objs = [m for m in by_slot.get((c.slot[0], c.slot[1], obj), ())
@@ -1310,8 +1312,10 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
         moved = probs[n].copy()
         if side == OPPOSE:
             moved[[1, 2]] = moved[[2, 1]]
-        if moved[0] < probs[o, 0]:  # the object's own reading stands where it is the surer stance
-            probs[o] = moved
+        if not (np.argmax(moved[1:]) == np.argmax(probs[o, 1:]) and probs[o, 0] <= moved[0]):
+            none = min(moved[0], probs[o, 0])
+            shares = moved[1:] / max(moved[1:].sum(), 1e-9)
+            probs[o] = np.concatenate(([none], (1.0 - none) * shares))
         probs[n] = [1.0, 0.0, 0.0, 0.0]
     return probs
 

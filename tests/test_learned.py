@@ -257,7 +257,7 @@ def test_a_stance_on_a_negated_clause_is_the_other_stance_on_what_its_label_name
 def test_a_clause_whose_verb_takes_a_side_is_a_stance_on_its_object():
     """"announced plans to oppose the bill": the model reads a stance for the clause "oppose the bill";
     the stance is against the bill, as the annotation has it. The clause's reading, turned by its verb,
-    goes to the object where it is surer than the object's own, and the clause reads none."""
+    goes to the object, and the clause reads none."""
     from stancegraph.extract.learn import Row, decide
 
     def row(holder, n, label, kind, side=None):
@@ -267,15 +267,20 @@ def test_a_clause_whose_verb_takes_a_side_is_a_stance_on_its_object():
     rows = [row("h/union", 3, "oppose the bill", "clause", ("oppose", 5)), row("h/union", 5, "bill", "proposal"),
             row("h/kim", 3, "back the levy", "clause", ("support", 5)), row("h/kim", 5, "levy", "proposal"),
             # an object that is no proposal ("to condemn the violence") takes nothing: the clause stands
-            row("h/ng", 3, "condemn the violence", "clause", ("oppose", 5)), row("h/ng", 5, "violence", "np")]
+            row("h/ng", 3, "condemn the violence", "clause", ("oppose", 5)), row("h/ng", 5, "violence", "np"),
+            # "promised to fight the housing bill": the bill alone read as supported, and surer of a stance
+            row("h/holt", 3, "fight the housing bill", "clause", ("oppose", 6)),
+            row("h/holt", 6, "housing bill", "proposal")]
     probs = np.array([[0.2, 0.8, 0, 0], [0.6, 0.4, 0, 0],
                       [0.1, 0.85, 0.05, 0], [0.05, 0.9, 0.05, 0],
-                      [0.3, 0.7, 0, 0], [0.9, 0.1, 0, 0]])
+                      [0.3, 0.7, 0, 0], [0.9, 0.1, 0, 0],
+                      [0.2, 0.8, 0, 0], [0.1, 0.5, 0.4, 0]])
     got = {(c.holder_key, c.target_label, pol, round(p, 2)) for c, pol, p in decide(rows, probs, 0.3)}
     # the union's support for opposing the bill is opposition to it; Kim's own reading of the levy is
-    # the surer one and stands
+    # the same side and surer, and stands; the clause says Holt's side, the bill's own reading that it
+    # is a stance
     assert got == {("h/union", "bill", "oppose", 0.8), ("h/kim", "levy", "support", 0.9),
-                   ("h/ng", "condemn the violence", "support", 0.7)}
+                   ("h/ng", "condemn the violence", "support", 0.7), ("h/holt", "housing bill", "oppose", 0.9)}
 
 
 def test_a_side_read_on_an_action_and_on_what_it_acts_on_stands_on_the_action():
