@@ -616,6 +616,9 @@ class CandidateFinder:
                 continue
             if w.lower[head] in THING_PRONOUNS or w.lemma[head] in self.priors.cue_nouns:
                 continue  # "support for the plan" is a stance on the plan, not a proposal of its own
+            noun = self.ctx.lex.actor_nouns.get(w.lemma[head])
+            if noun is not None and noun.kind in (PERSON, GROUP) and w.tag[head] in ("NNS", "NNPS"):
+                continue  # "Latin American leaders": people, on whom no stance is taken as such
             found = noun_targets(chunk)
             if w.pos[head] == "PROPN":
                 # a name the tagger gave no type ("Anh Cao", "Mayor Miller") names someone or somewhere,

@@ -642,3 +642,13 @@ def test_a_name_the_tagger_gave_no_type_is_no_proposal(nlp, learned):
     labels = {c.target.label for c in candidates(learned, text, [doc])}
     assert not any("Kalvex" in label for label in labels), labels
     assert any("levy" in label for label in labels), labels
+
+
+def test_people_named_by_a_common_noun_are_no_proposal(learned):
+    """Positions on people as such are no stances: a noun phrase headed by a plural person or group noun
+    of the actor lexicon ("Latin American leaders") is not proposed as a target, even where no mention
+    made it an actor."""
+    text = "President Hugo Lima said the other Latin American leaders applauded the trade pact."
+    labels = {c.target.label for c in candidates(learned, text)}
+    assert not any("leaders" in label for label in labels), labels
+    assert any("trade pact" in label for label in labels), labels
