@@ -36,6 +36,9 @@ from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
+# Nouns of complex prepositions ("in the wake of", "on behalf of", "in response to").
+PREP_NOUNS = {"wake", "behalf", "response", "aftermath", "midst", "face", "light", "terms", "context", "regard",
+              "respect", "view", "event", "addition", "lieu", "spite"}
 # Verbs that do nothing but take a side on their object: a clause of one ("plans to oppose the bill") is
 # a stance on the object, not a proposal of its own.
 SIDE_VERBS = {"support", "oppose", "back", "endorse", "reject", "resist", "fight", "condemn", "criticise",
@@ -616,6 +619,8 @@ class CandidateFinder:
                 continue
             if w.lower[head] in THING_PRONOUNS or w.lemma[head] in self.priors.cue_nouns:
                 continue  # "support for the plan" is a stance on the plan, not a proposal of its own
+            if w.lemma[head] in PREP_NOUNS and w.dep[head] == "pobj" and w.lower[w.head[head]] in ("in", "on"):
+                continue  # "in the wake of the violence", "on behalf of the state": a preposition, no proposal
             noun = self.ctx.lex.actor_nouns.get(w.lemma[head])
             if noun is not None and noun.kind in (PERSON, GROUP) and w.tag[head] in ("NNS", "NNPS"):
                 continue  # "Latin American leaders": people, on whom no stance is taken as such

@@ -652,3 +652,12 @@ def test_people_named_by_a_common_noun_are_no_proposal(learned):
     labels = {c.target.label for c in candidates(learned, text)}
     assert not any("leaders" in label for label in labels), labels
     assert any("trade pact" in label for label in labels), labels
+
+
+def test_the_noun_of_a_complex_preposition_is_no_proposal(learned):
+    """"In the wake of", "on behalf of": the noun is part of a preposition, and what follows it is
+    proposed on its own ("violence over the election"), not as "wake of the violence"."""
+    text = "Amnesty International urged restraint in the wake of the violence over the election."
+    labels = {c.target.label for c in candidates(learned, text)}
+    assert not any(label.startswith("wake") for label in labels), labels
+    assert "violence over the election" in labels, labels
