@@ -132,14 +132,18 @@ def test_a_pronoun_holder_is_the_person_named_before():
     assert stances_of(first, second) == {("Anna Berg", "oppose", "bill")}
 
 
-def test_a_bad_lexicon_row_names_the_file_and_line(tmp_path):
+def copy_lexicon(folder):
+    """The packaged lexicon's files copied into `folder`, for a test to alter."""
     import shutil
     from importlib import resources
 
-    src = resources.files("stancegraph.ontology") / "lexicons"
-    for f in src.iterdir():
+    for f in (resources.files("stancegraph.ontology") / "lexicons").iterdir():
         if f.name.endswith(".tsv"):
-            shutil.copy(str(f), tmp_path / f.name)
+            shutil.copy(str(f), folder / f.name)
+
+
+def test_a_bad_lexicon_row_names_the_file_and_line(tmp_path):
+    copy_lexicon(tmp_path)
     cues = tmp_path / "stance_cues.tsv"
     cues.write_text(cues.read_text() + "v.bad\tendorse\tVERB\t\tmaybe\t0.5\n")
     with pytest.raises(LexiconError, match=r"stance_cues.tsv:\d+: polarity 'maybe'"):
@@ -341,13 +345,7 @@ def test_an_undoing_is_named_with_what_it_undoes(prep, obj, date, expected):
 
 def test_the_lexicon_says_which_preposition_an_undoing_needs(tmp_path):
     """`needs` in proposal_nouns.tsv: a lexicon that lets "end" take "of" names "an end of the ward"."""
-    import shutil
-    from importlib import resources
-
-    src = resources.files("stancegraph.ontology") / "lexicons"
-    for f in src.iterdir():
-        if f.name.endswith(".tsv"):
-            shutil.copy(str(f), tmp_path / f.name)
+    copy_lexicon(tmp_path)
     nouns = tmp_path / "proposal_nouns.tsv"
     nouns.write_text(nouns.read_text().replace("p.end\tend\t\t0\tto\n", "p.end\tend\t\t0\tof\n"))
     rows, ents = _end("of", ("ward", "NN", "ward"))  # "an end of the ward": no proposal noun
