@@ -42,7 +42,7 @@ PREP_NOUNS = {"wake", "behalf", "response", "aftermath", "midst", "face", "light
 # Verbs that do nothing but take a side on their object: a clause of one ("plans to oppose the bill") is
 # a stance on the object, not a proposal of its own.
 SIDE_VERBS = {"support", "oppose", "back", "endorse", "reject", "resist", "fight", "condemn", "criticise",
-              "criticize", "denounce", "stop", "block", "defeat", "veto", "challenge", "vote", "welcome", "favour",
+              "criticize", "denounce", "block", "defeat", "veto", "challenge", "vote", "welcome", "favour",
               "favor", "embrace", "defend", "protest"}
 RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
 COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judgement (`_Sentence.composed`)

@@ -1044,8 +1044,10 @@ class ArticleContext:
         # an undoing is named by what it undoes and only with it (the lexicon's `needs`: "an end to the
         # blockade", the annotation's own way: support for "end to violence in the region"), or with
         # "of" where what it undoes is a proposal ("the end of the curfew", not "the end of the month")
-        if lemma in self.lex.undoings and not (tail and (tail[0].lower_ == self.lex.undoings[lemma] or tail[0].lower_ == "of" and any(
-                c.dep_ == "pobj" and c.lemma_.lower() in self.lex.proposal_nouns for c in tail[0].children))):
+        if lemma in self.lex.undoings and not (tail and (
+                tail[0].lower_ == self.lex.undoings[lemma]
+                or tail[0].lower_ == "of" and any(c.dep_ == "pobj" and c.lemma_.lower() in self.lex.proposal_nouns
+                                                  for c in tail[0].children))):
             return None
         if lemma in GENERIC_PROPOSALS and len(tail) == 2 and tail[1].lower_ in ("it", "this", "that"):
             # "demands for it": what "it" means is what is demanded
