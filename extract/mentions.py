@@ -1038,6 +1038,8 @@ class ArticleContext:
                     # too long, it keeps what fits of it in whole phrases ("plan for a new runway at
                     # the airport" of "... in the west of the city")
                     tail = sub if len(sub) <= 8 else [doc[i] for i in _pruned(child, 8)]
+                    if len(tail) == 1:
+                        tail = []  # nothing of it fits but the preposition: "prospect of" names nothing more
             elif child.dep_ in ("acl", "relcl") and child.tag_ == "TO" or (child.dep_ == "acl" and child.tag_ == "VB"):
                 # "a proposal to divide Jerusalem in any peace deal" -> "proposal to divide Jerusalem"
                 tail = [doc[i] for i in _pruned(child, 8)]

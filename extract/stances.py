@@ -964,7 +964,8 @@ class StanceReader:
                                 return
                 # "advocated the creation of an international force": the frame phrase is the proposal
                 ref = self.ctx.proposal_ref(doc, dobj, sent_no, offset)
-                if ref is not None:
+                ent = self.ctx.entities.get(ref.key) if ref is not None else None
+                if ref is not None and (ent is None or " " in ent.label):  # "the prospect" alone says nothing
                     yield ref, 0.75
                     return
             for prep in [c for c in list(dobj.children) + list(verb.children)
