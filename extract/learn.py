@@ -506,8 +506,12 @@ def clause_target(verb: Token) -> Optional[Target]:
     """An infinitive or gerund clause as a target: "to ban flavoured vapes" -> "ban flavoured vapes"."""
     w = DocWords.of(verb.doc)
     v = verb.i
-    words = _cut_at(w, [x for x in _subtree(w, v) if x >= v and not (w.dep[x] in ("nsubj", "nsubjpass", "aux", "mark")
-                                                                     and w.head[x] == v)])
+    # a verb of another form joined to it is no part of it, but the parse's attaching the next
+    # statement to it ("urged the embassy to reconsider and spoke with Pompeo")
+    other = [c for c in w.children[v] if w.dep[c] == "conj" and w.pos[c] in ("VERB", "AUX") and w.tag[c] != w.tag[v]]
+    end = min((min(_subtree(w, c)) for c in other), default=len(w.lower))
+    words = _cut_at(w, [x for x in _subtree(w, v) if v <= x < end and not (
+        w.dep[x] in ("nsubj", "nsubjpass", "aux", "mark") and w.head[x] == v or w.dep[x] == "cc" and w.head[x] == v and x + 1 == end)])
     if len(words) < 2:
         return None
     return Target("clause", _label_at(w, words), None, verb, words[0], words[-1] + 1)

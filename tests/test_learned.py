@@ -672,3 +672,12 @@ def test_a_frame_noun_alone_names_no_proposal(learned, text):
     a reader could tell apart; the stance is on what the phrase names, or on nothing."""
     labels = [t for _, _, t, _ in read(learned, text)]
     assert not any(t.split()[-1] in ("of", "prospect") for t in labels), labels
+
+
+def test_a_clause_ends_before_a_verb_of_another_form_joined_to_it(learned):
+    """"Urged the embassy to reconsider its decision and spoke with the minister": the parse joins
+    "spoke" to "reconsider", but what was urged ends before it."""
+    text = "Foreign Secretary Dominic Raab urged the embassy to reconsider its decision and spoke with the minister."
+    labels = {c.target.label for c in candidates(learned, text) if c.target.kind == "clause"}
+    assert "reconsider its decision" in labels, labels
+    assert not any("spoke" in label for label in labels), labels
