@@ -32,6 +32,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
+from stancegraph.extract.stances import URGING_VERBS
 from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
@@ -502,6 +503,17 @@ def relative_target(head: Token, first: int) -> list[Target]:
     return [Target("np+", _label_at(w, words), None, head, words[0], words[-1] + 1)]
 
 
+def _addressee(w: DocWords, i: int) -> bool:
+    """The word names whom a verb asks to do something: the object of "urged the embassy to reconsider",
+    "called on the city to halt", "asked the council to vote"."""
+    verb = w.head[i]
+    if w.dep[i] == "pobj" and w.lower[verb] in ("on", "upon"):
+        verb = w.head[verb]
+    elif w.dep[i] != "dobj":
+        return False
+    return w.lemma[verb] in URGING_VERBS and any(w.dep[c] == "xcomp" and c > i for c in w.children[verb])
+
+
 def clause_target(verb: Token) -> Optional[Target]:
     """An infinitive or gerund clause as a target: "to ban flavoured vapes" -> "ban flavoured vapes"."""
     w = DocWords.of(verb.doc)
@@ -623,6 +635,8 @@ class CandidateFinder:
                 continue
             if w.lower[head] in THING_PRONOUNS or w.lemma[head] in self.priors.cue_nouns:
                 continue  # "support for the plan" is a stance on the plan, not a proposal of its own
+            if _addressee(w, head):
+                continue  # "urged the embassy to reconsider": who is asked, not what
             if w.lemma[head] in PREP_NOUNS and w.dep[head] == "pobj" and w.lower[w.head[head]] in ("in", "on"):
                 continue  # "in the wake of the violence", "on behalf of the state": a preposition, no proposal
             noun = self.ctx.lex.actor_nouns.get(w.lemma[head])

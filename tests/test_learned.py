@@ -681,3 +681,14 @@ def test_a_clause_ends_before_a_verb_of_another_form_joined_to_it(learned):
     labels = {c.target.label for c in candidates(learned, text) if c.target.kind == "clause"}
     assert "reconsider its decision" in labels, labels
     assert not any("spoke" in label for label in labels), labels
+
+
+@pytest.mark.parametrize("text, addressee", [
+    ("Senator Mia Holt called on the city to halt the stadium plan.", "city"),
+    ("Foreign Secretary Dominic Raab urged the embassy to reconsider its decision.", "embassy"),
+])
+def test_whom_a_verb_asks_to_act_is_no_proposal(learned, text, addressee):
+    """The object of "urged X to", "called on X to" is who is asked, not what is asked for."""
+    labels = {c.target.label for c in candidates(learned, text)}
+    assert addressee not in labels, labels
+    assert any(label.startswith(("halt", "reconsider")) for label in labels), labels
