@@ -522,8 +522,9 @@ def clause_target(verb: Token) -> Optional[Target]:
     # statement to it ("urged the embassy to reconsider and spoke with Pompeo")
     other = [c for c in w.children[v] if w.dep[c] == "conj" and w.pos[c] in ("VERB", "AUX") and w.tag[c] != w.tag[v]]
     end = min((min(_subtree(w, c)) for c in other), default=len(w.lower))
-    words = _cut_at(w, [x for x in _subtree(w, v) if v <= x < end and not (
-        w.dep[x] in ("nsubj", "nsubjpass", "aux", "mark") and w.head[x] == v or w.dep[x] == "cc" and w.head[x] == v and x + 1 == end)])
+    own = [x for x in _subtree(w, v) if v <= x < end and not (
+        w.head[x] == v and (w.dep[x] in ("nsubj", "nsubjpass", "aux", "mark") or w.dep[x] == "cc" and x + 1 == end))]
+    words = _cut_at(w, own)
     if len(words) < 2:
         return None
     return Target("clause", _label_at(w, words), None, verb, words[0], words[-1] + 1)
