@@ -503,6 +503,22 @@ def relative_target(head: Token, first: int) -> list[Target]:
     return [Target("np+", _label_at(w, words), None, head, words[0], words[-1] + 1)]
 
 
+def _within(t: Target, h: Ref, doc: Doc) -> bool:
+    """The holder is what the target is of, named in the phrase its head heads though the target's
+    own words stop before it ("the release of Council Speaker Aziz Dweik", a mention of "the release");
+    not one a participle names as its agent ("a system backed by the Red Cross")."""
+    if t.head is None or t.kind not in ("proposal", "np", "np+") or h.end <= h.start:
+        return False
+    root = doc[h.start:h.end].root
+    path = []
+    for a in root.ancestors:
+        if a.i == t.head.i:
+            return root.i > t.head.i and bool(path) and path[-1].lower_ == "of" and all(
+                p.dep_ not in ("agent", "acl", "relcl") and p.lower_ != "by" for p in path)
+        path.append(a)
+    return False
+
+
 def _addressee(w: DocWords, i: int) -> bool:
     """The word names whom a verb asks to do something: the object of "urged the embassy to reconsider",
     "called on the city to halt", "asked the council to vote"."""
@@ -743,7 +759,8 @@ class CandidateFinder:
                 for t in targets:
                     if t.key is not None and t.key == h.key:
                         continue
-                    if t.start <= h.start < h.end <= t.end and sent.doc[h.end - 1].dep_ != "poss":
+                    if sent.doc[h.end - 1].dep_ != "poss" and (
+                            t.start <= h.start < h.end <= t.end or _within(t, h, sent.doc)):
                         continue  # named inside the target ("a debate with Joe Biden"), not as its owner
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
                     cand.rule = rule_of.get((h.key, t.key)) if t.key else None
