@@ -503,19 +503,20 @@ def relative_target(head: Token, first: int) -> list[Target]:
     return [Target("np+", _label_at(w, words), None, head, words[0], words[-1] + 1)]
 
 
-def _within(t: Target, h: Ref, doc: Doc) -> bool:
-    """The holder is what the target is of, named in the phrase its head heads though the target's
-    own words stop before it ("the release of Council Speaker Aziz Dweik", a mention of "the release");
-    not one a participle names as its agent ("a system backed by the Red Cross")."""
-    if t.head is None or t.kind not in ("proposal", "np", "np+") or h.end <= h.start:
+def _within(w: DocWords, t: Target, root: Optional[int]) -> bool:
+    """The holder (its head word `root`) is what the target is of, named in the phrase its head heads
+    though the target's own words stop before it ("the release of Council Speaker Aziz Dweik", a
+    mention of "the release"); not one a participle names as its agent ("a system backed by the Red
+    Cross")."""
+    if root is None or t.head is None or t.kind not in ("proposal", "np", "np+") or root <= t.head.i:
         return False
-    root = doc[h.start:h.end].root
-    path = []
-    for a in root.ancestors:
-        if a.i == t.head.i:
-            return root.i > t.head.i and bool(path) and path[-1].lower_ == "of" and all(
-                p.dep_ not in ("agent", "acl", "relcl") and p.lower_ != "by" for p in path)
-        path.append(a)
+    path, x = [], root
+    while w.head[x] != x:
+        x = w.head[x]
+        if x == t.head.i:
+            return bool(path) and w.lower[path[-1]] == "of" and all(
+                w.dep[p] not in ("agent", "acl", "relcl") and w.lower[p] != "by" for p in path)
+        path.append(x)
     return False
 
 
@@ -755,12 +756,15 @@ class CandidateFinder:
             rule_of = {(s.holder, s.target): s for s in sent_rules}
             cache: dict = {}
             cands = []
+            w = DocWords.of(sent.doc)
             for h in holders:
+                # the holder's head word, looked up once for all the sentence's targets
+                root = sent.doc[h.start:h.end].root.i if h.end > h.start else None
+                owner = w.dep[h.end - 1] == "poss"
                 for t in targets:
                     if t.key is not None and t.key == h.key:
                         continue
-                    if sent.doc[h.end - 1].dep_ != "poss" and (
-                            t.start <= h.start < h.end <= t.end or _within(t, h, sent.doc)):
+                    if not owner and (t.start <= h.start < h.end <= t.end or _within(w, t, root)):
                         continue  # named inside the target ("a debate with Joe Biden"), not as its owner
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
                     cand.rule = rule_of.get((h.key, t.key)) if t.key else None
