@@ -520,15 +520,20 @@ def _within(w: DocWords, t: Target, root: Optional[int]) -> bool:
     return False
 
 
+# Verbs of asking whose object with an infinitive after it is whom they ask ("urged the embassy to
+# reconsider"); "request" and "demand" name what is asked for ("requested more troops to assist").
+ADDRESSING_VERBS = URGING_VERBS - {"request", "demand"}
+
+
 def _addressee(w: DocWords, i: int) -> bool:
     """The word names whom a verb asks to do something: the object of "urged the embassy to reconsider",
-    "called on the city to halt", "asked the council to vote"."""
+    "called on the city to halt", "asked the council to vote" (`ADDRESSING_VERBS`)."""
     verb = w.head[i]
     if w.dep[i] == "pobj" and w.lower[verb] in ("on", "upon"):
         verb = w.head[verb]
     elif w.dep[i] != "dobj":
         return False
-    return w.lemma[verb] in URGING_VERBS and any(w.dep[c] == "xcomp" and c > i for c in w.children[verb])
+    return w.lemma[verb] in ADDRESSING_VERBS and any(w.dep[c] == "xcomp" and c > i for c in w.children[verb])
 
 
 def clause_target(verb: Token) -> Optional[Target]:

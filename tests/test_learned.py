@@ -694,6 +694,17 @@ def test_whom_a_verb_asks_to_act_is_no_proposal(learned, text, addressee):
     assert any(label.startswith(("halt", "reconsider")) for label in labels), labels
 
 
+@pytest.mark.parametrize("text, requested", [
+    ("The governor requested more federal troops to guard the border crossings.", "federal troops"),
+    ("The fishermen demanded two patrol boats to guard the harbour.", "two patrol boats"),
+])
+def test_what_a_request_names_is_a_proposal(learned, text, requested):
+    """"Requested additional funding to repair the bridge": the object of "request" or "demand" is what is
+    asked for, even with an infinitive after it, not whom (as in "urged the embassy to reconsider")."""
+    labels = {c.target.label for c in candidates(learned, text)}
+    assert requested in labels, labels
+
+
 def test_who_a_target_is_of_does_not_hold_it(learned):
     """"Called for the release of Council Speaker Aziz Dweik": the one the release is of is named inside
     the target's phrase, even where its label stops before the name, and holds no stance on it."""
