@@ -674,7 +674,7 @@ class CandidateFinder:
         tag = w.tag
         for i in range(sent.start, sent.end):
             if w.pos[i] == "VERB" and (tag[i] == "VB" and any(tag[c] == "TO" for c in w.children[i])
-                                       or tag[i] == "VBG" and w.dep[i] in ("pcomp", "xcomp", "dobj", "pobj")):
+                                       or tag[i] == "VBG" and w.dep[i] in ("pcomp", "xcomp", "dobj", "pobj", "csubj", "nsubj")):
                 target = clause_target(doc[i])
                 if target is not None:
                     target.verb_side = self._verb_side(doc[i])

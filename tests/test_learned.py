@@ -705,6 +705,19 @@ def test_what_a_request_names_is_a_proposal(learned, text, requested):
     assert requested in labels, labels
 
 
+@pytest.mark.parametrize("text, clause", [
+    ("Councillor Ada Finch said that closing the Elm Street library would be a mistake.",
+     "closing the Elm Street library"),
+    ("\"Raising the bridge toll is the only way to pay for repairs,\" said engineer Tom Varga.",
+     "Raising the bridge toll"),
+])
+def test_a_gerund_subject_is_proposed(learned, text, clause):
+    """What a statement says of an action named by its subject ("closing the library would be a
+    mistake") is a stance on that action: the gerund clause is a candidate target."""
+    labels = {c.target.label for c in candidates(learned, text) if c.target.kind == "clause"}
+    assert clause in labels, labels
+
+
 def test_who_a_target_is_of_does_not_hold_it(learned):
     """"Called for the release of Council Speaker Aziz Dweik": the one the release is of is named inside
     the target's phrase, even where its label stops before the name, and holds no stance on it."""
