@@ -265,9 +265,10 @@ def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]]) -> dic
 def nested_targets(stances: Iterable[tuple[str, str, str]], names: dict[str, list[str]]) -> dict[tuple, str]:
     """One stance where a holder takes the same side of one proposal twice in an article, once in
     fewer words ("the importing of U.S. beef", later "resume the importing of U.S. beef"): a target
-    one of whose names has only words (stop words aside) that one name of another target has, for
-    the same holder and polarity, is that other target, the one with the longest name (then the
-    first key). `stances`: (holder, polarity, target key); `names`: key -> the proposal's label and
+    one of whose names has only words (stop words aside) that one name of another target has, or
+    two or more such words beside generic ones ("request to halt building in the area", later "halt
+    building in the area on the grounds ..."), for the same holder and polarity, is that other
+    target, the one with the longest name (then the first key). `stances`: (holder, polarity, target key); `names`: key -> the proposal's label and
     other labels. Returns (holder, polarity, target) -> the target it is, for those that fold."""
     words = {k: [frozenset(w for w in re.findall(r"\w+", n.lower()) if w not in STOP_WORDS) for n in ns]
              for k, ns in names.items()}
@@ -281,7 +282,8 @@ def nested_targets(stances: Iterable[tuple[str, str, str]], names: dict[str, lis
             if t not in words:
                 continue
             wider = [o for o in targets if o in words and rank[o] < rank[t]
-                     and any(x and x <= y for x in words[t] for y in words[o])]
+                     and any(x and x <= y or len(x - GENERIC_WORDS) > 1 and x - GENERIC_WORDS <= y
+                             for x in words[t] for y in words[o])]
             if wider:
                 into[(*side, t)] = min(wider, key=rank.__getitem__)
     for key in list(into):  # a name within one within another: to the widest

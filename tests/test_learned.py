@@ -473,6 +473,19 @@ def test_a_holder_naming_one_proposal_twice_holds_one_stance_on_its_fuller_name(
     ]
 
 
+def test_a_request_to_do_something_and_the_thing_done_are_one_proposal():
+    """"The request to halt building in the area" and, later, "halt building in the area on the grounds
+    of ...": the words beside the generic "request" are the other's, so one stance, on the fuller
+    name; one distinctive word in common ("the Jerusalem decision") is not enough."""
+    from stancegraph.extract.learn import nested_targets
+
+    names = {"p/request": ["request to halt building in the area"],
+             "p/halt": ["halt building in the area on the grounds of security"],
+             "p/decision": ["the Jerusalem decision"], "p/homes": ["build homes in east Jerusalem"]}
+    got = nested_targets([("kerr", "support", k) for k in names], names)
+    assert got == {("kerr", "support", "p/request"): "p/halt"}
+
+
 def test_a_role_a_demonym_names_is_not_another_countrys_person(learned):
     # "the Syrian president" is not the American president named before; "the Kenyan president" is
     # the Kenyan one
