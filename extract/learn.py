@@ -75,6 +75,8 @@ N_FEATURES = 2 ** 20
 # Dense features: four parts (target head, target words, holder head, the word joining them) of the
 # width of en_core_web_sm's token vectors.
 DENSE_PARTS, DENSE_WIDTH = 4, 96
+# Where a gerund clause is proposed as a target: as an object, a preposition's, or a subject.
+GERUND_DEPS = ("pcomp", "xcomp", "dobj", "pobj", "csubj", "nsubj")
 # A target's label keeps the words that say which proposal it is, and no more.
 MAX_TARGET_WORDS = 10
 NOT_PROPOSAL_ENTS = {"PERSON", "GPE", "NORP", "ORG", "DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL",
@@ -268,8 +270,9 @@ def nested_targets(stances: Iterable[tuple[str, str, str]], names: dict[str, lis
     one of whose names has only words (stop words aside) that one name of another target has, or
     two or more such words beside generic ones ("request to halt building in the area", later "halt
     building in the area on the grounds ..."), for the same holder and polarity, is that other
-    target, the one with the longest name (then the first key). `stances`: (holder, polarity, target key); `names`: key -> the proposal's label and
-    other labels. Returns (holder, polarity, target) -> the target it is, for those that fold."""
+    target, the one with the longest name (then the first key). `stances`: (holder, polarity, target
+    key); `names`: key -> the proposal's label and other labels. Returns (holder, polarity, target) ->
+    the target it is, for those that fold."""
     words = {k: [frozenset(w for w in re.findall(r"\w+", n.lower()) if w not in STOP_WORDS) for n in ns]
              for k, ns in names.items()}
     rank = {k: (-max(map(len, ws), default=0), k) for k, ws in words.items()}
@@ -675,8 +678,10 @@ class CandidateFinder:
             out.extend(found)
         tag = w.tag
         for i in range(sent.start, sent.end):
+            # an infinitive ("to ban flavoured vapes"), or a gerund where a noun could stand, a subject
+            # too ("arming all officers would be a dangerous step")
             if w.pos[i] == "VERB" and (tag[i] == "VB" and any(tag[c] == "TO" for c in w.children[i])
-                                       or tag[i] == "VBG" and w.dep[i] in ("pcomp", "xcomp", "dobj", "pobj", "csubj", "nsubj")):
+                                       or tag[i] == "VBG" and w.dep[i] in GERUND_DEPS):
                 target = clause_target(doc[i])
                 if target is not None:
                     target.verb_side = self._verb_side(doc[i])
