@@ -276,6 +276,9 @@ def nested_targets(stances: Iterable[tuple[str, str, str]], names: dict[str, lis
     words = {k: [frozenset(w for w in re.findall(r"\w+", n.lower()) if w not in STOP_WORDS) for n in ns]
              for k, ns in names.items()}
     rank = {k: (-max(map(len, ws), default=0), k) for k, ws in words.items()}
+    # each name's words beside generic ones ("request", "plan"): two or more of them, all in a longer
+    # name, are that name too
+    distinct = {k: [x - GENERIC_WORDS for x in ws] for k, ws in words.items()}
     by_side: dict[tuple[str, str], set[str]] = {}
     for holder, polarity, target in stances:
         by_side.setdefault((holder, polarity), set()).add(target)
@@ -285,8 +288,8 @@ def nested_targets(stances: Iterable[tuple[str, str, str]], names: dict[str, lis
             if t not in words:
                 continue
             wider = [o for o in targets if o in words and rank[o] < rank[t]
-                     and any(x and x <= y or len(x - GENERIC_WORDS) > 1 and x - GENERIC_WORDS <= y
-                             for x in words[t] for y in words[o])]
+                     and any(x and x <= y or len(d) > 1 and d <= y
+                             for x, d in zip(words[t], distinct[t]) for y in words[o])]
             if wider:
                 into[(*side, t)] = min(wider, key=rank.__getitem__)
     for key in list(into):  # a name within one within another: to the widest

@@ -713,8 +713,8 @@ def test_whom_a_verb_asks_to_act_is_no_proposal(learned, text, addressee):
     ("The fishermen demanded two patrol boats to guard the harbour.", "two patrol boats"),
 ])
 def test_what_a_request_names_is_a_proposal(learned, text, requested):
-    """"Requested additional funding to repair the bridge": the object of "request" or "demand" is what is
-    asked for, even with an infinitive after it, not whom (as in "urged the embassy to reconsider")."""
+    """"Requested more federal troops to guard the border": the object of "request" or "demand" is what
+    is asked for, even with an infinitive after it, not whom (as in "urged the embassy to reconsider")."""
     labels = {c.target.label for c in candidates(learned, text)}
     assert requested in labels, labels
 
