@@ -833,6 +833,7 @@ class _Sentence:
         self.sides: dict[tuple[int, int], tuple] = {}  # (target's head word, lowest common ancestor) -> `target_side`
         self.chains: dict[int, tuple[list[int], dict[int, int]]] = {}  # word -> `chain`
         self.pols: dict[int, str] = {}  # word -> `polarity`
+        self.complements: dict[int, int] = {}  # a copula -> the complement whose polarity `polarity` gave it
 
     def pair(self, c: Candidate) -> dict:
         """The pair's features: the sentence's, the target's, the holder's, the rules', the path's."""
@@ -981,6 +982,8 @@ class _Sentence:
             cue = pols.get(x)
             if cue is None:
                 cue = pols[x] = self.polarity(x)
+            if cue and self.complements.get(x) in words:
+                cue = ""  # the copula's complement is on the path and speaks for itself ("is opposed to the plan")
             if cue == NEUTRAL or cue == WITHHELD and w.withholds(x) or x in w.withheld:
                 return "neutral"  # "undecided about", "has not taken a position on", "neither for nor against"
             if cue in (SUPPORT, OPPOSE):
@@ -1005,6 +1008,7 @@ class _Sentence:
         if not cue and (w.pos[x] == "AUX" or w.lemma[x] == "be" and doc[x].lemma_ == "be"):
             for c in w.children[x]:  # the copula's complement: "was unaffordable", "is a mistake"
                 if w.dep[c] in ("acomp", "attr", "oprd"):
+                    self.complements[x] = c
                     cue, val = self.prior_of[c]
                     cue = WITHHELD if c in self.withheld_cues else cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
                     if c in w.negated:

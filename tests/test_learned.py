@@ -741,3 +741,17 @@ def test_who_a_target_is_of_does_not_hold_it(learned):
     pairs = {(c.holder.key, c.target.label) for c in candidates(learned, text) if c.target.kind == "proposal"}
     assert not any("dweik" in h and "release" in t for h, t in pairs), pairs
     assert any("action-party" in h and "release" in t for h, t in pairs), pairs
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("Senator Ruth Adams is opposed to raising the retirement age.", "adams", "raising the retirement age"),
+    ("Mayor Joan Pell was highly critical of the plan to close the fire station.", "pell",
+     "plan to close the fire station"),
+])
+def test_a_copulas_complement_on_the_path_counts_once(learned, text, holder, target):
+    """"Is opposed to the plan": the copula takes its complement's side for a subject target ("the tax
+    cut was unaffordable"), but where the target hangs under the complement, the complement is on the
+    path itself; counted twice, its two oppose cues had composed support."""
+    comps = {k for c in candidates(learned, text) if c.target.label == target and holder in c.holder.key
+             for k in c.features if k.startswith("comp=")}
+    assert comps == {"comp=-1"}, comps
