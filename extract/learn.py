@@ -117,8 +117,11 @@ class Priors:
         if not entries:
             return ""
         words = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
-        pols = {pol for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)
-                and not neutral_row_misfits(part, pol, t)}
+        fits = [(part, pol) for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)
+                and not neutral_row_misfits(part, pol, t)]
+        if any(part for part, _ in fits):  # a row with a particle wins over the bare one, as in the rules ("back away")
+            fits = [(part, pol) for part, pol in fits if part]
+        pols = {pol for _, pol in fits}
         return pols.pop() if len(pols) == 1 else "mixed" if pols else ""
 
     def _entries(self, lemma: str, pos: str, tag: str, lower: str) -> list[tuple[str, str]]:
