@@ -19,7 +19,7 @@ from stancegraph.extract.lexicon import Cue, Lexicon
 from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
                                           neutral_row_misfits)
-from stancegraph.extract.records import NEUTRAL, OPPOSE, SUPPORT, Stance
+from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
 from stancegraph.extract.words import UNDECIDED_VERBS, WITHHELD, WITHHOLDING_VERBS, DocWords
 
 # Pattern ids for stances that no single lexicon word produces.
@@ -462,6 +462,8 @@ class StanceReader:
                     if carrier is not None and carrier.key != target.key:
                         said_twice.add((holder.key, carrier.key))
                     pol = NEUTRAL if both_ways else self._polarity(cue.polarity, negd, cue.lemma)
+                    if w.retracted(i, self.lex.proposal_nouns):  # "withdrew its support for the plan": taken back
+                        pol = OPPOSITE.get(pol, pol)
                     hold_list = self._holders(holder, tok, dm, doc, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
                         for h in hold_list:

@@ -9,7 +9,7 @@ it goes on to read.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import AbstractSet, Optional
 
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
@@ -28,6 +28,10 @@ WITHHELD = "withheld"
 UNDECIDED_VERBS = {"weigh", "consider", "mull", "ponder", "debate", "discuss", "study"}
 WITHHOLDING_VERBS = {"decide", "say", "know"}
 REFUSING_VERBS = {"refuse", "decline", "fail"}
+# Verbs that take back the stance their object names ("withdrew its support for", "lifted its objection to",
+# "dropped its opposition to", "ended its boycott of"): the noun's side is turned.
+RETRACTING_VERBS = {"withdraw", "drop", "lift", "abandon", "retract", "end", "rescind", "revoke", "reverse",
+                    "relinquish", "pull"}
 # The dependencies along which a word's negation or pending reaches what it governs ("has not taken a
 # position": the position; "has yet to decide": deciding).
 _REACH = ("dobj", "xcomp", "pcomp", "pobj", "prep", "acomp", "attr", "ccomp", "conj")
@@ -140,6 +144,15 @@ class DocWords:
                 return False
             x = head[x]
         return False
+
+    def retracted(self, i: int, proposal_nouns: AbstractSet[str]) -> bool:
+        """Whether the i-th word is a noun of a stance that a retracting verb takes back: "withdrew its
+        support for the plan", "lifted its objection to the membership" (`RETRACTING_VERBS`). Not a
+        proposal's own noun: "dropped its demand for talks" no longer asks for them, it does not oppose
+        them."""
+        gov = self.head[i]
+        return self.dep[i] == "dobj" and self.pos[i] == "NOUN" and gov != i and self.lemma[gov] in RETRACTING_VERBS \
+            and self.lemma[i] not in proposal_nouns
 
     def undecided_clause(self, i: int) -> bool:
         """Whether the i-th word heads an embedded "whether" clause its governing verb leaves undecided:

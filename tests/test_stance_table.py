@@ -117,6 +117,8 @@ CASES = [
     ("agree-to", "Ecuador agreed to restore diplomatic ties.", {("Ecuador", S, "restore diplomatic ties")}),
     ("refuse-to", "Serbia refused to sign the accord.", {("Serbia", O, "accord")}),
     ("refuse-clause", "Albania refused to extradite the suspects.", {("Albania", O, "extradite the suspects")}),
+    ("retract-support", "Kenya withdrew its support for the peace plan.", {("Kenya", O, "peace plan")}),
+    ("retract-opposition", "The Liberal Party dropped its opposition to the tax bill.", {("Liberal Party", S, "tax bill")}),
     ("short-form", "Italy unveiled a Green Energy Plan. Germany later endorsed the plan.", {("Italy", S, "Green Energy Plan"), ("Germany", S, "Green Energy Plan")}),
     ("pronoun-target", "Spain tabled the asylum reform on Monday. Portugal supports it.", {("Spain", S, "asylum reform"), ("Portugal", S, "asylum reform")}),
     ("idea", "Spain proposed a joint patrol scheme. Morocco welcomed the idea.", {("Spain", S, "joint patrol scheme"), ("Morocco", S, "joint patrol scheme")}),
