@@ -1386,10 +1386,19 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
             moved[[1, 2]] = moved[[2, 1]]
         if not (np.argmax(moved[1:]) == np.argmax(probs[o, 1:]) and probs[o, 0] <= moved[0]):
             none = min(moved[0], probs[o, 0])
-            shares = moved[1:] / max(moved[1:].sum(), 1e-9)
+            # the side from whichever of the two tells support from oppose the more surely: "threatened to
+            # veto the bill" reads the clause as either side alike, and the bill alone as opposed
+            side_of = moved if _side_margin(moved) >= _side_margin(probs[o]) else probs[o]
+            shares = side_of[1:] / max(side_of[1:].sum(), 1e-9)
             probs[o] = np.concatenate(([none], (1.0 - none) * shares))
         probs[n] = [1.0, 0.0, 0.0, 0.0]
     return probs
+
+
+def _side_margin(p: np.ndarray) -> float:
+    """How surely a reading (none, support, oppose, neutral) tells support from oppose: their difference
+    over their sum."""
+    return abs(p[1] - p[2]) / max(p[1] + p[2], 1e-9)
 
 
 def _actions_first(chosen) -> dict[int, float]:
