@@ -797,6 +797,9 @@ class CandidateFinder:
 
 # ------------------------------------------------------------------------------- features
 
+# Verbs that say what their object is ("called the annexation illegal", "deemed the plan unworkable"):
+# the object complement's side is theirs, as a copula's complement's is.
+DEEMING_VERBS = {"call", "deem", "brand", "label", "term", "declare", "rule", "find", "consider", "describe"}
 # Where a target's ancestors' priors are read: the first, the second, any further up.
 ANCESTOR_PLACES = ("anc0", "anc1", "anc2")
 PERSON_PRONOUNS = PRONOUNS_PERSON | PRONOUNS_PLURAL | PRONOUNS_SPEAKER
@@ -1010,9 +1013,13 @@ class _Sentence:
         else:
             cue, val = self.prior_of[x]
         # (`lemma_ == "be"` as written: the table's lemmas are lower-cased)
-        if not cue and (w.pos[x] == "AUX" or w.lemma[x] == "be" and doc[x].lemma_ == "be"):
-            for c in w.children[x]:  # the copula's complement: "was unaffordable", "is a mistake"
-                if w.dep[c] in ("acomp", "attr", "oprd"):
+        copula = w.pos[x] == "AUX" or w.lemma[x] == "be" and doc[x].lemma_ == "be"
+        if not cue and (copula or w.lemma[x] in DEEMING_VERBS):
+            # the copula's complement: "was unaffordable", "is a mistake"; what a verb of deeming calls
+            # its object: "called the annexation illegal", "deemed the proposal unworkable"
+            deps = ("acomp", "attr", "oprd") if copula else ("oprd",)
+            for c in w.children[x]:
+                if w.dep[c] in deps:
                     self.complements[x] = c
                     cue, val = self.prior_of[c]
                     cue = WITHHELD if c in self.withheld_cues else cue or {"+": SUPPORT, "-": OPPOSE}.get(val, "")
