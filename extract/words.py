@@ -81,6 +81,10 @@ class DocWords:
         dep, lower = self.dep, self.lower
         self.negated = {h for i, h in enumerate(self.head)
                         if h != i and (dep[i] == "neg" or lower[i] in NEGATIONS and dep[i] in ("neg", "advmod", "det"))}
+        # "Neither Labour nor the Conservatives support the tax": the verb is denied of both subjects
+        self.negated.update(self.head[s] for s in (self.head[i] for i, low in enumerate(lower)
+                                                   if low == "neither" and dep[i] in ("det", "preconj"))
+                            if dep[s] in ("nsubj", "nsubjpass") and self.head[s] != s)
         self._children: Optional[list[tuple[int, ...]]] = None
         self._text: Optional[str] = None
         self._withheld: Optional[frozenset[int]] = None

@@ -80,6 +80,7 @@ CASES = [
      {("Paul Greene", N, "pension reform")}),
     ("torn-over", "Greece is torn over the bailout.", {("Greece", N, "bailout")}),
     ("neither-nor", "Poland neither supported nor opposed the sanctions.", {("Poland", N, "sanctions")}),
+    ("neither-subjects", "Neither Germany nor France will back the plan.", {("Germany", O, "plan"), ("France", O, "plan")}),
     ("weighing", "Chile is weighing the trade deal.", {("Chile", N, "trade deal")}),
     ("weighed-in-is-no-weighing", "Norway weighed in against the fishing agreement.", set()),
     # --- quotations ---------------------------------------------------------------------------
