@@ -527,7 +527,7 @@ def _within(w: DocWords, t: Target, root: Optional[int]) -> bool:
     while w.head[x] != x:
         x = w.head[x]
         if x == t.head.i:
-            return bool(path) and w.lower[path[-1]] == "of" and all(
+            return bool(path) and w.lower[path[-1]] in ("of", "with") and all(
                 w.dep[p] not in ("agent", "acl", "relcl") and w.lower[p] != "by" for p in path)
         path.append(x)
     return False

@@ -743,6 +743,15 @@ def test_who_a_target_is_of_does_not_hold_it(learned):
     assert any("action-party" in h and "release" in t for h, t in pairs), pairs
 
 
+def test_the_party_a_deal_is_with_does_not_hold_it(learned):
+    """"Opposition to the trade agreement with Mercosur": Mercosur is the other party to the agreement,
+    named inside the target's phrase though its label stops before the name, and holds no stance on it."""
+    text = "The French government expressed opposition to the trade agreement with Mercosur."
+    pairs = {(c.holder.key, c.target.label) for c in candidates(learned, text) if c.target.kind == "proposal"}
+    assert not any("mercosur" in h and "agreement" in t for h, t in pairs), pairs
+    assert any("government" in h and "agreement" in t for h, t in pairs), pairs
+
+
 @pytest.mark.parametrize("text, holder, target", [
     ("Senator Ruth Adams is opposed to raising the retirement age.", "adams", "raising the retirement age"),
     ("Mayor Joan Pell was highly critical of the plan to close the fire station.", "pell",
