@@ -381,9 +381,10 @@ def test_holders_joined_by_and_share_a_side_at_the_lower_bar():
 
 
 def test_a_holder_named_with_and_is_joined(learned):
-    """`Candidate.joined`, as the parser names the holders: both conjuncts, and not the object."""
+    """`Candidate.joined`, as the parser names the holders: both conjuncts, and not the accord's owner (nor
+    the party it is with, who is no holder of it)."""
     got = {c.holder.key.split("/")[-1]: c.joined
-           for c in candidates(learned, "Greece and Cyprus opposed the accord with Turkey.")}
+           for c in candidates(learned, "Greece and Cyprus opposed Turkey's accord with Libya.")}
     assert got == {"greece": True, "cyprus": True, "turkey": False}
 
 
