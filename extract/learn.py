@@ -161,6 +161,8 @@ class Priors:
                 if cue == WITHHELD:
                     withheld.add(i)
                     cue = ""
+                elif cue and w.bygone(i):
+                    cue = ""  # "was once a critic of the pact": no side now
                 elif cue and w.retracted(i, self.proposal_nouns):
                     cue = OPPOSITE.get(cue, cue)  # a stance taken back: "withdrew its support for the plan"
                 table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))

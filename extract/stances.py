@@ -441,7 +441,7 @@ class StanceReader:
             if not verb and (w.lemma[i] not in cue_words and w.lower[i] not in cue_words or not self._entries(w, i)):
                 continue
             tok = doc[i]
-            cues = self._cues(tok)
+            cues = self._cues(tok) if not w.bygone(i) else []  # "was once a critic of the pact"
             if not cues and not verb:
                 continue
             if self._in_question(tok):
@@ -858,6 +858,10 @@ class StanceReader:
                 ref = self.actor_of(subj, dm, sent_no, speaker)
                 if ref is not None:
                     return ref, (0.9 if head.lemma_.lower() in LIGHT_VERBS_OK else 0.75)
+        if noun.dep_ == "appos":  # "Ruth Adams, a longtime opponent of the sugar tax, ..."
+            ref = self.actor_of(head, dm, sent_no, speaker)
+            if ref is not None:
+                return ref, 0.85
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
             verb = head.head
             if verb.pos_ in ("VERB", "AUX"):

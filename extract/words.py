@@ -28,6 +28,8 @@ WITHHELD = "withheld"
 UNDECIDED_VERBS = {"weigh", "consider", "mull", "ponder", "debate", "discuss", "study"}
 WITHHOLDING_VERBS = {"decide", "say", "know"}
 REFUSING_VERBS = {"refuse", "decline", "fail"}
+# What a noun was and is no longer ("a former critic of", "was once a critic of"): no stance now.
+BYGONE_WORDS = {"former", "onetime", "one-time", "erstwhile", "once", "formerly", "previously"}
 # Verbs that take back the stance their object names ("withdrew its support for", "lifted its objection to",
 # "dropped its opposition to", "ended its boycott of"): the noun's side is turned.
 RETRACTING_VERBS = {"withdraw", "drop", "lift", "abandon", "retract", "end", "rescind", "revoke", "reverse",
@@ -148,6 +150,17 @@ class DocWords:
                 return False
             x = head[x]
         return False
+
+    def bygone(self, i: int) -> bool:
+        """Whether the i-th word, a noun, names what someone was and is no longer: "a former critic of the
+        pact", "was once a critic of the pact" (`BYGONE_WORDS`)."""
+        if self.pos[i] != "NOUN":
+            return False
+        if any(self.dep[c] == "amod" and self.lower[c] in BYGONE_WORDS for c in self.children[i]):
+            return True
+        h = self.head[i]
+        return self.dep[i] == "attr" and h != i and any(self.dep[c] == "advmod" and self.lower[c] in BYGONE_WORDS
+                                                         for c in self.children[h])
 
     def retracted(self, i: int, proposal_nouns: AbstractSet[str]) -> bool:
         """Whether the i-th word is a noun of a stance that a retracting verb takes back: "withdrew its
