@@ -28,6 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.errors import StancegraphError
+from stancegraph.extract.lexicon import CUE_FRAMES
 from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
@@ -90,8 +91,6 @@ THING_PRONOUNS = {"it", "this", "that", "which"}
 # "dozens of lawmakers signed". The holder is who is counted, read in the count's place.
 COUNT_NOUNS = {"number", "group", "majority", "minority", "handful", "dozen", "hundred", "thousand", "million",
                "lot", "couple", "bunch", "host", "score"}
-# A cue's particle column may name a frame rather than a word that must follow it.
-CUE_FRAMES = {"", "self", "inf", "include", "clause"}
 # An interview's answer: a name of one to four capitalised words, a colon, the answer.
 INTERVIEW_LABEL = re.compile(r"^\s*((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*):\s")
 
@@ -551,6 +550,11 @@ def _addressee(w: DocWords, i: int) -> bool:
     return w.lemma[verb] in ADDRESSING_VERBS and any(w.dep[c] == "xcomp" and c > i for c in w.children[verb])
 
 
+# Verbs whose clause says something rather than does it: "declined to say whether she backs the bill",
+# "refused to comment on the plan" name no proposal.
+SAYING_VERBS = {"say", "comment", "tell", "reply", "elaborate", "specify"}
+
+
 def clause_target(verb: Token) -> Optional[Target]:
     """An infinitive or gerund clause as a target: "to ban flavoured vapes" -> "ban flavoured vapes"."""
     w = DocWords.of(verb.doc)
@@ -690,8 +694,9 @@ class CandidateFinder:
         for i in range(sent.start, sent.end):
             # an infinitive ("to ban flavoured vapes"), or a gerund where a noun could stand, a subject
             # too ("arming all officers would be a dangerous step")
-            if w.pos[i] == "VERB" and (tag[i] == "VB" and any(tag[c] == "TO" for c in w.children[i])
-                                       or tag[i] == "VBG" and w.dep[i] in GERUND_DEPS):
+            if w.pos[i] == "VERB" and w.lemma[i] not in SAYING_VERBS and (
+                    tag[i] == "VB" and any(tag[c] == "TO" for c in w.children[i])
+                    or tag[i] == "VBG" and w.dep[i] in GERUND_DEPS):
                 target = clause_target(doc[i])
                 if target is not None:
                     target.verb_side = self._verb_side(doc[i])
@@ -1057,8 +1062,10 @@ class _Sentence:
         if lem in self.priors.proposal_nouns:
             f["t.proposal_noun"] = 1.0
         _word_priors(f, "thead", prior_of[i], i in negated)
-        if i in self.withheld_cues or prior_of[i][0] == NEUTRAL:
-            f[T_WITHHELD] = 1.0  # "a position on X", "its abstention": a judgement (withheld), not a proposal
+        if i in self.withheld_cues or prior_of[i][0] == NEUTRAL or t.kind == "clause" and any(
+                w.dep[c] == "dobj" and c in self.withheld_cues for c in w.children[i]):
+            # "a position on X", "its abstention", "to take sides on X": a judgement (withheld), not a proposal
+            f[T_WITHHELD] = 1.0
         for x in range(t.start, t.end):
             if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
                 f["t.w=" + lemma[x]] = 1.0

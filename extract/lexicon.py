@@ -19,6 +19,9 @@ from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.records import ACTOR_KINDS, POLARITIES
 from stancegraph.extract.words import WITHHELD
 
+# A cue's particle column may name a frame rather than a word that must follow it.
+CUE_FRAMES = {"", "self", "inf", "include", "clause"}
+
 # A cue row's polarity: a side, or "withheld" (no side by itself; negated, a withheld judgement)
 CUE_POLARITIES = (*POLARITIES, WITHHELD)
 
@@ -67,6 +70,17 @@ class Lexicon:
     def roles(self) -> frozenset[str]:
         """The actor nouns that are roles of a named person ("president", "spokesman", "head")."""
         return frozenset(lemma for lemma, noun in self.actor_nouns.items() if noun.role)
+
+    @cached_property
+    def noun_prepositions(self) -> dict[str, frozenset[str]]:
+        """The preposition each noun cue takes ("a position on", "opposition to", "in favour of"): noun
+        lemma -> prepositions (`mentions.repair_attachments` hangs the phrase they open on the noun)."""
+        out: dict[str, set[str]] = {}
+        for (lemma, pos), cues in self.cues.items():
+            if pos == "NOUN":
+                out.setdefault(lemma, set()).update(c.particle for c in cues if c.particle.isalpha()
+                                                    and c.particle not in CUE_FRAMES)
+        return {lemma: frozenset(parts) for lemma, parts in out.items() if parts}
 
     def cues_for(self, lemma: str, pos: str) -> list[Cue]:
         return self.cues.get((lemma.lower(), pos), [])

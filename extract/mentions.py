@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import AbstractSet, Optional
+from typing import AbstractSet, Mapping, Optional
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -111,6 +111,25 @@ def repair_lemmas(doc: Doc, words: set[str]) -> None:
                 break
     if changed:
         DocWords.forget(doc)  # its lemmas were read before these were written
+
+
+def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str]]) -> None:
+    """Hang on a noun cue the phrase its own preposition opens, where the parse hung it on a word just
+    above the noun: "has not taken sides on the bill" ("on" on "taken"), "is in favour of sending jets"
+    ("of" on "is"). Only a preposition the cue lexicon gives the noun (`Lexicon.noun_prepositions`),
+    right after it, on the noun's head or the head's head."""
+    w = DocWords.of(doc)
+    changed = False
+    for i, lemma in enumerate(w.lemma[:-1]):
+        p = i + 1
+        if w.pos[i] != "NOUN" or w.lower[p] not in noun_prepositions.get(lemma, ()) or w.dep[p] != "prep":
+            continue
+        h = w.head[i]
+        if w.head[p] != i and w.head[p] in (h, w.head[h]):
+            doc[p].head = doc[i]
+            changed = True
+    if changed:
+        DocWords.forget(doc)  # its heads were read before these were written
 
 
 # words before a role that make it another office: "the president" is not the vice president,

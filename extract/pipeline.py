@@ -19,7 +19,8 @@ from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon
 from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, fold_nested, merge_proposals,
                                       noun_targets, one_reading)
-from stancegraph.extract.mentions import PROPOSAL, ArticleContext, DocMentions, repair_entities, repair_lemmas, slug
+from stancegraph.extract.mentions import (PROPOSAL, ArticleContext, DocMentions, repair_attachments, repair_entities,
+                                          repair_lemmas, slug)
 from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
 from stancegraph.extract.stances import StanceReader, evidence_of, quote_around
 
@@ -203,6 +204,7 @@ class RuleExtractor:
         ctx = ArticleContext(self.lexicon, article.text)
         for doc in docs:
             repair_lemmas(doc, self._lemma_words)
+            repair_attachments(doc, self.lexicon.noun_prepositions)
             repair_entities(doc, ctx.spelled_out, self.lexicon.roles, self.lexicon.actor_nouns.keys())
         ctx.register_people(list(docs))
         reader = StanceReader(self.lexicon, ctx, article.text)

@@ -765,3 +765,15 @@ def test_a_copulas_complement_on_the_path_counts_once(learned, text, holder, tar
     comps = {k for c in candidates(learned, text) if c.target.label == target and holder in c.holder.key
              for k in c.features if k.startswith("comp=")}
     assert comps == {"comp=-1"}, comps
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Ruth Adams declined to say whether she would back the housing bill.",
+    "Mayor Joan Pell refused to comment on the stadium plan.",
+])
+def test_a_clause_that_says_rather_than_does_is_no_proposal(learned, text):
+    """"Declined to say whether she would back the bill": what she would say is no proposal (the bill is, and
+    she withholds judgement on it); the model had read support for "say whether she would back the bill"."""
+    clauses = {c.target.label for c in candidates(learned, text) if c.target.kind == "clause"}
+    assert not any(label.split()[0] in ("say", "comment") for label in clauses), clauses
+    assert not any(p != "neutral" for _, p, _, _ in read(learned, text)), readings(read(learned, text))
