@@ -534,6 +534,29 @@ def _within(w: DocWords, t: Target, root: Optional[int]) -> bool:
     return False
 
 
+# Verbs whose subject names or handles a proposal without taking a side on it ("discussed the plan",
+# "mentioned the bill", "commented on the deal", "will vote on the motion").
+NO_SIDE_VERBS = {"discuss", "mention", "describe", "explain", "review", "examine", "study", "read", "receive",
+                 "debate", "address", "cite", "note", "report", "analyse", "analyze", "comment", "talk", "ask",
+                 "vote", "hear", "watch", "mull"}
+
+
+def _merely_named(w: DocWords, t: Target, root: Optional[int]) -> bool:
+    """The holder (its head word `root`) is the subject of a verb that takes no side (`NO_SIDE_VERBS`),
+    and the target is that verb's object, or its preposition's ("commented on the plan", "voted on the
+    bill"), with no other word of the verb's saying a side: the text names the proposal, not a stance."""
+    if root is None or t.head is None or t.kind == "rule":
+        return False
+    v = w.head[root]
+    if v == root or w.dep[root] not in ("nsubj", "nsubjpass") or w.lemma[v] not in NO_SIDE_VERBS:
+        return False
+    th = t.head.i
+    up = w.head[th]
+    if w.dep[th] == "dobj" and up == v:
+        return True
+    return w.dep[th] == "pobj" and w.dep[up] == "prep" and w.head[up] == v and w.lower[up] in ("on", "about", "over")
+
+
 # Verbs of asking whose object with an infinitive after it is whom they ask ("urged the embassy to
 # reconsider"); "request" and "demand" name what is asked for ("requested more troops to assist").
 ADDRESSING_VERBS = URGING_VERBS - {"request", "demand"}
@@ -793,6 +816,8 @@ class CandidateFinder:
                         continue
                     if not owner and (t.start <= h.start < h.end <= t.end or _within(w, t, root)):
                         continue  # named inside the target ("a debate with Joe Biden"), not as its owner
+                    if _merely_named(w, t, root) and (not t.key or (h.key, t.key) not in rule_of):
+                        continue  # "discussed the stadium plan", "commented on it": no side taken
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
                     cand.rule = rule_of.get((h.key, t.key)) if t.key else None
                     cand.features = features(cand, quotes, sent_rules, self.priors, cache)

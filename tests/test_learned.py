@@ -777,3 +777,16 @@ def test_a_clause_that_says_rather_than_does_is_no_proposal(learned, text):
     clauses = {c.target.label for c in candidates(learned, text) if c.target.kind == "clause"}
     assert not any(label.split()[0] in ("say", "comment") for label in clauses), clauses
     assert not any(p != "neutral" for _, p, _, _ in read(learned, text)), readings(read(learned, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Mayor Joan Pell commented on the stadium plan.",
+    "Mayor Joan Pell discussed the stadium plan with residents.",
+    "Mayor Joan Pell mentioned the stadium plan in her speech.",
+    "Mayor Joan Pell will vote on the stadium plan next week.",
+    "Mayor Joan Pell described the stadium plan in detail.",
+])
+def test_naming_a_proposal_takes_no_side(learned, text):
+    """A verb that names or handles a proposal takes no side on it: the model had read support for the
+    plan its subject "mentioned", and opposition to the one she "described"."""
+    assert read(learned, text) == [], readings(read(learned, text))
