@@ -544,11 +544,13 @@ NO_SIDE_VERBS = {"discuss", "mention", "describe", "explain", "review", "examine
 def _merely_named(w: DocWords, t: Target, root: Optional[int]) -> bool:
     """The holder (its head word `root`) is the subject of a verb that takes no side (`NO_SIDE_VERBS`),
     and the target is that verb's object, or its preposition's ("commented on the plan", "voted on the
-    bill"), with no other word of the verb's saying a side: the text names the proposal, not a stance."""
+    bill"): the text names the proposal, not a stance. Not a phrasal verb, which may take one ("voted
+    down the bill", "talked up the plan")."""
     if root is None or t.head is None or t.kind == "rule":
         return False
     v = w.head[root]
-    if v == root or w.dep[root] not in ("nsubj", "nsubjpass") or w.lemma[v] not in NO_SIDE_VERBS:
+    if v == root or w.dep[root] not in ("nsubj", "nsubjpass") or w.lemma[v] not in NO_SIDE_VERBS \
+            or any(w.dep[c] == "prt" for c in w.children[v]):
         return False
     th = t.head.i
     up = w.head[th]
