@@ -160,6 +160,10 @@ class Priors:
                 if cue == WITHHELD:
                     withheld.add(i)
                     cue = ""
+                elif cue in (SUPPORT, OPPOSE) and pos == "NOUN" and i in w.negated:
+                    # a cue noun denied, as the rules read it: "voiced no support for" opposes, "had no
+                    # objection to" takes no side
+                    cue = OPPOSE if cue == SUPPORT else ""
                 elif cue and w.bygone(i):
                     cue = ""  # "was once a critic of the pact": no side now
                 elif cue and w.retracted(i, self.proposal_nouns):
