@@ -78,8 +78,7 @@ class Lexicon:
         out: dict[str, set[str]] = {}
         for (lemma, pos), cues in self.cues.items():
             if pos == "NOUN":
-                out.setdefault(lemma, set()).update(c.particle for c in cues if c.particle.isalpha()
-                                                    and c.particle not in CUE_FRAMES)
+                out.setdefault(lemma, set()).update(c.particle for c in cues if c.particle not in CUE_FRAMES)
         return {lemma: frozenset(parts) for lemma, parts in out.items() if parts}
 
     def cues_for(self, lemma: str, pos: str) -> list[Cue]:

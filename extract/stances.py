@@ -455,6 +455,7 @@ class StanceReader:
             # its author's backing of the document itself is the same stance, said twice
             carrier = self._document_carrier(tok, dm) if cues else None
             both_ways = w.neither_nor(i)  # "neither supporting nor opposing X": neutral
+            taken_back = w.retracted(i, self.lex.proposal_nouns)  # "withdrew its support for the plan"
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
                     continue  # "took a position on X", "decided on X": no side said, nothing read
@@ -462,7 +463,7 @@ class StanceReader:
                     if carrier is not None and carrier.key != target.key:
                         said_twice.add((holder.key, carrier.key))
                     pol = NEUTRAL if both_ways else self._polarity(cue.polarity, negd, cue.lemma)
-                    if w.retracted(i, self.lex.proposal_nouns):  # "withdrew its support for the plan": taken back
+                    if taken_back:
                         pol = OPPOSITE.get(pol, pol)
                     hold_list = self._holders(holder, tok, dm, doc, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
