@@ -769,6 +769,18 @@ class CandidateFinder:
             return None
         return next((dm.actors[i] for i in range(colon.start) if i in dm.actors), None)
 
+    def _rule_named(self, sent: Span, offset: int, rules: list[Stance], targets: list[Target]) -> dict[int, str]:
+        """The rules' targets that a clause or noun phrase of the sentence names in the same words
+        ("is in favour of sending fighter jets"): target id -> the rule's proposal key, so the pair
+        carries the rule's reading rather than a bare copy of the rule's target beside it."""
+        starts: dict[int, str] = {}
+        for s in rules:
+            ent = self.ctx.entities.get(s.target)
+            for m in ent.mentions if ent is not None else ():
+                starts.setdefault(m.start - offset, s.target)
+        return {id(t): starts[t.head.doc[t.start].idx] for t in targets
+                if t.key is None and t.head is not None and t.head.doc[t.start].idx in starts}
+
     def paragraph(self, doc: Doc, dm: DocMentions, first_sent_no: int, offset: int, rules: list[Stance],
                   quotes: list[tuple[int, int]], speakers: dict) -> Iterator[Candidate]:
         """Every (holder, target) pair of every sentence, with the rules' reading attached."""
@@ -798,8 +810,9 @@ class CandidateFinder:
                     holders.append(Ref(spk.key, spk.kind, sent.start, sent.start, sent_no, head_lemma=spk.head_lemma))
             targets = self.targets(sent, dm, sent_no)
             by_key = {(h.key): h for h in holders}
+            named = self._rule_named(sent, offset, sent_rules, targets)
             for s in sent_rules:
-                if s.target not in {t.key for t in targets}:
+                if s.target not in {t.key for t in targets} and s.target not in named.values():
                     ent = self.ctx.entities.get(s.target)
                     if ent is not None:
                         targets.append(Target("rule", ent.label, s.target, None, sent.start, sent.start))
@@ -825,7 +838,8 @@ class CandidateFinder:
                     if _merely_named(w, t, root) and (not t.key or (h.key, t.key) not in rule_of):
                         continue  # "discussed the stadium plan", "commented on it": no side taken
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
-                    cand.rule = rule_of.get((h.key, t.key)) if t.key else None
+                    tkey = t.key or named.get(id(t))
+                    cand.rule = rule_of.get((h.key, tkey)) if tkey else None
                     cand.features = features(cand, quotes, sent_rules, self.priors, cache)
                     cands.append(cand)
             for cand, dense in zip(cands, dense_features(cands, cache)):
