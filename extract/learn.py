@@ -152,7 +152,7 @@ class Priors:
         if table is None:
             w = DocWords.of(doc)
             valence, cues = self.valence, self.cues
-            table, withheld = [], set()
+            table, withheld, retractors = [], set(), []
             for i, (lemma, pos, low, tag) in enumerate(zip(w.lemma, w.pos, w.lower, w.tag)):
                 v = valence.get(low, valence.get(lemma, 0.0))
                 cue = self.cue(doc[i]) if (lemma, "VERB" if pos == "AUX" else pos) in cues or \
@@ -168,7 +168,12 @@ class Priors:
                     cue = ""  # "was once a critic of the pact": no side now
                 elif cue and w.retracted(i, self.proposal_nouns):
                     cue = OPPOSITE.get(cue, cue)  # a stance taken back: "withdrew its support for the plan"
+                    retractors.append(w.head[i])
                 table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))
+            for i in retractors:
+                # the verb that takes a stance back says no side of its own beside the turned noun: "lifted"
+                # (lifting sanctions opposes them) of "lifted its objection to" would turn it back again
+                table[i] = ("", table[i][1])
             doc.user_data["stancegraph.word"] = table
             doc.user_data["stancegraph.withheld"] = frozenset(withheld)
         return table

@@ -31,8 +31,9 @@ RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the 
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
-# Verbs that turn the action they govern into its refusal: "refused to sign the accord".
-REFUSALS = {"refuse", "decline", "reject", "fail"}
+# Verbs (and adjectives of reluctance) that turn the action they govern into its refusal: "refused to sign
+# the accord", "was reluctant to back the tax".
+REFUSALS = {"refuse", "decline", "reject", "fail", "reluctant", "hesitant", "unwilling"}
 # Verbs whose "whether" clause may be left undecided (`DocWords.undecided_clause`)
 WHETHER_VERBS = UNDECIDED_VERBS | WITHHOLDING_VERBS
 MODALS = {"should", "must", "ought", "need"}
