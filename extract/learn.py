@@ -45,7 +45,7 @@ PREP_NOUNS = {"wake", "behalf", "response", "aftermath", "midst", "face", "light
 # a stance on the object, not a proposal of its own.
 SIDE_VERBS = {"support", "oppose", "back", "endorse", "reject", "resist", "fight", "condemn", "criticise",
               "criticize", "denounce", "block", "defeat", "veto", "challenge", "vote", "welcome", "favour",
-              "favor", "embrace", "defend", "protest"}
+              "favor", "embrace", "defend", "protest", "derail", "torpedo", "thwart"}
 RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
 COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judgement (`_Sentence.composed`)
 T_WITHHELD = "t.withheld"  # the feature of a target headed by a neutral or withheld cue word ("a position on")
