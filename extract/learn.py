@@ -786,6 +786,17 @@ class CandidateFinder:
         return {id(t): starts[t.head.doc[t.start].idx] for t in targets
                 if t.key is None and t.head is not None and t.head.doc[t.start].idx in starts}
 
+    @staticmethod
+    def _rule_target(sent: Span, offset: int, ent) -> Target:
+        """A target only the rules name ("said Berlin would not send more tanks"): where its mention is in
+        the sentence, its words and their head, so the pair has a path like any other target's."""
+        for m in ent.mentions:
+            words = sent.doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")
+            if words is not None and sent.start <= words.start and words.end <= sent.end:
+                kind = "clause" if words.root.pos_ in ("VERB", "AUX") else "proposal"
+                return Target(kind, ent.label, ent.key, words.root, words.start, words.end)
+        return Target("rule", ent.label, ent.key, None, sent.start, sent.start)
+
     def paragraph(self, doc: Doc, dm: DocMentions, first_sent_no: int, offset: int, rules: list[Stance],
                   quotes: list[tuple[int, int]], speakers: dict) -> Iterator[Candidate]:
         """Every (holder, target) pair of every sentence, with the rules' reading attached."""
@@ -820,7 +831,7 @@ class CandidateFinder:
                 if s.target not in {t.key for t in targets} and s.target not in named.values():
                     ent = self.ctx.entities.get(s.target)
                     if ent is not None:
-                        targets.append(Target("rule", ent.label, s.target, None, sent.start, sent.start))
+                        targets.append(self._rule_target(sent, offset, ent))
                 if s.holder not in by_key:
                     kind = self.ctx.entities[s.holder].kind if s.holder in self.ctx.entities else "Person"
                     by_key[s.holder] = Ref(s.holder, kind, sent.start, sent.start, sent_no)

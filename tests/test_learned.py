@@ -790,3 +790,25 @@ def test_naming_a_proposal_takes_no_side(learned, text):
     """A verb that names or handles a proposal takes no side on it: the model had read support for the
     plan its subject "mentioned", and opposition to the one she "described"."""
     assert read(learned, text) == [], readings(read(learned, text))
+
+
+def test_a_rules_target_the_candidates_name_in_the_same_words_carries_the_rules_reading(learned):
+    """"Is in favour of sending fighter jets": the rules read the clause, which the candidates also name
+    (without a key of their own); the clause's pair carries the rule's reading, and no bare copy of the
+    rule's target stands beside it."""
+    cands = [c for c in candidates(learned, "Poland is in favour of sending fighter jets to the region.")
+             if "poland" in c.holder.key]
+    clause = next(c for c in cands if c.target.label.startswith("sending fighter jets"))
+    assert clause.rule is not None and clause.rule.polarity == "support"
+    assert "rule=support" in clause.features and "rule.holder_elsewhere" not in clause.features
+    assert not any(c.target.kind == "rule" for c in cands)
+
+
+def test_a_target_only_the_rules_name_has_its_words_and_a_path(learned):
+    """"Britain will not rejoin the customs union": the rules read the refusal on "rejoin the customs union",
+    which no candidate names; its pair is read with the words' head and the path to them, like any other,
+    where it had been a bare target the model could read nothing of."""
+    cands = [c for c in candidates(learned, "Britain will not rejoin the customs union, Prime Minister Eva Lind said.")
+             if c.rule is not None]
+    assert cands and all(c.target.kind == "clause" and c.target.head.lemma_ == "rejoin" for c in cands)
+    assert all(any(k.startswith("path=") for k in c.features) for c in cands)
