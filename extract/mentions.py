@@ -83,6 +83,10 @@ PROPOSING_MODIFIERS = {"proposed", "planned", "draft", "mooted", "envisaged", "s
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure",
                      "proposal", "initiative", "scheme", "effort", "request", "demand"}
+# Verbs that put a proposal forward without taking a side the cue lexicon lists ("unveiled a plan", "tabled
+# a motion"): a short form after them may mean what they put forward (`MentionContext._put_forward`).
+PROPOSING_VERBS = {"propose", "unveil", "announce", "introduce", "present", "table", "submit", "outline", "float",
+                   "draft", "prepare", "offer", "issue", "reach", "put"}
 # ... and those that, with no proposal before them, name nothing at all.
 VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure", "effort"}
 
@@ -551,6 +555,7 @@ class ArticleContext:
         self.titles: dict[str, set[str]] = {}  # person key -> role words ("president", "minister")
         self.affiliation: dict[str, str] = {}  # person key -> the body they speak for
         self.debated: set[str] = set()  # proposals a stance has been read on so far
+        self.put_forward: set[str] = set()  # ... or that a verb puts forward or takes a side on (`_put_forward`)
         self._dm: Optional[DocMentions] = None  # the paragraph being read, and its Doc
         self._dm_doc: Optional[Doc] = None
         self.doc_authors: dict[str, list[Ref]] = {}  # "statement" -> who the last statement named was by
@@ -1139,7 +1144,22 @@ class ArticleContext:
                 author is owner or lemma in NAMED_AUTHOR_HEADS or author.dep_ == "nsubj"):
             self.authored += [(ref, a) for a in [author, *more_authors]]
         self.proposal_history.append(ref)
+        if self._put_forward(head):
+            self.put_forward.add(key)
         return ref
+
+    def _put_forward(self, head: Token) -> bool:
+        """Whether a proposal's head word is what a verb puts forward or takes a side on: the object of a cue
+        verb or of a verb of proposing ("proposed a ban on disposable vapes", "passed a bill that caps
+        rents", "agreed to a six-week truce"). A short form in the sentences after it ("welcomed the
+        proposal") may mean it, as it may mean one a stance has been read on."""
+        verb, dep = head.head, head.dep_
+        if dep == "pobj" and verb.dep_ == "prep":
+            verb, dep = verb.head, "prep"
+        if dep not in ("dobj", "nsubjpass", "prep") or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        lemma = verb.lemma_.lower()
+        return lemma in PROPOSING_VERBS or bool(self.lex.cues_for(lemma, "VERB"))
 
     def _authored_mention(self, ref: Ref, doc: Doc, start: int, end: int, sent_no: int, offset: int,
                           author: Optional[Token], more_authors: list[Token]) -> Ref:
@@ -1449,7 +1469,8 @@ class ArticleContext:
                 continue
             if sent_no is not None and ref.sent_no < sent_no - 3:
                 return None
-            if (lemma is None or ref.head_lemma == lemma) and (not debated or ref.key in self.debated) and (
+            if (lemma is None or ref.head_lemma == lemma) and (
+                    not debated or ref.key in self.debated or ref.key in self.put_forward) and (
                     not plural or ref.plural):
                 return ref
         return None
