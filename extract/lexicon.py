@@ -72,6 +72,12 @@ class Lexicon:
         return frozenset(lemma for lemma, noun in self.actor_nouns.items() if noun.role)
 
     @cached_property
+    def noun_infinitives(self) -> frozenset[str]:
+        """The noun cues that take an infinitive ("calls to resign", "a bid to block the merger")."""
+        return frozenset(lemma for (lemma, pos), cues in self.cues.items()
+                         if pos == "NOUN" and any(c.particle == "inf" for c in cues))
+
+    @cached_property
     def noun_prepositions(self) -> dict[str, frozenset[str]]:
         """The preposition each noun cue takes ("a position on", "opposition to", "in favour of"): noun
         lemma -> prepositions (`mentions.repair_attachments` hangs the phrase they open on the noun)."""

@@ -117,16 +117,23 @@ def repair_lemmas(doc: Doc, words: set[str]) -> None:
         DocWords.forget(doc)  # its lemmas were read before these were written
 
 
-def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str]]) -> None:
+def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str]],
+                       noun_infinitives: AbstractSet[str] = frozenset()) -> None:
     """Hang on a noun cue the phrase its own preposition opens, where the parse hung it on a word just
     above the noun: "has not taken sides on the bill" ("on" on "taken"), "is in favour of sending jets"
     ("of" on "is"). Only a preposition the cue lexicon gives the noun (`Lexicon.noun_prepositions`),
-    right after it, on the noun's head or the head's head."""
+    right after it, on the noun's head or the head's head. Likewise the infinitive right after a noun
+    cue that takes one (`Lexicon.noun_infinitives`), where the parse made it a clause of the verb above:
+    "rejected calls (from the opposition) to sign the bill" is no signing of the rejecter's."""
     w = DocWords.of(doc)
     changed = False
     for i, lemma in enumerate(w.lemma[:-1]):
         p = i + 1
-        if w.pos[i] != "NOUN" or w.lower[p] not in noun_prepositions.get(lemma, ()) or w.dep[p] != "prep":
+        if w.pos[i] != "NOUN":
+            continue
+        if lemma in noun_infinitives:
+            changed = _hang_infinitive(doc, w, i) or changed
+        if w.lower[p] not in noun_prepositions.get(lemma, ()) or w.dep[p] != "prep":
             continue
         h = w.head[i]
         if w.head[p] != i and w.head[p] in (h, w.head[h]):
@@ -134,6 +141,20 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
             changed = True
     if changed:
         DocWords.forget(doc)  # its heads were read before these were written
+
+
+def _hang_infinitive(doc: Doc, w: DocWords, i: int) -> bool:
+    """`repair_attachments` for the i-th word, a noun cue that takes an infinitive: the "to" right after the
+    noun's own words, its verb a clause of the noun's head, becomes the noun's."""
+    to = doc[i].right_edge.i + 1
+    if to + 1 >= len(w.lower) or w.lower[to] != "to" or w.tag[to] != "TO":
+        return False
+    verb = w.head[to]
+    if verb <= to or w.tag[verb] != "VB" or w.head[verb] != w.head[i] or w.dep[verb] not in ("advcl", "xcomp"):
+        return False
+    doc[verb].head = doc[i]
+    doc[verb].dep_ = "acl"
+    return True
 
 
 # words before a role that make it another office: "the president" is not the vice president,

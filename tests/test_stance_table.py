@@ -36,6 +36,9 @@ CASES = [
     ("verb-propose", "Spain proposed a new migration pact.", {("Spain", S, "migration pact")}),
     # --- phrasal and particle cues -----------------------------------------------------------
     ("call-for", "Human Rights Watch called for an independent inquiry.", {("Human Rights Watch", S, "independent inquiry")}),
+    # "to sign" parsed as the rejecter's own clause: the calls' infinitive is hung back on "calls"
+    ("calls-to-rejected", "Governor Tim Walsh rejected calls from Senator Ann Moss to sign the bill.",
+     {("Tim Walsh", O, "sign the bill")}),
     ("vote-against", "Poland voted against the emissions law.", {("Poland", O, "emissions law")}),
     ("vote-for", "Italy voted for the resolution.", {("Italy", S, "resolution")}),
     ("speak-against", "Senator Paul Greene spoke against the arms sale.", {("Paul Greene", O, "arms sale")}),
