@@ -784,6 +784,15 @@ class StanceReader:
                 holder = self.actor_of(g, dm, sent_no, speaker)
                 if holder is not None:
                     yield holder, target, 0.8, self.negation(tok.head)
+        elif cue.pos == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "come":
+            # "support for the plan came from Egypt and Qatar": those it comes from hold it
+            givers = [p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from"
+                      for p in c.children if p.dep_ == "pobj"]
+            holders = [h for h in (self.actor_of(t, dm, sent_no, speaker) for p in givers for t in (p, *p.conjuncts))
+                       if h is not None]
+            for target, tmult in (self._prep_targets(tok, cue, dm, offset, sent_no, doc) if holders else ()):
+                for holder in holders:
+                    yield holder, target, 0.8 * tmult, self.negation(tok.head)
         elif cue.pos == "NOUN" and (tok.dep_ == "oprd" or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
             # "described the budget as a betrayal", "called the vote a sham": read as an adjective is
             yield from self._adj(tok, cue, dm, offset, sent_no, doc, speaker, negd)

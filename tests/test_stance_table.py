@@ -36,6 +36,8 @@ CASES = [
     ("verb-propose", "Spain proposed a new migration pact.", {("Spain", S, "migration pact")}),
     # --- phrasal and particle cues -----------------------------------------------------------
     ("call-for", "Human Rights Watch called for an independent inquiry.", {("Human Rights Watch", S, "independent inquiry")}),
+    ("support-came-from", "Support for the ceasefire plan came from Egypt and Qatar.",
+     {("Egypt", S, "ceasefire plan"), ("Qatar", S, "ceasefire plan")}),
     # "to sign" parsed as the rejecter's own clause: the calls' infinitive is hung back on "calls"
     ("calls-to-rejected", "Governor Tim Walsh rejected calls from Senator Ann Moss to sign the bill.",
      {("Tim Walsh", O, "sign the bill")}),
