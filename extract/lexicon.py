@@ -73,9 +73,10 @@ class Lexicon:
 
     @cached_property
     def noun_infinitives(self) -> frozenset[str]:
-        """The noun cues that take an infinitive ("calls to resign", "a bid to block the merger")."""
+        """The nouns that take an infinitive: noun cues with the frame ("calls to resign", "a bid to block
+        the merger") and proposal nouns ("a bill to ban fracking", "the plan to close the mine")."""
         return frozenset(lemma for (lemma, pos), cues in self.cues.items()
-                         if pos == "NOUN" and any(c.particle == "inf" for c in cues))
+                         if pos == "NOUN" and any(c.particle == "inf" for c in cues)) | frozenset(self.proposal_nouns)
 
     @cached_property
     def noun_prepositions(self) -> dict[str, frozenset[str]]:

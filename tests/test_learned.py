@@ -519,6 +519,18 @@ def test_a_relative_clause_says_which_proposal(learned, text, holder, polarity, 
     assert all(len(words(t)) <= 10 for *_, t, _ in got)
 
 
+@pytest.mark.parametrize("text, holder, target", [
+    ("Senator Ann Moss sponsored the bill to ban fracking.", "moss", "bill to ban fracking"),
+])
+def test_an_infinitive_after_a_proposal_says_which_proposal(learned, text, holder, target):
+    """"Sponsored the bill to ban fracking": the parser may hang "to ban fracking" on the verb, as her
+    purpose; hung back on the noun it names the bill, which had been read as "bill" beside a second
+    stance on "ban fracking"."""
+    got = read(learned, text)
+    assert any(holder in " ".join(h).lower() and t == target for h, _, t, _ in got), readings(got)
+    assert not any(t == "bill" for *_, t, _ in got), readings(got)
+
+
 def test_a_long_proposal_label_ends_on_a_whole_phrase(learned):
     """Cut near ten words, a label takes the head of the noun phrase it is in ("... the national weather
     service", not "... the national weather"), and never more than twelve words (the scorer's limit)."""
