@@ -118,8 +118,11 @@ class Priors:
         words = {c.lower_ for c in t.children if c.dep_ in ("prt", "prep", "advmod", "agent", "dative")}
         fits = [(part, pol) for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)
                 and not neutral_row_misfits(part, pol, t)]
-        if any(part for part, _ in fits):  # a row with a particle wins over the bare one, as in the rules ("back away")
-            fits = [(part, pol) for part, pol in fits if part]
+        # a row with a particle the parse has wins over one with a frame ("took aim at", not "aims include"),
+        # and either over the bare one, as in the rules ("back away")
+        particles = [(part, pol) for part, pol in fits if part and part not in CUE_FRAMES]
+        if particles or any(part for part, _ in fits):
+            fits = particles or [(part, pol) for part, pol in fits if part]
         pols = {pol for _, pol in fits}
         return pols.pop() if len(pols) == 1 else "mixed" if pols else ""
 
