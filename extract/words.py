@@ -34,6 +34,8 @@ BYGONE_WORDS = {"former", "onetime", "one-time", "erstwhile", "once", "formerly"
 # "dropped its opposition to", "ended its boycott of"): the noun's side is turned.
 RETRACTING_VERBS = {"withdraw", "drop", "lift", "abandon", "retract", "end", "rescind", "revoke", "reverse",
                     "relinquish", "pull"}
+# ... and those that take it back through "on" or "from".
+BACKING_OFF_VERBS = {"backtrack", "renege", "retreat", "backpedal", "row"}
 # The dependencies along which a word's negation or pending reaches what it governs ("has not taken a
 # position": the position; "has yet to decide": deciding).
 _REACH = ("dobj", "xcomp", "pcomp", "pobj", "prep", "acomp", "attr", "ccomp", "conj")
@@ -168,8 +170,13 @@ class DocWords:
         proposal's own noun: "dropped its demand for talks" no longer asks for them, it does not oppose
         them."""
         gov = self.head[i]
-        return self.dep[i] == "dobj" and self.pos[i] == "NOUN" and gov != i and self.lemma[gov] in RETRACTING_VERBS \
-            and self.lemma[i] not in proposal_nouns
+        if self.pos[i] != "NOUN" or gov == i or self.lemma[i] in proposal_nouns:
+            return False
+        if self.dep[i] == "dobj":
+            return self.lemma[gov] in RETRACTING_VERBS
+        # "backtracked on its support for", "reneged on its pledge to", "retreated from its opposition to"
+        return self.dep[i] == "pobj" and self.lower[gov] in ("on", "from") and self.head[gov] != gov \
+            and self.lemma[self.head[gov]] in BACKING_OFF_VERBS
 
     def undecided_clause(self, i: int) -> bool:
         """Whether the i-th word heads an embedded "whether" clause its governing verb leaves undecided:
