@@ -84,7 +84,7 @@ PROPOSING_MODIFIERS = {"proposed", "planned", "draft", "mooted", "envisaged", "s
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure",
                      "proposal", "initiative", "scheme", "effort", "request", "demand"}
 # Verbs that put a proposal forward without taking a side the cue lexicon lists ("unveiled a plan", "tabled
-# a motion"): a short form after them may mean what they put forward (`MentionContext._put_forward`).
+# a motion"): a short form after them may mean what they put forward (`ArticleContext._put_forward`).
 PROPOSING_VERBS = {"propose", "unveil", "announce", "introduce", "present", "table", "submit", "outline", "float",
                    "draft", "prepare", "offer", "issue", "reach", "put"}
 # ... and those that, with no proposal before them, name nothing at all.
