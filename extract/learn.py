@@ -171,7 +171,7 @@ class Priors:
                     cue = ""  # "was once a critic of the pact": no side now
                 elif cue and w.retracted(i, self.proposal_nouns):
                     cue = OPPOSITE.get(cue, cue)  # a stance taken back: "withdrew its support for the plan"
-                    retractors.append(w.head[i])
+                    retractors.append(w.head[i] if w.dep[i] == "dobj" else w.head[w.head[i]])  # "backtracked on"
                 table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))
             for i in retractors:
                 # the verb that takes a stance back says no side of its own beside the turned noun: "lifted"

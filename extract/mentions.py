@@ -123,8 +123,9 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
     above the noun: "has not taken sides on the bill" ("on" on "taken"), "is in favour of sending jets"
     ("of" on "is"). Only a preposition the cue lexicon gives the noun (`Lexicon.noun_prepositions`),
     right after it, on the noun's head or the head's head. Likewise the infinitive right after a noun
-    cue that takes one (`Lexicon.noun_infinitives`), where the parse made it a clause of the verb above:
-    "rejected calls (from the opposition) to sign the bill" is no signing of the rejecter's."""
+    that takes one (`Lexicon.noun_infinitives`), where the parse made it a clause of the verb above:
+    "rejected calls (from the opposition) to sign the bill" is no signing of the rejecter's, and
+    "sponsored the bill to ban fracking" names the bill."""
     w = DocWords.of(doc)
     changed = False
     for i, lemma in enumerate(w.lemma[:-1]):
@@ -144,7 +145,7 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
 
 
 def _hang_infinitive(doc: Doc, w: DocWords, i: int) -> bool:
-    """`repair_attachments` for the i-th word, a noun cue that takes an infinitive: the "to" right after the
+    """`repair_attachments` for the i-th word, a noun that takes an infinitive: the "to" right after the
     noun's own words, its verb a clause of the noun's head, becomes the noun's."""
     to = doc[i].right_edge.i + 1
     if to + 1 >= len(w.lower) or w.lower[to] != "to" or w.tag[to] != "TO":
