@@ -33,7 +33,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
-from stancegraph.extract.stances import URGING_VERBS
+from stancegraph.extract.stances import URGING_VERBS, WITHHELD_WHEN_NEGATED
 from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
@@ -1065,6 +1065,8 @@ class _Sentence:
                 cue = ""  # the copula's complement is on the path and speaks for itself ("is opposed to the plan")
             if cue == NEUTRAL or cue == WITHHELD and w.withholds(x) or x in w.withheld:
                 return "neutral"  # "undecided about", "has not taken a position on", "neither for nor against"
+            if cue == SUPPORT and x in w.negated and w.lemma[x] in WITHHELD_WHEN_NEGATED:
+                return "neutral"  # "won't endorse", "stopped short of endorsing": no side, as the rules read it
             if cue in (SUPPORT, OPPOSE):
                 n += 1
                 sign = -sign if cue == OPPOSE else sign

@@ -89,6 +89,9 @@ class DocWords:
         self.negated.update(self.head[s] for s in (self.head[i] for i, low in enumerate(lower)
                                                    if low == "neither" and dep[i] in ("det", "preconj"))
                             if dep[s] in ("nsubj", "nsubjpass") and self.head[s] != s)
+        # "stopped short of endorsing the bill": what one stops short of is not done
+        self.negated.update(i for i, d in enumerate(dep) if d == "pcomp" and lower[self.head[i]] == "of"
+                            and self.head[self.head[i]] != self.head[i] and lower[self.head[self.head[i]]] == "short")
         self._children: Optional[list[tuple[int, ...]]] = None
         self._text: Optional[str] = None
         self._withheld: Optional[frozenset[int]] = None
