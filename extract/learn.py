@@ -119,11 +119,10 @@ class Priors:
         fits = [(part, pol) for part, pol in entries if part in words or part in CUE_FRAMES and _frame_fits(t, part)
                 and not neutral_row_misfits(part, pol, t)]
         # a row with a particle the parse has wins over one with a frame ("took aim at", not "aims include"),
-        # and either over the bare one, as in the rules ("back away")
-        particles = [(part, pol) for part, pol in fits if part and part not in CUE_FRAMES]
-        if particles or any(part for part, _ in fits):
-            fits = particles or [(part, pol) for part, pol in fits if part]
-        pols = {pol for _, pol in fits}
+        # and either over the bare one, as in the rules ("back away"); the bare frame "" is one of CUE_FRAMES
+        particles = [pol for part, pol in fits if part not in CUE_FRAMES]
+        framed = [pol for part, pol in fits if part]
+        pols = set(particles or framed or [pol for _, pol in fits])
         return pols.pop() if len(pols) == 1 else "mixed" if pols else ""
 
     def _entries(self, lemma: str, pos: str, tag: str, lower: str) -> list[tuple[str, str]]:
@@ -169,9 +168,9 @@ class Priors:
                     cue = OPPOSE if cue == SUPPORT else ""
                 elif cue and w.bygone(i):
                     cue = ""  # "was once a critic of the pact": no side now
-                elif cue and w.retracted(i, self.proposal_nouns):
+                elif cue and (verb := w.retractor(i, self.proposal_nouns)) is not None:
                     cue = OPPOSITE.get(cue, cue)  # a stance taken back: "withdrew its support for the plan"
-                    retractors.append(w.head[i] if w.dep[i] == "dobj" else w.head[w.head[i]])  # "backtracked on"
+                    retractors.append(verb)
                 table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))
             for i in retractors:
                 # the verb that takes a stance back says no side of its own beside the turned noun: "lifted"
@@ -786,8 +785,9 @@ class CandidateFinder:
             ent = self.ctx.entities.get(s.target)
             for m in ent.mentions if ent is not None else ():
                 starts.setdefault(m.start - offset, s.target)
-        return {id(t): starts[t.head.doc[t.start].idx] for t in targets
-                if t.key is None and t.head is not None and t.head.doc[t.start].idx in starts}
+        doc = sent.doc
+        return {id(t): key for t in targets
+                if t.key is None and t.head is not None and (key := starts.get(doc[t.start].idx)) is not None}
 
     @staticmethod
     def _rule_target(sent: Span, offset: int, ent) -> Target:

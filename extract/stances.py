@@ -456,7 +456,7 @@ class StanceReader:
             # its author's backing of the document itself is the same stance, said twice
             carrier = self._document_carrier(tok, dm) if cues else None
             both_ways = w.neither_nor(i)  # "neither supporting nor opposing X": neutral
-            taken_back = w.retracted(i, self.lex.proposal_nouns)  # "withdrew its support for the plan"
+            taken_back = w.retractor(i, self.lex.proposal_nouns) is not None  # "withdrew its support for the plan"
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
                     continue  # "took a position on X", "decided on X": no side said, nothing read

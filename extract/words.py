@@ -167,19 +167,22 @@ class DocWords:
         return self.dep[i] == "attr" and h != i and any(self.dep[c] == "advmod" and self.lower[c] in BYGONE_WORDS
                                                          for c in self.children[h])
 
-    def retracted(self, i: int, proposal_nouns: AbstractSet[str]) -> bool:
-        """Whether the i-th word is a noun of a stance that a retracting verb takes back: "withdrew its
-        support for the plan", "lifted its objection to the membership" (`RETRACTING_VERBS`). Not a
-        proposal's own noun: "dropped its demand for talks" no longer asks for them, it does not oppose
-        them."""
+    def retractor(self, i: int, proposal_nouns: AbstractSet[str]) -> Optional[int]:
+        """The verb (by index) that takes back the stance the i-th word, a noun, names: "withdrew its
+        support for the plan", "lifted its objection to the membership" (`RETRACTING_VERBS`), "backtracked
+        on its support for" (`BACKING_OFF_VERBS`); None where there is none. Not a proposal's own noun:
+        "dropped its demand for talks" no longer asks for them, it does not oppose them."""
         gov = self.head[i]
         if self.pos[i] != "NOUN" or gov == i or self.lemma[i] in proposal_nouns:
-            return False
+            return None
         if self.dep[i] == "dobj":
-            return self.lemma[gov] in RETRACTING_VERBS
+            return gov if self.lemma[gov] in RETRACTING_VERBS else None
         # "backtracked on its support for", "reneged on its pledge to", "retreated from its opposition to"
-        return self.dep[i] == "pobj" and self.lower[gov] in ("on", "from") and self.head[gov] != gov \
-            and self.lemma[self.head[gov]] in BACKING_OFF_VERBS
+        verb = self.head[gov]
+        if self.dep[i] == "pobj" and self.lower[gov] in ("on", "from") and verb != gov \
+                and self.lemma[verb] in BACKING_OFF_VERBS:
+            return verb
+        return None
 
     def undecided_clause(self, i: int) -> bool:
         """Whether the i-th word heads an embedded "whether" clause its governing verb leaves undecided:
