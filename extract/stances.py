@@ -43,6 +43,14 @@ QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 LIGHT_VERBS_OK = {"voice", "express", "give", "offer", "pledge", "show", "lend", "drum", "rally", "win", "gain",
                   "announce", "declare", "reiterate", "signal", "make", "issue", "launch", "throw", "state"}
+# Noun cues that name what people do about a proposal, not only a position on it ("protests against
+# the reform", "outrage over the decision"): the subject of the verb they are the object of holds the
+# stance only where that verb is one of holding or voicing them ("staged protests against", "voiced
+# outrage over"), not where it acts on them ("banned protests against", "the plan sparked outrage").
+EVENT_NOUNS = {"protest", "outrage", "anger", "backlash"}
+HOLDING_VERBS = LIGHT_VERBS_OK | {"stage", "hold", "lead", "join", "organise", "organize", "mount", "spearhead",
+                                  "vent", "air",
+                                  "stag"}  # "staged": the small pipeline's lemmatizer gives "stag"
 # Nouns that frame a proposal: "the start of a process", "the implementation of reforms".
 FRAME_NOUNS = {"start", "beginning", "launch", "creation", "introduction", "implementation", "adoption",
                "use", "idea", "principle", "goal", "aim", "prospect", "possibility", "passage", "approval",
@@ -862,6 +870,8 @@ class StanceReader:
                     return (r, 0.8) if r is not None else (None, 0)
         head = noun.head
         if noun.dep_ in OBJ_DEPS and head.pos_ in ("VERB", "AUX"):
+            if noun.lemma_.lower() in EVENT_NOUNS and head.lemma_.lower() not in HOLDING_VERBS:
+                return None, 0  # "refused to allow protests against the decision": not the refuser's protest
             if head.lemma_.lower() not in LIGHT_VERBS_OK and self._cues(head):
                 return None, 0  # "dismissed calls for an election": the calls are not the dismisser's
             subj = self.subject_of(head)

@@ -52,6 +52,14 @@ CASES = [
     ("noun-possessive", "Canada's support for the treaty surprised observers.", {("Canada", S, "treaty")}),
     ("noun-call", "Brazil repeated its call for a ceasefire.", {("Brazil", S, "ceasefire")}),
     ("noun-backing", "Japan gave its backing to the reform plan.", {("Japan", S, "reform plan")}),
+    # what people do against a proposal: theirs where they hold or voice it, not where it is done to them
+    ("noun-protest-in", "The Teachers' Union marched in protest against the pension reform.",
+     {("Teachers' Union", O, "pension reform")}),
+    ("noun-protest-staged", "The Students' Union staged protests over the tuition fee increase.",
+     {("Students' Union", O, "tuition fee increase")}),
+    ("noun-outrage", "The Green Party voiced outrage over the decision to expand the airport.",
+     {("Green Party", O, "decision to expand the airport")}),
+    ("noun-protest-not-theirs", "The Interior Ministry allowed protests against the pension reform.", set()),
     # --- adjective cues ----------------------------------------------------------------------
     ("adj-opposed", "Portugal is opposed to the tariff.", {("Portugal", O, "tariff")}),
     ("adj-critical", "The central bank was critical of the stimulus package.", {("central bank", O, "stimulus package")}),
