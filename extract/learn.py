@@ -33,7 +33,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
-from stancegraph.extract.stances import URGING_VERBS, WITHHELD_WHEN_NEGATED
+from stancegraph.extract.stances import FRAME_NOUNS, URGING_VERBS, WITHHELD_WHEN_NEGATED
 from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
@@ -235,7 +235,7 @@ class Target:
     words_end: Optional[int] = None  # where the words its label names end, if past `end` ("repeal of the levy")
     undoing: bool = False  # a proposal named by what it undoes ("an end to the blockade"; the lexicon's `needs`)
     # a clause whose verb takes a side on its object ("to oppose the bill"): that side and the object's head
-    verb_side: Optional[tuple[str, int]] = None
+    verb_side: Optional[tuple[str, int, int]] = None
     _signature: Optional[tuple[str, frozenset]] = field(default=None, repr=False, compare=False)
 
     def signature(self) -> tuple[str, frozenset]:
@@ -358,7 +358,7 @@ class Candidate:
         return root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
 
     @property
-    def verb_side(self) -> Optional[tuple[str, int]]:
+    def verb_side(self) -> Optional[tuple[str, int, int]]:
         return self.target.verb_side
 
     @property
@@ -387,10 +387,22 @@ class Row:
     dense: Optional[np.ndarray] = None
     joined: bool = False  # `Candidate.joined`
     action: bool = False  # `Candidate.action`
-    verb_side: Optional[tuple[str, int]] = None  # `Target.verb_side`
+    verb_side: Optional[tuple[str, int, int]] = None  # `Target.verb_side`
 
 
 # ------------------------------------------------------------------------------- candidates
+
+def _framed(noun: Token) -> Token:
+    """What a frame noun frames ("veto the start of membership talks": the talks; `FRAME_NOUNS`), through
+    its "of"; the noun itself where it frames nothing."""
+    while noun.lemma_.lower() in FRAME_NOUNS:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+        if obj is None:
+            break
+        noun = obj
+    return noun
+
 
 def _label_end(sent: Span, span: Span, label: str) -> Optional[int]:
     """Where a proposal's label ends in the sentence, where the label goes on past the words of its
@@ -749,21 +761,21 @@ class CandidateFinder:
         self._resolve(out)
         return out
 
-    def _verb_side(self, verb: Token) -> Optional[tuple[str, int]]:
-        """The side a clause's own verb takes on its object, and the object's head: "plans to oppose the
-        bill" -> (oppose, bill); "vowed to vote against the levy" -> (oppose, levy)."""
+    def _verb_side(self, verb: Token) -> Optional[tuple[str, int, int]]:
+        """The side a clause's own verb takes on its object, the object's head and what it frames: "plans
+        to oppose the bill" -> (oppose, bill, bill); "vowed to vote against the levy" -> (oppose, levy,
+        levy); "vowed to veto the start of membership talks" -> (oppose, start, talks)."""
         if verb.i in DocWords.of(verb.doc).negated or verb.lemma_.lower() not in SIDE_VERBS:
             return None
         side = self.priors.cue(verb)
         if side not in OPPOSITE:
             return None
         for c in verb.children:
-            if c.dep_ == "dobj":
-                return side, c.i
+            obj = c if c.dep_ == "dobj" else None
             if c.dep_ == "prep" and c.lower_ in ("against", "for", "on"):
                 obj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if obj is not None:
-                    return side, obj.i
+            if obj is not None:
+                return side, obj.i, _framed(obj).i
         return None
 
     @staticmethod
@@ -1488,11 +1500,21 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
     for n, c in enumerate(cands):
         by_slot.setdefault(c.slot, []).append(n)
     probs = probs.copy()
-    for n, (side, obj) in verb_sides:
+    for n, (side, obj, framed) in verb_sides:
         c = cands[n]
-        # a proposal, named or referred to: "violence" in "to condemn the violence" is no stance's target
-        objs = [m for m in by_slot.get((c.slot[0], c.slot[1], obj), ())
-                if "t.kind=proposal" in cands[m].features or "t.kind=pronoun" in cands[m].features]
+
+        def proposals(head: int) -> list[int]:
+            # a proposal, named or referred to: "violence" in "to condemn the violence" is no stance's target
+            return [m for m in by_slot.get((c.slot[0], c.slot[1], head), ())
+                    if "t.kind=proposal" in cands[m].features or "t.kind=pronoun" in cands[m].features]
+
+        objs = proposals(obj)
+        if not objs and framed != obj:
+            # "vowed to veto the start of membership talks": the talks; the start of them, read alone
+            # (for the start), is the same object read without its verb
+            objs = proposals(framed)
+            for m in by_slot.get((c.slot[0], c.slot[1], obj), ()) if objs else ():
+                probs[m] = [1.0, 0.0, 0.0, 0.0]
         if not objs:
             continue
         o = min(objs, key=lambda m: probs[m, 0])

@@ -265,23 +265,29 @@ def test_a_clause_whose_verb_takes_a_side_is_a_stance_on_its_object():
         return Row(holder, f"p/{label}", label, (holder, 0, n), {"bias": 1.0, "t.kind=" + kind: 1.0},
                    (label.split()[-1], frozenset(label.split())), verb_side=side)
 
-    rows = [row("h/union", 3, "oppose the bill", "clause", ("oppose", 5)), row("h/union", 5, "bill", "proposal"),
-            row("h/kim", 3, "back the levy", "clause", ("support", 5)), row("h/kim", 5, "levy", "proposal"),
+    rows = [row("h/union", 3, "oppose the bill", "clause", ("oppose", 5, 5)), row("h/union", 5, "bill", "proposal"),
+            row("h/kim", 3, "back the levy", "clause", ("support", 5, 5)), row("h/kim", 5, "levy", "proposal"),
             # an object that is no proposal ("to condemn the violence") takes nothing: the clause stands
-            row("h/ng", 3, "condemn the violence", "clause", ("oppose", 5)), row("h/ng", 5, "violence", "np"),
+            row("h/ng", 3, "condemn the violence", "clause", ("oppose", 5, 5)), row("h/ng", 5, "violence", "np"),
             # "promised to fight the housing bill": the bill alone read as supported, and surer of a stance
-            row("h/holt", 3, "fight the housing bill", "clause", ("oppose", 6)),
-            row("h/holt", 6, "housing bill", "proposal")]
+            row("h/holt", 3, "fight the housing bill", "clause", ("oppose", 6, 6)),
+            row("h/holt", 6, "housing bill", "proposal"),
+            # "vowed to veto the start of membership talks": the object frames the talks; the start of
+            # them, read alone as supported, is the same object read without its verb
+            row("h/orban", 3, "veto the start of membership talks", "clause", ("oppose", 5, 8)),
+            row("h/orban", 5, "start of membership talks", "np+"), row("h/orban", 8, "membership talks", "proposal")]
     probs = np.array([[0.2, 0.8, 0, 0], [0.6, 0.4, 0, 0],
                       [0.1, 0.85, 0.05, 0], [0.05, 0.9, 0.05, 0],
                       [0.3, 0.7, 0, 0], [0.9, 0.1, 0, 0],
-                      [0.2, 0.8, 0, 0], [0.1, 0.5, 0.4, 0]])
+                      [0.2, 0.8, 0, 0], [0.1, 0.5, 0.4, 0],
+                      [0.2, 0.8, 0, 0], [0.37, 0.63, 0, 0], [0.5, 0.1, 0.4, 0]])
     got = {(c.holder_key, c.target_label, pol, round(p, 2)) for c, pol, p in decide(rows, probs, 0.3)}
     # the union's support for opposing the bill is opposition to it; Kim's own reading of the levy is
     # the same side and surer, and stands; the clause says Holt's side, the bill's own reading that it
-    # is a stance
+    # is a stance; Orban is against the talks, and nothing is read on their start
     assert got == {("h/union", "bill", "oppose", 0.8), ("h/kim", "levy", "support", 0.9),
-                   ("h/ng", "condemn the violence", "support", 0.7), ("h/holt", "housing bill", "oppose", 0.9)}
+                   ("h/ng", "condemn the violence", "support", 0.7), ("h/holt", "housing bill", "oppose", 0.9),
+                   ("h/orban", "membership talks", "oppose", 0.8)}
 
 
 def test_a_side_read_on_an_action_and_on_what_it_acts_on_stands_on_the_action():
