@@ -868,10 +868,11 @@ class CandidateFinder:
                         continue
                     if not owner and (t.start <= h.start < h.end <= t.end or _within(w, t, root)):
                         continue  # named inside the target ("a debate with Joe Biden"), not as its owner
-                    if _merely_named(w, t, root) and (not t.key or (h.key, t.key) not in rule_of):
+                    # the rules' key for the target: its own, or the one `_rule_named` found for its words
+                    tkey = t.key or named.get(id(t))
+                    if _merely_named(w, t, root) and (not tkey or (h.key, tkey) not in rule_of):
                         continue  # "discussed the stadium plan", "commented on it": no side taken
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
-                    tkey = t.key or named.get(id(t))
                     cand.rule = rule_of.get((h.key, tkey)) if tkey else None
                     cand.features = features(cand, quotes, sent_rules, self.priors, cache)
                     cands.append(cand)
