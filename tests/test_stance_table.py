@@ -41,6 +41,10 @@ CASES = [
     # "to sign" parsed as the rejecter's own clause: the calls' infinitive is hung back on "calls"
     ("calls-to-rejected", "Governor Tim Walsh rejected calls from Senator Ann Moss to sign the bill.",
      {("Tim Walsh", O, "sign the bill")}),
+    # a gerund object, which the parse makes the verb's clause
+    ("gerund-object", "The Labour Party opposes extending the retirement age.",
+     {("Labour Party", O, "extending the retirement age")}),
+    ("gerund-object-conj", "Germany discussed and opposed sending more tanks.", {("Germany", O, "sending more tanks")}),
     ("vote-against", "Poland voted against the emissions law.", {("Poland", O, "emissions law")}),
     ("vote-for", "Italy voted for the resolution.", {("Italy", S, "resolution")}),
     ("speak-against", "Senator Paul Greene spoke against the arms sale.", {("Paul Greene", O, "arms sale")}),
