@@ -45,6 +45,8 @@ CASES = [
     ("gerund-object", "The Labour Party opposes extending the retirement age.",
      {("Labour Party", O, "extending the retirement age")}),
     ("gerund-object-conj", "Germany discussed and opposed sending more tanks.", {("Germany", O, "sending more tanks")}),
+    ("distance-from", "Labour leader Tom Reid distanced himself from the plan to nationalise the railways.",
+     {("Tom Reid", O, "plan to nationalise the railways")}),
     ("vote-against", "Poland voted against the emissions law.", {("Poland", O, "emissions law")}),
     ("vote-for", "Italy voted for the resolution.", {("Italy", S, "resolution")}),
     ("speak-against", "Senator Paul Greene spoke against the arms sale.", {("Paul Greene", O, "arms sale")}),
@@ -64,6 +66,7 @@ CASES = [
     ("noun-outrage", "The Green Party voiced outrage over the decision to expand the airport.",
      {("Green Party", O, "decision to expand the airport")}),
     ("noun-protest-not-theirs", "The Interior Ministry allowed protests against the pension reform.", set()),
+    ("noun-blessing", "The European Commission gave its blessing to the merger.", {("European Commission", S, "merger")}),
     # --- adjective cues ----------------------------------------------------------------------
     ("adj-opposed", "Portugal is opposed to the tariff.", {("Portugal", O, "tariff")}),
     ("adj-critical", "The central bank was critical of the stimulus package.", {("central bank", O, "stimulus package")}),
