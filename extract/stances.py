@@ -676,13 +676,29 @@ class StanceReader:
         return out
 
     def _reporter(self, tok: Token, dm: DocMentions, sent_no: int) -> Optional[Ref]:
+        """Who reports the clause a cue is in: the subject of the verb of saying it is the complement
+        of ("He said Trump agreed ..."), or the actor it is "according to" ("According to the minister,
+        the cuts are a mistake")."""
         t = tok
         for _ in range(8):
+            source = self._according_to(t, dm, sent_no)
+            if source is not None:
+                return source
             if t.dep_ == "ROOT" or t.head is t:
                 return None
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.lex.speech_verbs:
                 return self._speech_subject(t.head, dm, sent_no)
             t = t.head
+        return None
+
+    def _according_to(self, verb: Token, dm: DocMentions, sent_no: int) -> Optional[Ref]:
+        """The actor a clause is "according to" (its verb's "according to X")."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    if to.lower_ == "to":
+                        obj = next((p for p in to.children if p.dep_ == "pobj"), None)
+                        return self.actor_of(obj, dm, sent_no, None) if obj is not None else None
         return None
 
     def _entries(self, w: DocWords, i: int) -> list[Cue]:

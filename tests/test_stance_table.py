@@ -113,6 +113,8 @@ CASES = [
     # --- reported stances ---------------------------------------------------------------------
     ("reported", "Hugo Marin said Peru agreed to the plan.", {("Peru", S, "plan")}),
     ("reported-oppose", "Anna Weiss said Italy rejected the pact.", {("Italy", O, "pact")}),
+    ("according-to", "According to Finance Minister Jon Berg, the spending cuts are a mistake.",
+     {("Jon Berg", O, "spending cuts")}),
     # --- pronouns, titles and chains ----------------------------------------------------------
     ("pronoun-he", "Carlos Mendez arrived in Rome on Monday. He rejected the proposal.", {("Carlos Mendez", O, "proposal")}),
     ("pronoun-she", "Sofia Lind met the press. She endorsed the bill.", {("Sofia Lind", S, "bill")}),
