@@ -45,7 +45,8 @@ PREP_NOUNS = {"wake", "behalf", "response", "aftermath", "midst", "face", "light
 # a stance on the object, not a proposal of its own.
 SIDE_VERBS = {"support", "oppose", "back", "endorse", "reject", "resist", "fight", "condemn", "criticise",
               "criticize", "denounce", "block", "defeat", "veto", "challenge", "vote", "welcome", "favour",
-              "favor", "embrace", "defend", "protest", "derail", "torpedo", "thwart"}
+              "favor", "embrace", "defend", "protest", "derail", "torpedo", "thwart",
+              "water", "roll", "turn"}  # with their particles: "water down", "roll back", "turn down"
 RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
 COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judgement (`_Sentence.composed`)
 # The features of a path whose cues compose a side (`_Sentence.composed`: one cue or more)

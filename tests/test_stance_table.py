@@ -47,6 +47,8 @@ CASES = [
     ("gerund-object-conj", "Germany discussed and opposed sending more tanks.", {("Germany", O, "sending more tanks")}),
     ("distance-from", "Labour leader Tom Reid distanced himself from the plan to nationalise the railways.",
      {("Tom Reid", O, "plan to nationalise the railways")}),
+    ("turn-down", "Acme Corp turned down the takeover bid.", {("Acme Corp", O, "takeover bid")}),
+    ("sign-up-to", "Canada signed up to the climate pact.", {("Canada", S, "climate pact")}),
     ("vote-against", "Poland voted against the emissions law.", {("Poland", O, "emissions law")}),
     ("vote-for", "Italy voted for the resolution.", {("Italy", S, "resolution")}),
     ("speak-against", "Senator Paul Greene spoke against the arms sale.", {("Paul Greene", O, "arms sale")}),
