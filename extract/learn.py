@@ -47,6 +47,10 @@ SIDE_VERBS = {"support", "oppose", "back", "endorse", "reject", "resist", "fight
               "criticize", "denounce", "block", "defeat", "veto", "challenge", "vote", "welcome", "favour",
               "favor", "embrace", "defend", "protest", "derail", "torpedo", "thwart",
               "water", "roll", "turn"}  # with their particles: "water down", "roll back", "turn down"
+# ... and of those, the verbs that are nothing but a side, whatever their object ("voted to oppose the new
+# runway": against the runway, though no lexicon noun says it is a proposal; "to condemn the violence" is
+# no stance on violence).
+STANCE_VERBS = {"support", "oppose", "back", "endorse", "reject", "veto", "block", "welcome", "favour", "favor"}
 RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
 COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judgement (`_Sentence.composed`)
 # The features of a path whose cues compose a side (`_Sentence.composed`: one cue or more)
@@ -1506,9 +1510,11 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
         c = cands[n]
 
         def proposals(head: int) -> list[int]:
-            # a proposal, named or referred to: "violence" in "to condemn the violence" is no stance's target
+            # a proposal, named or referred to: "violence" in "to condemn the violence" is no stance's
+            # target; or whatever a verb that is nothing but a side takes ("voted to oppose the new runway")
             return [m for m in by_slot.get((c.slot[0], c.slot[1], head), ())
-                    if "t.kind=proposal" in cands[m].features or "t.kind=pronoun" in cands[m].features]
+                    if "t.kind=proposal" in cands[m].features or "t.kind=pronoun" in cands[m].features
+                    or "t.kind=np" in cands[m].features and c.signature[0] in STANCE_VERBS]
 
         objs = proposals(obj)
         if not objs and framed != obj:

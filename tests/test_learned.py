@@ -275,19 +275,25 @@ def test_a_clause_whose_verb_takes_a_side_is_a_stance_on_its_object():
             # "vowed to veto the start of membership talks": the object frames the talks; the start of
             # them, read alone as supported, is the same object read without its verb
             row("h/orban", 3, "veto the start of membership talks", "clause", ("oppose", 5, 8)),
-            row("h/orban", 5, "start of membership talks", "np+"), row("h/orban", 8, "membership talks", "proposal")]
+            row("h/orban", 5, "start of membership talks", "np+"), row("h/orban", 8, "membership talks", "proposal"),
+            # "voted to oppose the new runway": a verb that is nothing but a side gives it to any object
+            Row("h/greens", "p/oppose-the-new-runway", "oppose the new runway", ("h/greens", 0, 3),
+                {"bias": 1.0, "t.kind=clause": 1.0}, ("oppose", frozenset({"oppose", "new", "runway"})),
+                verb_side=("oppose", 6, 6)),
+            row("h/greens", 6, "new runway", "np")]
     probs = np.array([[0.2, 0.8, 0, 0], [0.6, 0.4, 0, 0],
                       [0.1, 0.85, 0.05, 0], [0.05, 0.9, 0.05, 0],
                       [0.3, 0.7, 0, 0], [0.9, 0.1, 0, 0],
                       [0.2, 0.8, 0, 0], [0.1, 0.5, 0.4, 0],
-                      [0.2, 0.8, 0, 0], [0.37, 0.63, 0, 0], [0.5, 0.1, 0.4, 0]])
+                      [0.2, 0.8, 0, 0], [0.37, 0.63, 0, 0], [0.5, 0.1, 0.4, 0],
+                      [0.4, 0.6, 0, 0], [0.9, 0.1, 0, 0]])
     got = {(c.holder_key, c.target_label, pol, round(p, 2)) for c, pol, p in decide(rows, probs, 0.3)}
     # the union's support for opposing the bill is opposition to it; Kim's own reading of the levy is
     # the same side and surer, and stands; the clause says Holt's side, the bill's own reading that it
     # is a stance; Orban is against the talks, and nothing is read on their start
     assert got == {("h/union", "bill", "oppose", 0.8), ("h/kim", "levy", "support", 0.9),
                    ("h/ng", "condemn the violence", "support", 0.7), ("h/holt", "housing bill", "oppose", 0.9),
-                   ("h/orban", "membership talks", "oppose", 0.8)}
+                   ("h/orban", "membership talks", "oppose", 0.8), ("h/greens", "new runway", "oppose", 0.6)}
 
 
 def test_a_side_read_on_an_action_and_on_what_it_acts_on_stands_on_the_action():
