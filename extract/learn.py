@@ -53,6 +53,10 @@ SIDE_VERBS = {"support", "oppose", "back", "endorse", "reject", "resist", "fight
 STANCE_VERBS = {"support", "oppose", "back", "endorse", "reject", "veto", "block", "welcome", "favour", "favor"}
 RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
 COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judgement (`_Sentence.composed`)
+# Verbs that deny the clause they govern without being a cue of their own (of `words.REFUSING_VERBS`, the one
+# the cue lexicon does not list; "failed to" is mostly what happened, not a side: "failed to meet the
+# deadline"): "declined to back the motion" is not backing it.
+DECLINING_VERBS = {"decline"}
 # The features of a path whose cues compose a side (`_Sentence.composed`: one cue or more)
 COMPOSED = {SUPPORT: ("comp=+1", "comp=+2"), OPPOSE: ("comp=-1", "comp=-2")}
 T_WITHHELD = "t.withheld"  # the feature of a target headed by a neutral or withheld cue word ("a position on")
@@ -1090,8 +1094,9 @@ class _Sentence:
             if cue in (SUPPORT, OPPOSE):
                 n += 1
                 sign = -sign if cue == OPPOSE else sign
-            if x in w.negated and w.pos[x] in ("VERB", "AUX", "ADJ"):
-                sign = -sign
+            if x in w.negated and w.pos[x] in ("VERB", "AUX", "ADJ") or w.lemma[x] in DECLINING_VERBS and any(
+                    w.dep[c] == "xcomp" and c in words for c in w.children[x]):
+                sign = -sign  # "did not back the motion"; "declined to back the motion", as the rules read it
         return ("+" if sign > 0 else "-") + str(min(n, 2)) if n else "0" + ("-" if sign < 0 else "")
 
     def polarity(self, x: int) -> str:
@@ -1143,8 +1148,9 @@ class _Sentence:
         f["t.gov_dep=" + w.dep[i] + ":" + gov] = 1.0
         words = len(t.label.split())
         f["t.words=" + str(min(words, 8))] = 1.0
-        if i in negated and pos[i] in ("VERB", "AUX"):
-            f[T_NEGATED] = 1.0
+        if i in negated and pos[i] in ("VERB", "AUX") or pos[i] == "VERB" and w.dep[i] == "xcomp" \
+                and lemma[w.head[i]] in DECLINING_VERBS:
+            f[T_NEGATED] = 1.0  # "urged Israel not to build settlements", "declined to back the motion"
         if lem in self.priors.proposal_nouns:
             f["t.proposal_noun"] = 1.0
         _word_priors(f, "thead", prior_of[i], i in negated)
@@ -1516,13 +1522,12 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
                     if "t.kind=proposal" in cands[m].features or "t.kind=pronoun" in cands[m].features
                     or "t.kind=np" in cands[m].features and c.signature[0] in STANCE_VERBS]
 
-        objs = proposals(obj)
-        if not objs and framed != obj:
-            # "vowed to veto the start of membership talks": the talks; the start of them, read alone
-            # (for the start), is the same object read without its verb
-            objs = proposals(framed)
-            for m in by_slot.get((c.slot[0], c.slot[1], obj), ()) if objs else ():
-                probs[m] = [1.0, 0.0, 0.0, 0.0]
+        # "vowed to veto the start of membership talks": the talks; the start of them, read alone (for
+        # the start), is the same object read without its verb
+        objs = proposals(framed) if framed != obj else []
+        for m in by_slot.get((c.slot[0], c.slot[1], obj), ()) if objs else ():
+            probs[m] = [1.0, 0.0, 0.0, 0.0]
+        objs = objs or proposals(obj)
         if not objs:
             continue
         o = min(objs, key=lambda m: probs[m, 0])
