@@ -33,7 +33,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
-from stancegraph.extract.stances import FRAME_NOUNS, URGING_VERBS, WITHHELD_WHEN_NEGATED
+from stancegraph.extract.stances import FRAME_NOUNS, JUDGED_WHEN_PENDING, URGING_VERBS, WITHHELD_WHEN_NEGATED
 from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
@@ -1091,6 +1091,8 @@ class _Sentence:
                 return "neutral"  # "undecided about", "has not taken a position on", "neither for nor against"
             if cue == SUPPORT and x in w.negated and w.lemma[x] in WITHHELD_WHEN_NEGATED:
                 return "neutral"  # "won't endorse", "stopped short of endorsing": no side, as the rules read it
+            if cue in (SUPPORT, OPPOSE) and w.lemma[x] in JUDGED_WHEN_PENDING and w.pending(x):
+                return "neutral"  # "has yet to endorse": not so far, as the rules read it
             if cue in (SUPPORT, OPPOSE):
                 n += 1
                 sign = -sign if cue == OPPOSE else sign

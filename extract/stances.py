@@ -31,6 +31,9 @@ RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the 
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
+# Cues of judgement, which "yet to" withholds ("has yet to endorse the bill", "has yet to back it": neutral);
+# an act not yet done ("is yet to sign the amendment") is no judgement either way, and reads as before.
+JUDGED_WHEN_PENDING = WITHHELD_WHEN_NEGATED | {"support", "back", "oppose", "reject"}
 # Verbs (and adjectives of reluctance) that turn the action they govern into its refusal: "refused to sign
 # the accord", "was reluctant to back the tax".
 REFUSALS = {"refuse", "decline", "reject", "fail", "reluctant", "hesitant", "unwilling"}
@@ -361,9 +364,13 @@ class StanceReader:
         (xcomp, conj, advcl; a ccomp only below a verb that is not a speech verb)."""
         v = verb
         for _ in range(8):
+            own = False
             for child in v.children:
                 if child.dep_ in ("nsubj", "nsubjpass"):
+                    own = True
                     yield child
+            if own and v.dep_ == "conj":
+                return  # "X endorsed the bill, but the governor has yet to back it": not X's
             if v.dep_ == "relcl":
                 yield v.head
                 return
@@ -464,6 +471,7 @@ class StanceReader:
             # its author's backing of the document itself is the same stance, said twice
             carrier = self._document_carrier(tok, dm) if cues else None
             both_ways = w.neither_nor(i)  # "neither supporting nor opposing X": neutral
+            pending = w.lemma[i] in JUDGED_WHEN_PENDING and w.pending(i)
             taken_back = w.retractor(i, self.lex.proposal_nouns) is not None  # "withdrew its support for the plan"
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
@@ -471,7 +479,8 @@ class StanceReader:
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     if carrier is not None and carrier.key != target.key:
                         said_twice.add((holder.key, carrier.key))
-                    pol = NEUTRAL if both_ways else self._polarity(cue.polarity, negd, cue.lemma)
+                    # "neither supporting nor opposing X", "has yet to endorse X": neutral
+                    pol = NEUTRAL if both_ways or pending else self._polarity(cue.polarity, negd, cue.lemma)
                     if taken_back:
                         pol = OPPOSITE.get(pol, pol)
                     hold_list = self._holders(holder, tok, dm, doc, speaker)

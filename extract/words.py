@@ -156,6 +156,20 @@ class DocWords:
             x = head[x]
         return False
 
+    def pending(self, i: int) -> bool:
+        """Whether the i-th word is governed, within four words, by "yet to" ("has yet to endorse the
+        bill", "is yet to decide"): not done so far, a judgement withheld, not a side."""
+        head, dep, lemma, lower, children = self.head, self.dep, self.lemma, self.lower, self.children
+        x = i
+        for _ in range(4):
+            if x != i and lemma[x] in ("have", "be") and any(dep[c] == "advmod" and lower[c] == "yet"
+                                                             for c in children[x]):
+                return True
+            if head[x] == x or dep[x] not in _REACH:
+                return False
+            x = head[x]
+        return False
+
     def bygone(self, i: int) -> bool:
         """Whether the i-th word, a noun, names what someone was and is no longer: "a former critic of the
         pact", "was once a critic of the pact" (`BYGONE_WORDS`)."""

@@ -75,6 +75,10 @@ CASES = [
     ("adj-in-favour", "Ireland is in favour of the treaty.", {("Ireland", S, "treaty")}),
     ("adj-skeptical", "Denmark remains skeptical about the merger.", {("Denmark", O, "merger")}),
     ("adj-undecided", "Finland is undecided on the referendum.", {("Finland", N, "referendum")}),
+    ("yet-to", "Senator Ruth Adams has yet to endorse the infrastructure bill.", {("Ruth Adams", N, "infrastructure bill")}),
+    # a conjunct with a subject of its own is not the first subject's ("the governor has yet to back it")
+    ("conj-own-subject", "Senator Jo Dunn has endorsed the bill, but the governor has yet to back it.",
+     {("Jo Dunn", S, "bill")}),
     # --- negation and modality ---------------------------------------------------------------
     ("neg-direct", "Austria does not support the sanctions.", {("Austria", O, "sanctions")}),
     ("neg-never", "Belgium has never backed the proposal.", {("Belgium", O, "proposal")}),
