@@ -1050,7 +1050,8 @@ class StanceReader:
             # a gerund the parse makes the verb's clause is its object: "opposes extending the retirement
             # age", "rejected scrapping the subsidy"
             gerund = c.tag_ == "VBG" and not any(a.dep_ in ("aux", "mark") for a in c.children)
-            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (verb.lemma_.lower() in CLAUSE_TARGET_CUES or gerund):
+            if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and (
+                    verb.lemma_.lower() in CLAUSE_TARGET_CUES or gerund):
                 if c.lemma_.lower() in ("be",):
                     continue
                 if self._inner_cue_reads(c, dm):

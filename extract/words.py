@@ -141,11 +141,10 @@ class DocWords:
         governed, within four words, by a negated verb ("has not taken a position"), "yet to" ("has
         yet to take a position"), "before" / "until" ("before deciding on"), or a refusing verb
         ("declined to say"). What a "withheld" cue or an embedded "whether" asks of its word."""
-        head, dep, lemma, lower, children = self.head, self.dep, self.lemma, self.lower, self.children
+        head, dep, lemma, lower = self.head, self.dep, self.lemma, self.lower
         x = i
         for _ in range(4):
-            if x in self.negated or any(dep[c] == "advmod" and lower[c] == "yet" for c in children[x]) \
-                    and lemma[x] in ("have", "be"):
+            if x in self.negated or self._yet(x):
                 return True
             if x != i and lemma[x] in REFUSING_VERBS:
                 return True
@@ -159,16 +158,20 @@ class DocWords:
     def pending(self, i: int) -> bool:
         """Whether the i-th word is governed, within four words, by "yet to" ("has yet to endorse the
         bill", "is yet to decide"): not done so far, a judgement withheld, not a side."""
-        head, dep, lemma, lower, children = self.head, self.dep, self.lemma, self.lower, self.children
+        head, dep = self.head, self.dep
         x = i
         for _ in range(4):
-            if x != i and lemma[x] in ("have", "be") and any(dep[c] == "advmod" and lower[c] == "yet"
-                                                             for c in children[x]):
+            if x != i and self._yet(x):
                 return True
             if head[x] == x or dep[x] not in _REACH:
                 return False
             x = head[x]
         return False
+
+    def _yet(self, x: int) -> bool:
+        """Whether the x-th word is the "has" / "is" of "has yet to", "is yet to"."""
+        return self.lemma[x] in ("have", "be") and any(self.dep[c] == "advmod" and self.lower[c] == "yet"
+                                                       for c in self.children[x])
 
     def bygone(self, i: int) -> bool:
         """Whether the i-th word, a noun, names what someone was and is no longer: "a former critic of the
