@@ -9,7 +9,7 @@ it goes on to read.
 """
 from __future__ import annotations
 
-from typing import AbstractSet, Optional
+from typing import AbstractSet, Iterator, Optional
 
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
@@ -141,32 +141,23 @@ class DocWords:
         governed, within four words, by a negated verb ("has not taken a position"), "yet to" ("has
         yet to take a position"), "before" / "until" ("before deciding on"), or a refusing verb
         ("declined to say"). What a "withheld" cue or an embedded "whether" asks of its word."""
-        head, dep, lemma, lower = self.head, self.dep, self.lemma, self.lower
-        x = i
-        for _ in range(4):
-            if x in self.negated or self._yet(x):
-                return True
-            if x != i and lemma[x] in REFUSING_VERBS:
-                return True
-            if dep[x] == "prep" and lower[x] in ("before", "until"):
-                return True
-            if head[x] == x or dep[x] not in _REACH:
-                return False
-            x = head[x]
-        return False
+        dep, lemma, lower = self.dep, self.lemma, self.lower
+        return any(x in self.negated or self._yet(x) or x != i and lemma[x] in REFUSING_VERBS
+                   or dep[x] == "prep" and lower[x] in ("before", "until") for x in self._reach(i))
 
     def pending(self, i: int) -> bool:
         """Whether the i-th word is governed, within four words, by "yet to" ("has yet to endorse the
         bill", "is yet to decide"): not done so far, a judgement withheld, not a side."""
-        head, dep = self.head, self.dep
+        return any(x != i and self._yet(x) for x in self._reach(i))
+
+    def _reach(self, i: int) -> Iterator[int]:
+        """The i-th word and the words above it that its negation or pending reaches, within four."""
         x = i
         for _ in range(4):
-            if x != i and self._yet(x):
-                return True
-            if head[x] == x or dep[x] not in _REACH:
-                return False
-            x = head[x]
-        return False
+            yield x
+            if self.head[x] == x or self.dep[x] not in _REACH:
+                return
+            x = self.head[x]
 
     def _yet(self, x: int) -> bool:
         """Whether the x-th word is the "has" / "is" of "has yet to", "is yet to"."""
