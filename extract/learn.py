@@ -59,6 +59,7 @@ COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judg
 DECLINING_VERBS = {"decline"}
 # The features of a path whose cues compose a side (`_Sentence.composed`: one cue or more)
 COMPOSED = {SUPPORT: ("comp=+1", "comp=+2"), OPPOSE: ("comp=-1", "comp=-2")}
+T_ABOVE_H = "path.t_dominates_h"  # the feature of a pair whose holder the target's words govern
 T_WITHHELD = "t.withheld"  # the feature of a target headed by a neutral or withheld cue word ("a position on")
 # The feature of a target whose own verb is negated ("urged Israel not to build new settlements", "agreed
 # that NATO would not expand"): its label leaves the negation out ("build new settlements"), so a stance
@@ -1062,7 +1063,7 @@ class _Sentence:
                 after["path.mid=" + lemma[x]] = 1.0
                 after["path.mid+lca=" + lemma[x] + ":" + llem] = 1.0
         if lca == t:
-            after["path.t_dominates_h"] = 1.0
+            after[T_ABOVE_H] = 1.0
         # a target that is itself an undecided "whether" clause ("weighing whether to back the pact") is
         # withheld judgement, as one under such a clause is
         comp = "neutral" if t in w.withheld else self.composed(up_t[1:] + [lca])
@@ -1480,7 +1481,10 @@ def _composed_against(cands: list, probs: np.ndarray) -> list[int]:
     rules may read the phrase around the target instead ("rejected demands for a ban on combustion
     engines": against the demands, and so against the ban, where the model read the ban as supported);
     that counts where two cues compose the side. Where the words and the rules agree, the model says
-    whether it is a stance, not which side."""
+    whether it is a stance, not which side. So too where the holder is named inside a clause about the
+    target ("the bill, which is opposed by Senator Moss, passed the House"): every word of the path is
+    on the holder's side, where the composed polarity reads nothing, and the model weighs what the
+    target's own verb says ("passed") over it; the rules read the clause."""
     ruled: dict[tuple, list] = {}  # (holder, sentence, side) -> the signatures of the pairs the rules read so
     for c in cands:
         side = next((k for k in (SUPPORT, OPPOSE) if "rule=" + k in c.features), None)
@@ -1490,7 +1494,12 @@ def _composed_against(cands: list, probs: np.ndarray) -> list[int]:
     for n, c in enumerate(cands):
         f = c.features
         for side, col, other in ((SUPPORT, 1, 2), (OPPOSE, 2, 1)):
-            if probs[n, other] <= probs[n, col] or not any(k in f for k in COMPOSED[side]):
+            if probs[n, other] <= probs[n, col]:
+                continue
+            if "rule=" + side in f and T_ABOVE_H in f:
+                out.append(n)  # the holder inside a clause about the target: "the bill, which is opposed by X"
+                continue
+            if not any(k in f for k in COMPOSED[side]):
                 continue
             head = c.signature[0]
             if "rule=" + side in f or COMPOSED[side][1] in f and head and any(
