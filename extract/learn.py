@@ -1411,14 +1411,10 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         return []
     # every candidate's likeliest stance ("none" aside) and its probability, in one numpy call, not one per row
     probs = np.asarray(probs)
-    negated = [n for n, c in enumerate(cands) if T_NEGATED in c.features]
-    if negated:  # a stance on "not building the settlements" is the opposite stance on "build the settlements"
-        probs = probs.copy()
-        probs[np.ix_(negated, [1, 2])] = probs[np.ix_(negated, [2, 1])]
-    turned = _composed_against(cands, probs)
-    if turned:  # "rejected calls for a ceasefire": against the ceasefire, as its words compose
-        probs = probs.copy()
-        probs[np.ix_(turned, [1, 2])] = probs[np.ix_(turned, [2, 1])]
+    # a stance on "not building the settlements" is the opposite stance on "build the settlements"
+    probs = _turned(probs, [n for n, c in enumerate(cands) if T_NEGATED in c.features])
+    # "rejected calls for a ceasefire": against the ceasefire, as its words compose
+    probs = _turned(probs, _composed_against(cands, probs))
     probs = _sides_to_objects(cands, probs)
     ks = np.argmax(probs[:, 1:], axis=1) + 1
     confs = probs[np.arange(len(ks)), ks]
@@ -1473,6 +1469,15 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     return out
 
 
+def _turned(probs: np.ndarray, rows: list[int]) -> np.ndarray:
+    """`probs` with support and oppose swapped in `rows`: a copy, or `probs` itself where there are none."""
+    if not rows:
+        return probs
+    probs = probs.copy()
+    probs[np.ix_(rows, [1, 2])] = probs[np.ix_(rows, [2, 1])]
+    return probs
+
+
 def _composed_against(cands: list, probs: np.ndarray) -> list[int]:
     """The pairs whose side the cues on the path compose (`_Sentence.composed`) and the rules read alike,
     and the model the other way: "rejected calls for a ceasefire" composes "reject" and "call for" into
@@ -1496,14 +1501,12 @@ def _composed_against(cands: list, probs: np.ndarray) -> list[int]:
         for side, col, other in ((SUPPORT, 1, 2), (OPPOSE, 2, 1)):
             if probs[n, other] <= probs[n, col]:
                 continue
-            if "rule=" + side in f and T_ABOVE_H in f:
-                out.append(n)  # the holder inside a clause about the target: "the bill, which is opposed by X"
-                continue
-            if not any(k in f for k in COMPOSED[side]):
-                continue
             head = c.signature[0]
-            if "rule=" + side in f or COMPOSED[side][1] in f and head and any(
-                    head != h and head in content for h, content in ruled.get((c.slot[0], c.slot[1], side), ())):
+            # the rules' own reading with the path's words, or with the holder inside a clause about the
+            # target ("the bill, which is opposed by X"); or their reading of a phrase around it, two cues
+            if "rule=" + side in f and (T_ABOVE_H in f or any(k in f for k in COMPOSED[side])) \
+                    or COMPOSED[side][1] in f and head and any(
+                        head != h and head in content for h, content in ruled.get((c.slot[0], c.slot[1], side), ())):
                 out.append(n)
     return out
 
@@ -1523,22 +1526,23 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
     for n, c in enumerate(cands):
         by_slot.setdefault(c.slot, []).append(n)
     probs = probs.copy()
+
+    def proposals(c, head: int) -> list[int]:
+        """The candidates of the clause `c`'s holder and sentence on the object `head`: a proposal, named
+        or referred to ("violence" in "to condemn the violence" is no stance's target), or whatever a
+        verb that is nothing but a side takes ("voted to oppose the new runway")."""
+        return [m for m in by_slot.get((c.slot[0], c.slot[1], head), ())
+                if "t.kind=proposal" in cands[m].features or "t.kind=pronoun" in cands[m].features
+                or "t.kind=np" in cands[m].features and c.signature[0] in STANCE_VERBS]
+
     for n, (side, obj, framed) in verb_sides:
         c = cands[n]
-
-        def proposals(head: int) -> list[int]:
-            # a proposal, named or referred to: "violence" in "to condemn the violence" is no stance's
-            # target; or whatever a verb that is nothing but a side takes ("voted to oppose the new runway")
-            return [m for m in by_slot.get((c.slot[0], c.slot[1], head), ())
-                    if "t.kind=proposal" in cands[m].features or "t.kind=pronoun" in cands[m].features
-                    or "t.kind=np" in cands[m].features and c.signature[0] in STANCE_VERBS]
-
         # "vowed to veto the start of membership talks": the talks; the start of them, read alone (for
         # the start), is the same object read without its verb
-        objs = proposals(framed) if framed != obj else []
+        objs = proposals(c, framed) if framed != obj else []
         for m in by_slot.get((c.slot[0], c.slot[1], obj), ()) if objs else ():
             probs[m] = [1.0, 0.0, 0.0, 0.0]
-        objs = objs or proposals(obj)
+        objs = objs or proposals(c, obj)
         if not objs:
             continue
         o = min(objs, key=lambda m: probs[m, 0])
