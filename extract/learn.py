@@ -33,7 +33,8 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
-from stancegraph.extract.stances import FRAME_NOUNS, JUDGED_WHEN_PENDING, URGING_VERBS, WITHHELD_WHEN_NEGATED
+from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, URGING_VERBS, WITHHELD_WHEN_NEGATED,
+                                        relative_proposal)
 from stancegraph.extract.words import WITHHELD, DocWords
 
 MODEL_NAME = "stance-linear"
@@ -67,12 +68,15 @@ T_WITHHELD = "t.withheld"  # the feature of a target headed by a neutral or with
 # turns such a pair's silver side the same way, so that the model learns the side as if the clause were
 # not negated (the packaged model was trained without the feature: it has no weight there).
 T_NEGATED = "t.neg"
+# The feature of a target a pronoun names ("it", "this") resolved to the proposal named before it: a guess.
+# A relative pronoun ("the tax, which the Greens oppose") names the noun its clause hangs on, no guess.
+T_GUESSED = "t.guessed"
 # Pairs whose stance needs more than the model's threshold, by a feature: a target named by "it" or
 # "this" and a holder named by a pronoun, resolved to what was named before (the resolution is a
 # guess the pair's probability does not weigh), and a group holder ("protesters", "Palestinians"),
 # so often vague that the annotation leaves it optional. Measured on silver dev and train's reading
 # alike: fewer false stances, hardly a true one lost (README, the steps).
-BARS = {"t.kind=pronoun": 0.5, "h.pron=True": 0.4, "h.kind=" + GROUP: 0.4}
+BARS = {T_GUESSED: 0.5, "h.pron=True": 0.4, "h.kind=" + GROUP: 0.4}
 # Of one holder's stances of one polarity in one sentence, those under this share of the likeliest
 # one's probability are dropped: mostly the same statement read onto another of the sentence's phrases
 # (README, the steps).
@@ -244,6 +248,7 @@ class Target:
     resolved: bool = False  # a short form given the key and label of a fuller mention before it
     words_end: Optional[int] = None  # where the words its label names end, if past `end` ("repeal of the levy")
     undoing: bool = False  # a proposal named by what it undoes ("an end to the blockade"; the lexicon's `needs`)
+    guessed: bool = False  # a pronoun resolved to the proposal named before it ("it"), not a relative one
     # a clause whose verb takes a side on its object ("to oppose the bill"): that side and the object's head
     verb_side: Optional[tuple[str, int, int]] = None
     _signature: Optional[tuple[str, frozenset]] = field(default=None, repr=False, compare=False)
@@ -763,11 +768,15 @@ class CandidateFinder:
                     out.append(target)
             elif w.lower[i] in THING_PRONOUNS and w.pos[i] in ("PRON", "DET") and w.dep[i] not in ("det", "mark") \
                     and i not in dm.actors:
-                ref = self.ctx.resolve_proposal(None, sent_no, i)
+                # a relative pronoun names the noun its clause hangs on ("the tax, which the Greens oppose"),
+                # a proposal or none ("the party, which opposes the tax"); "it" the proposal named before
+                relative, ref = relative_proposal(doc[i], dm)
+                if not relative:
+                    ref = self.ctx.resolve_proposal(None, sent_no, i)
                 if ref is not None:
                     ent = self.ctx.entities.get(ref.key)
                     if ent is not None:
-                        out.append(Target("pronoun", ent.label, ref.key, doc[i], i, i + 1))
+                        out.append(Target("pronoun", ent.label, ref.key, doc[i], i, i + 1, guessed=not relative))
         self._resolve(out)
         return out
 
@@ -1132,6 +1141,8 @@ class _Sentence:
     def target(self, t: Target) -> dict:
         """What the target alone says (once per target, shared by its pairs)."""
         f: dict[str, float] = {"t.kind=" + t.kind: 1.0}
+        if t.guessed:
+            f[T_GUESSED] = 1.0
         if t.resolved:
             f["t.resolved"] = 1.0
         th = t.head

@@ -72,6 +72,23 @@ CLAUSE_TARGET_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "agr
                       "press", "advocate", "refuse", "vote", "order", "threaten", "instruct", "tell"}
 
 
+def relative_proposal(token: Token, dm: DocMentions) -> tuple[bool, Optional[Ref]]:
+    """Whether `token` is a relative pronoun ("which", "that" opening a relative clause), and the
+    proposal it means: the noun its clause hangs on ("the tax, which the Greens oppose"), or none
+    ("the party, which opposes the tax"); where the parser hung it on a noun inside the proposal's
+    phrase ("the air strike against the rebels, which Y condemned"), the proposal that phrase belongs to."""
+    low = token.lower_
+    if low not in ("which", "that") or token.head.dep_ != "relcl":
+        return False, None
+    t = token.head.head
+    for _ in range(3):
+        ref = dm.proposal_at(t)
+        if ref is not None or t.dep_ not in ("pobj", "prep") or low != "which":
+            return True, ref
+        t = t.head
+    return True, None
+
+
 @dataclass
 class Attribution:
     """Who speaks a stretch of text: a quotation or a reported clause."""
@@ -329,18 +346,10 @@ class StanceReader:
         ref = dm.proposal_at(token)
         if ref is not None:
             return ref
+        relative, ref = relative_proposal(token, dm)
+        if relative:
+            return ref
         low = token.lower_
-        if low in ("which", "that") and token.head.dep_ == "relcl":
-            # a relative pronoun means the noun its clause hangs on; where the parser hung it on a
-            # noun inside the proposal's phrase ("the air strike against the rebels, which Y
-            # condemned"), the proposal that phrase belongs to
-            t = token.head.head
-            for _ in range(3):
-                ref = dm.proposal_at(t)
-                if ref is not None or t.dep_ not in ("pobj", "prep") or low != "which":
-                    return ref
-                t = t.head
-            return None
         if low in PRONOUNS_THING and token.pos_ in ("PRON", "DET"):
             return self.ctx.resolve_proposal(None, sent_no, token.i)
         if low in ("them", "they", "these", "those") and token.pos_ == "PRON":

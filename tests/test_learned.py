@@ -199,11 +199,12 @@ def test_table_row(learned, row):
 
 def test_a_pronoun_or_a_group_needs_a_surer_reading():
     """A holder named by a pronoun or a group holder needs 0.4, a target named by "it" 0.5, where a
-    named holder and target need the model's threshold."""
-    from stancegraph.extract.learn import Row, decide
+    named holder and target need the model's threshold; so does a target named by a relative pronoun
+    ("the tax, which the Greens oppose"), which means the noun its clause hangs on: no guess."""
+    from stancegraph.extract.learn import T_GUESSED, Row, decide
 
     kinds = {"named": {}, "he": {"h.pron=True": 1.0}, "protesters": {"h.kind=Group": 1.0},
-             "it": {"t.kind=pronoun": 1.0}}
+             "it": {"t.kind=pronoun": 1.0, T_GUESSED: 1.0}, "which": {"t.kind=pronoun": 1.0}}
     rows = [Row(f"h/{name}", f"p/{name}", f"plan {name}", (f"h/{name}", 0, n), {"bias": 1.0, **features},
                 ("plan", frozenset({name}))) for n, (name, features) in enumerate(kinds.items())]
 
@@ -211,9 +212,20 @@ def test_a_pronoun_or_a_group_needs_a_surer_reading():
         probs = np.array([[1.0 - p_support, p_support, 0.0, 0.0]] * len(rows))
         return {c.holder_key.split("/")[1] for c, _, _ in decide(rows, probs, 0.3)}
 
-    assert read(0.35) == {"named"}
-    assert read(0.45) == {"named", "he", "protesters"}
+    assert read(0.35) == {"named", "which"}
+    assert read(0.45) == {"named", "which", "he", "protesters"}
     assert read(0.55) == set(kinds)
+
+
+def test_a_relative_pronoun_names_the_noun_its_clause_hangs_on(learned):
+    """"Which" opening a relative clause is no guess at the proposal named before: it is the noun its
+    clause hangs on, a proposal ("the carbon tax, which ...") or none ("the Green Party, which ...")."""
+    text = "The council debated the fuel levy. The Green Party, which won ten seats, held a rally."
+    assert not [c for c in candidates(learned, text) if c.target.kind == "pronoun"]
+    text = "The council debated the fuel levy. The carbon tax, which the Green Party opposes, takes effect in May."
+    which = [c for c in candidates(learned, text) if c.target.kind == "pronoun"]
+    assert which and {c.target.label for c in which} == {"carbon tax"}
+    assert not any(c.target.guessed for c in which)
 
 
 def _row(holder: str, sent: int, n: int, target: str = "levy"):
