@@ -121,7 +121,7 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
                        noun_infinitives: AbstractSet[str] = frozenset()) -> None:
     """Hang on a noun cue the phrase its own preposition opens, where the parse hung it on a word just
     above the noun: "has not taken sides on the bill" ("on" on "taken"), "is in favour of sending jets"
-    ("of" on "is"). Only a preposition the cue lexicon gives the noun (`Lexicon.noun_prepositions`),
+    ("of" on "is"), "gave the green light to the merger" ("to" a dative of "gave"). Only a preposition the cue lexicon gives the noun (`Lexicon.noun_prepositions`),
     right after it, on the noun's head or the head's head. Likewise the infinitive right after a noun
     that takes one (`Lexicon.noun_infinitives`), where the parse made it a clause of the verb above:
     "rejected calls (from the opposition) to sign the bill" is no signing of the rejecter's, and
@@ -134,11 +134,12 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
             continue
         if lemma in noun_infinitives:
             changed = _hang_infinitive(doc, w, i) or changed
-        if w.lower[p] not in noun_prepositions.get(lemma, ()) or w.dep[p] != "prep":
+        if w.lower[p] not in noun_prepositions.get(lemma, ()) or w.dep[p] not in ("prep", "dative"):
             continue
         h = w.head[i]
         if w.head[p] != i and w.head[p] in (h, w.head[h]):
             doc[p].head = doc[i]
+            doc[p].dep_ = "prep"  # "gave the green light to the merger": the parse's dative of "gave"
             changed = True
     if changed:
         DocWords.forget(doc)  # its heads were read before these were written
