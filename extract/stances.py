@@ -64,7 +64,8 @@ FALLBACK_TARGET_CUES = {"agree", "welcome", "applaud", "praise", "hail"}
 # presidents shake hands"), where other cues need a policy verb or a proposal noun in the clause.
 DEMAND_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "press", "insist"}
 # Verbs whose subject is given a stance by others: "the plan drew criticism from X", "has the backing of X".
-RECEIVING_VERBS = {"draw", "attract", "face", "receive", "win", "have", "gain", "get", "enjoy", "earn", "garner"}
+RECEIVING_VERBS = {"draw", "attract", "face", "receive", "win", "have", "gain", "get", "enjoy", "earn", "garner",
+                   "meet", "encounter", "spark", "provoke", "trigger", "prompt", "elicit"}
 # Verbs that put a stance to someone else: "urged the ministry to back X" is the urger's stance on X.
 URGING_VERBS = DEMAND_CUES | {"encourage", "persuade", "convince", "invite", "tell", "order", "instruct"}
 CLAUSE_TARGET_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "agree", "propose", "recommend",
@@ -752,16 +753,25 @@ class StanceReader:
                 if not any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") for c in tok.children):
                     continue
             elif cue.particle:
-                # the particle hangs on the cue, or for an adjective on its copula ("remained neutral on X")
+                # the particle hangs on the cue, or for an adjective on its copula ("remained neutral on X");
+                # a noun received needs none: "the plan faced opposition from X" is X's opposition to it
                 around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])
                 if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative", "advmod") for c in around) \
-                        and self._marked_clause(tok, cue.particle) is None:
+                        and self._marked_clause(tok, cue.particle) is None \
+                        and not (cue.pos == "NOUN" and self._received(tok)):
                     continue
             out.append(cue)
         # a cue with a particle wins over the bare one ("call for" over "call")
         if any(c.particle for c in out):
             out = [c for c in out if c.particle]
         return out
+
+    @staticmethod
+    def _received(noun: Token) -> bool:
+        """A noun a proposal receives from someone: the object of a receiving verb with a "from" or "of"
+        phrase ("faced opposition from the Greens", "won the praise of the IMF")."""
+        return noun.dep_ in OBJ_DEPS and noun.head.lemma_.lower() in RECEIVING_VERBS and any(
+            c.dep_ == "prep" and c.lower_ in ("from", "of") for c in (*noun.children, *noun.head.children))
 
     @staticmethod
     def _marked_clause(tok: Token, particle: str) -> Optional[Token]:

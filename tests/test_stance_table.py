@@ -340,6 +340,11 @@ CASES = [
      {("European Commission", S, "merger of the two airlines")}),
     ("relative-object", "The carbon tax, which the Green Party opposes, takes effect in May.",
      {("Green Party", O, "carbon tax")}),
+    ("received-opposition", "The pension reform faced opposition from the Green Party.",
+     {("Green Party", O, "pension reform")}),
+    ("received-praise", "The plan to close the library won praise from Mayor Tom Hart.",
+     {("Tom Hart", S, "plan to close the library")}),
+    ("received-by-a-person", "Senator Maria Lopez faced opposition from her own party.", set()),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
