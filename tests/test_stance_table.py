@@ -345,6 +345,8 @@ CASES = [
     ("received-praise", "The plan to close the library won praise from Mayor Tom Hart.",
      {("Tom Hart", S, "plan to close the library")}),
     ("received-by-a-person", "Senator Maria Lopez faced opposition from her own party.", set()),
+    ("generic-plan", "The European Commission proposed a cap on gas prices on Tuesday. Germany rejected the plan on Wednesday.",
+     {("European Commission", S, "cap on gas prices"), ("Germany", O, "cap on gas prices")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
