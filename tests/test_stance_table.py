@@ -347,6 +347,8 @@ CASES = [
     ("received-by-a-person", "Senator Maria Lopez faced opposition from her own party.", set()),
     ("generic-plan", "The European Commission proposed a cap on gas prices on Tuesday. Germany rejected the plan on Wednesday.",
      {("European Commission", S, "cap on gas prices"), ("Germany", O, "cap on gas prices")}),
+    ("proposal-noun-pipeline", "Chancellor Olaf Scholz is a strong supporter of the pipeline.",
+     {("Olaf Scholz", S, "pipeline")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
