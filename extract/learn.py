@@ -1427,7 +1427,7 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     # "rejected calls for a ceasefire": against the ceasefire, as its words compose
     probs = _turned(probs, _composed_against(cands, probs))
     probs = _sides_to_objects(cands, probs)
-    probs = _received(cands, probs)
+    probs = _rules_stand(cands, probs)
     ks = np.argmax(probs[:, 1:], axis=1) + 1
     confs = probs[np.arange(len(ks)), ks]
     best: dict[tuple, tuple] = {}
@@ -1523,21 +1523,27 @@ def _composed_against(cands: list, probs: np.ndarray) -> list[int]:
     return out
 
 
-# The paths of a pair whose holder gives what the target's subject receives: "the reform drew criticism
-# from Germany" ("from" the verb's), "the plan has the backing of the Commission" ("of" the noun's)
-RECEIVED_PATHS = ("path=pobj>prep^nsubj", "path=pobj>prep>dobj^nsubj")
+# Constructions the training articles hardly hold, where the rules' reading stands (`_rules_stand`): the
+# path between holder and target -> the lemmas of the word that joins them
+RULES_STAND = {
+    "path=pobj>prep^nsubj": RECEIVING_VERBS,  # "the reform drew criticism from Germany" ("from" the verb's)
+    "path=pobj>prep>dobj^nsubj": RECEIVING_VERBS,  # "the plan has the backing of the Commission"
+    "path=nsubj^pobj>prep>attr": {"be", "remain"},  # "Poland is a critic of the plan", "among the critics of"
+}
 
 
-def _received(cands: list, probs: np.ndarray) -> np.ndarray:
-    """Where a proposal receives a side from someone ("the reform drew criticism from Germany", "faced
-    opposition from", "won praise from", "enjoys the support of", "has the backing of") and the rules
-    read it so, their reading stands, as sure as they are: the training articles hold a handful of such
-    sentences (five in 333 articles), so the model reads them as no stance (0.04-0.10), where wire copy
-    writes them often."""
+def _rules_stand(cands: list, probs: np.ndarray) -> np.ndarray:
+    """Where the rules read a construction the model met (nearly) never in training, their reading stands,
+    as sure as they are: a proposal receiving a side from someone ("the reform drew criticism from
+    Germany", "faced opposition from", "won praise from", "has the backing of": five such sentences in
+    the 333 training articles, read as no stance, 0.04-0.10) and an agent noun of the copula ("Poland is
+    a loud critic of the plan", "Estonia is among the strongest advocates of ...": none the rules read in
+    the 283 train and dev articles; 0.10-0.22). Wire copy writes both often."""
     rows = []
     for n, c in enumerate(cands):
         f = c.features
-        if any(p in f for p in RECEIVED_PATHS) and any("path.lca=" + v in f for v in RECEIVING_VERBS) \
+        joins = next((RULES_STAND[p] for p in RULES_STAND if p in f), ())
+        if joins and any("path.lca=" + v in f for v in joins) \
                 and T_GUESSED not in f:  # "whether it received warrants from Iran": "it" is no proposal named
             side = next((k for k in (SUPPORT, OPPOSE) if "rule=" + k in f), None)
             if side is not None and probs[n, CLASSES.index(side)] < f.get("rule.conf", 0.0):

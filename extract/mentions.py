@@ -121,7 +121,8 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
                        noun_infinitives: AbstractSet[str] = frozenset()) -> None:
     """Hang on a noun cue the phrase its own preposition opens, where the parse hung it on a word just
     above the noun: "has not taken sides on the bill" ("on" on "taken"), "is in favour of sending jets"
-    ("of" on "is"), "gave the green light to the merger" ("to" a dative of "gave"). Only a preposition the cue lexicon gives the noun (`Lexicon.noun_prepositions`),
+    ("of" on "is"), "gave the green light to the merger" ("to" a dative of "gave"). And a copula's
+    "among the N" or "one of the N" is its complement N (`_hang_membership`). Only a preposition the cue lexicon gives the noun (`Lexicon.noun_prepositions`),
     right after it, on the noun's head or the head's head. Likewise the infinitive right after a noun
     that takes one (`Lexicon.noun_infinitives`), where the parse made it a clause of the verb above:
     "rejected calls (from the opposition) to sign the bill" is no signing of the rejecter's, and
@@ -130,6 +131,8 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
     changed = False
     for i, lemma in enumerate(w.lemma[:-1]):
         p = i + 1
+        if lemma in ("be", "remain"):
+            changed = _hang_membership(doc, w, i) or changed
         if w.pos[i] != "NOUN":
             continue
         if lemma in noun_infinitives:
@@ -143,6 +146,25 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
             changed = True
     if changed:
         DocWords.forget(doc)  # its heads were read before these were written
+
+
+def _hang_membership(doc: Doc, w: DocWords, i: int) -> bool:
+    """`repair_attachments` for the i-th word, a copula: "Estonia is among the strongest advocates of X",
+    "the Netherlands is one of the countries that back X" say what "Estonia is a strong advocate of X"
+    says, so the plural noun becomes the copula's complement (`attr`), as in that sentence."""
+    for c in doc[i].children:
+        member = None
+        if c.dep_ == "prep" and c.lower_ == "among":
+            member = next((p for p in c.children if p.dep_ == "pobj"), None)
+        elif c.dep_ == "attr" and c.lower_ == "one":
+            of = next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+            member = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+        if member is not None and member.tag_ in ("NNS", "NNPS") and not any(
+                x.dep_ == "attr" and x.i != c.i for x in doc[i].children):
+            member.head = doc[i]
+            member.dep_ = "attr"
+            return True
+    return False
 
 
 def _hang_infinitive(doc: Doc, w: DocWords, i: int) -> bool:

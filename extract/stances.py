@@ -313,6 +313,11 @@ class StanceReader:
         for c in token.children:
             if c.dep_ == "appos" and dm.actor_at(c) is not None:
                 return dm.actor_at(c)  # "the secularist magazine MicroMega": the apposition names it
+        if token.dep_ == "attr" and token.tag_ in ("NNS", "NNPS"):
+            # "the Netherlands is one of the countries that back X": the countries meant are the subject
+            subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and dm.actor_at(subj) is not None:
+                return dm.actor_at(subj)
         leader = self._leader(token, dm)
         if leader is not None:
             return leader  # "five opposition groups headed by Al Wefaq": the named head of an unnamed group

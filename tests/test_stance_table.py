@@ -349,6 +349,8 @@ CASES = [
      {("European Commission", S, "cap on gas prices"), ("Germany", O, "cap on gas prices")}),
     ("proposal-noun-pipeline", "Chancellor Olaf Scholz is a strong supporter of the pipeline.",
      {("Olaf Scholz", S, "pipeline")}),
+    ("among-the-members", "France is among the countries pressing for a ceasefire in Gaza.", {("France", S, "ceasefire")}),
+    ("one-of-the-members", "Senator Maria Lopez is one of the senators who oppose the bill.", {("Maria Lopez", O, "bill")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
