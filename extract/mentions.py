@@ -121,12 +121,13 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
                        noun_infinitives: AbstractSet[str] = frozenset()) -> None:
     """Hang on a noun cue the phrase its own preposition opens, where the parse hung it on a word just
     above the noun: "has not taken sides on the bill" ("on" on "taken"), "is in favour of sending jets"
-    ("of" on "is"), "gave the green light to the merger" ("to" a dative of "gave"). And a copula's
-    "among the N" or "one of the N" is its complement N (`_hang_membership`). Only a preposition the cue lexicon gives the noun (`Lexicon.noun_prepositions`),
-    right after it, on the noun's head or the head's head. Likewise the infinitive right after a noun
-    that takes one (`Lexicon.noun_infinitives`), where the parse made it a clause of the verb above:
-    "rejected calls (from the opposition) to sign the bill" is no signing of the rejecter's, and
-    "sponsored the bill to ban fracking" names the bill."""
+    ("of" on "is"), "gave the green light to the merger" ("to" a dative of "gave"). Only a preposition
+    the cue lexicon gives the noun (`Lexicon.noun_prepositions`), right after it, on the noun's head or
+    the head's head. Likewise the infinitive right after a noun that takes one
+    (`Lexicon.noun_infinitives`), where the parse made it a clause of the verb above: "rejected calls
+    (from the opposition) to sign the bill" is no signing of the rejecter's, and "sponsored the bill to
+    ban fracking" names the bill. And a copula's "among the N" or "one of the N" is its complement N
+    (`_hang_membership`)."""
     w = DocWords.of(doc)
     changed = False
     for i, lemma in enumerate(w.lemma[:-1]):
