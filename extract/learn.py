@@ -35,7 +35,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, RECEIVING_VERBS, URGING_VERBS,
                                         WITHHELD_WHEN_NEGATED, relative_proposal)
-from stancegraph.extract.words import WITHHELD, DocWords
+from stancegraph.extract.words import WITHHELD, DocWords, expletive
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
@@ -767,7 +767,7 @@ class CandidateFinder:
                     target.verb_side = self._verb_side(doc[i])
                     out.append(target)
             elif w.lower[i] in THING_PRONOUNS and w.pos[i] in ("PRON", "DET") and w.dep[i] not in ("det", "mark") \
-                    and i not in dm.actors:
+                    and i not in dm.actors and not expletive(doc[i]):
                 # a relative pronoun names the noun its clause hangs on ("the tax, which the Greens oppose"),
                 # a proposal or none ("the party, which opposes the tax"); "it" the proposal named before
                 relative, ref = relative_proposal(doc[i], dm)

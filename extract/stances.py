@@ -20,7 +20,7 @@ from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPE
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
                                           neutral_row_misfits)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
-from stancegraph.extract.words import UNDECIDED_VERBS, WITHHELD, WITHHOLDING_VERBS, DocWords
+from stancegraph.extract.words import UNDECIDED_VERBS, WITHHELD, WITHHOLDING_VERBS, DocWords, expletive
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
@@ -339,9 +339,7 @@ class StanceReader:
             if said is not None and (low != "it" or said.kind != "Person") and (low not in ("he", "she") or said.kind == "Person"):
                 return said
         if low == "it" and token.dep_ in SUBJ_DEPS:
-            head = token.head
-            if head.lemma_.lower() == "be" and any(c.dep_ in ("acomp", "attr") for c in head.children) \
-                    and any(c.dep_ in ("xcomp", "ccomp", "csubj") for c in head.children):
+            if expletive(token):
                 return None  # "it was important to defeat the bill": an expletive, nobody's stance
             return self.ctx.resolve_thing_actor(sent_no, token.i)
         if low in ("who", "which", "that") and token.head.dep_ == "relcl":
@@ -356,7 +354,7 @@ class StanceReader:
         if relative:
             return ref
         low = token.lower_
-        if low in PRONOUNS_THING and token.pos_ in ("PRON", "DET"):
+        if low in PRONOUNS_THING and token.pos_ in ("PRON", "DET") and not expletive(token):
             return self.ctx.resolve_proposal(None, sent_no, token.i)
         if low in ("them", "they", "these", "those") and token.pos_ == "PRON":
             # "He called them counterproductive": the proposals just named, unless a group of
@@ -873,8 +871,11 @@ class StanceReader:
 
     def _verb_holder(self, verb: Token, dm: DocMentions, sent_no: int,
                      speaker: Optional[Ref]) -> tuple[Optional[Ref], float]:
-        # passive: "backed by the African Union" -> the agent holds the stance
-        if any(c.dep_ == "nsubjpass" for c in verb.children) or (verb.tag_ == "VBN" and verb.dep_ == "acl"):
+        # passive: "backed by the African Union" -> the agent holds the stance; "when asked to condemn
+        # them, he ...": who asks is not named, and the subject is who is asked
+        if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.tag_ == "VBN" and (
+                verb.dep_ == "acl" or verb.dep_ in ("advcl", "relcl") and not any(
+                    c.dep_ in ("aux", "nsubj") for c in verb.children)):
             for c in verb.children:
                 if c.dep_ == "agent":
                     for p in c.children:

@@ -14,7 +14,7 @@ from typing import AbstractSet, Iterator, Optional
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 # The words that negate the word they hang on ("did not back": back; "hardly supports": supports), as the
 # rules and the learned reading's features read them.
@@ -46,6 +46,19 @@ _KEY = "stancegraph.words"
 _NAMES: dict[int, str] = {}
 _LOWERED: dict[int, str] = {}
 _MAX_NAMES = 500_000
+
+
+def expletive(token: Token) -> bool:
+    """"It" standing for a clause the sentence puts after its predicate, not for something named before:
+    "it was important to defeat the bill", "it was not in the national interest to stir up panic", "it
+    is clear that the plan will fail". Not "it is to be voted on" (no predicate of its own)."""
+    if token.lower_ != "it" or token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = token.head
+    if head.lemma_.lower() != "be" or not any(c.dep_ in ("acomp", "attr", "prep") for c in head.children):
+        return False
+    return any(c.i > token.i and (c.dep_ in ("ccomp", "csubj") or c.dep_ in ("xcomp", "advcl") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in c.children)) for c in head.children)
 
 
 class DocWords:

@@ -228,6 +228,16 @@ def test_a_relative_pronoun_names_the_noun_its_clause_hangs_on(learned):
     assert not any(c.target.guessed for c in which)
 
 
+def test_an_expletive_it_names_no_proposal(learned):
+    """"It was not in the city's interest to raise taxes": "it" stands for the clause after it, not for
+    the levy named before; "it was a mistake" still means the levy."""
+    before = "The council proposed a fuel levy on Monday. "
+    text = before + "Mayor Tom Hart said it was not in the city's interest to raise taxes."
+    assert not [c for c in candidates(learned, text) if c.target.kind == "pronoun"]
+    text = before + "Mayor Tom Hart said it was a mistake."
+    assert {c.target.label for c in candidates(learned, text) if c.target.kind == "pronoun"} == {"fuel levy"}
+
+
 def _row(holder: str, sent: int, n: int, target: str = "levy"):
     """A candidate as `decide` takes it: `holder` and the one-word `target` at word `n` of sentence `sent`."""
     from stancegraph.extract.learn import Row

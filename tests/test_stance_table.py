@@ -351,6 +351,7 @@ CASES = [
      {("Olaf Scholz", S, "pipeline")}),
     ("among-the-members", "France is among the countries pressing for a ceasefire in Gaza.", {("France", S, "ceasefire")}),
     ("one-of-the-members", "Senator Maria Lopez is one of the senators who oppose the bill.", {("Maria Lopez", O, "bill")}),
+    ("asked-is-asked", "Donald Trump, when asked to condemn the Proud Boys, told them to stand by.", set()),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
