@@ -71,6 +71,8 @@ T_NEGATED = "t.neg"
 # The feature of a target a pronoun names ("it", "this") resolved to the proposal named before it: a guess.
 # A relative pronoun ("the tax, which the Greens oppose") names the noun its clause hangs on, no guess.
 T_GUESSED = "t.guessed"
+# The feature of a pair whose holder is the subject of a verb of saying ("X said Y wanted Z"): see `_reported`
+H_SAYS = "h.says"
 # Pairs whose stance needs more than the model's threshold, by a feature: a target named by "it" or
 # "this" and a holder named by a pronoun, resolved to what was named before (the resolution is a
 # guess the pair's probability does not weigh), and a group holder ("protesters", "Palestinians"),
@@ -122,6 +124,7 @@ class Priors:
         self.cue_nouns = {lemma for (lemma, pos), cues in self.cues.items()
                           if pos == "NOUN" and any(pol in (SUPPORT, OPPOSE) for _, pol in cues)}
         self.proposal_nouns = lexicon.proposal_nouns
+        self.speech_verbs = frozenset(lexicon.speech_verbs)
         self.valence = _vader()
 
     def cue(self, t: Token) -> str:
@@ -1211,6 +1214,8 @@ class _Sentence:
             f["h.dep=" + w.dep[hh]] = 1.0
             f["h.pron=" + str(w.lower[hh] in PERSON_PRONOUNS)] = 1.0
             f["h.gov=" + w.lemma[w.head[hh]]] = 1.0
+            if w.dep[hh] == "nsubj" and w.lemma[w.head[hh]] in self.priors.speech_verbs:
+                f[H_SAYS] = 1.0
         else:
             f["h.absent"] = 1.0
         return f
@@ -1478,7 +1483,36 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         if conf < share * likeliest[0]:
             continue  # another actor of the sentence, far less likely than the one who takes the stance
         out.append(d)
+    return _reported(out)
+
+
+def _reported(chosen: list) -> list:
+    """`chosen` without the stances of those who report them: in "Dearlove said, 'Bush wanted to remove
+    Saddam'" the stance is Bush's, with Dearlove reporting it (ANNOTATION.md), where the model reads it
+    for both. A holder who is the subject of a verb of saying (`H_SAYS`) loses the stance where the
+    same side on the same target in the same sentence is read, at least as surely, for a named subject
+    of the words the target hangs under ("wanted"), not for a pronoun ("we", which may be the speaker's
+    own body)."""
+    sides: dict[tuple, list] = {}
+    for d in chosen:
+        sides.setdefault((d[0].target_key, d[0].slot[1], d[1]), []).append(d)
+    out = []
+    for d in chosen:
+        f = d[0].features
+        if H_SAYS in f and any(_says_first(o[0].features, f) and o[2] >= d[2]
+                               for o in sides[(d[0].target_key, d[0].slot[1], d[1])] if o is not d):
+            continue
+        out.append(d)
     return out
+
+
+def _says_first(f: dict, reporter: dict) -> bool:
+    """The pair of features `f` has for its holder a named subject (no pronoun, no speaker) of a word the
+    reporter's target hangs under: who the reported words are about."""
+    if H_SAYS in f or "h.pron=False" not in f or not ("h.dep=nsubj" in f or "h.dep=nsubjpass" in f):
+        return False
+    gov = next((k[6:] for k in f if k.startswith("h.gov=")), None)
+    return gov is not None and "t.anc=" + gov in reporter
 
 
 def _turned(probs: np.ndarray, rows: list[int]) -> np.ndarray:

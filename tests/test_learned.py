@@ -238,6 +238,29 @@ def test_an_expletive_it_names_no_proposal(learned):
     assert {c.target.label for c in candidates(learned, text) if c.target.kind == "pronoun"} == {"fuel levy"}
 
 
+def test_who_reports_a_stance_does_not_hold_it():
+    """"Reed said Lopez wants to repeal the levy": the stance is Lopez's, Reed reports it (ANNOTATION.md).
+    A holder who is the subject of a verb of saying loses a stance read at least as surely for a named
+    subject of the words the target hangs under; not one read less surely, nor one a pronoun holds."""
+    from stancegraph.extract.learn import H_SAYS, Row, decide
+
+    said = {"bias": 1.0, H_SAYS: 1.0, "h.dep=nsubj": 1.0, "h.gov=say": 1.0, "h.pron=False": 1.0, "t.anc=want": 1.0}
+    wants = {"bias": 1.0, "h.dep=nsubj": 1.0, "h.gov=want": 1.0, "t.anc=want": 1.0}
+
+    def read(p_reporter: float, p_subject: float, pronoun: bool = False) -> set[str]:
+        sign = ("repeal", frozenset({"levy"}))
+        rows = [Row("person/reed", "p/levy", "repeal the levy", ("person/reed", 0, 5), said, sign),
+                Row("person/lopez", "p/levy", "repeal the levy", ("person/lopez", 0, 5),
+                    {**wants, f"h.pron={pronoun}": 1.0}, sign)]
+        probs = np.array([[1.0 - p, p, 0.0, 0.0] for p in (p_reporter, p_subject)])
+        return {c.holder_key.split("/")[1] for c, _, _ in decide(rows, probs, 0.3)}
+
+    assert read(0.6, 0.6) == {"lopez"}
+    assert read(0.6, 0.7) == {"lopez"}
+    assert read(0.7, 0.6) == {"reed", "lopez"}
+    assert read(0.6, 0.6, pronoun=True) == {"reed", "lopez"}
+
+
 def _row(holder: str, sent: int, n: int, target: str = "levy"):
     """A candidate as `decide` takes it: `holder` and the one-word `target` at word `n` of sentence `sent`."""
     from stancegraph.extract.learn import Row
