@@ -1455,8 +1455,9 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         if c.slot not in best or conf > best[c.slot][2]:
             best[c.slot] = (c, polarity, conf)
     top: dict[tuple, float] = {}  # (holder, sentence, polarity) -> the likeliest of its stances
-    # (target, sentence, polarity) -> the likeliest of its holders' stances, and whether that holder is joined by "and"
-    top_holder: dict[tuple, tuple[float, bool]] = {}
+    # (target, sentence, polarity) -> the likeliest of its holders' stances, whether that holder is joined by
+    # "and", and its features
+    top_holder: dict[tuple, tuple[float, bool, dict]] = {}
     kept: dict[tuple, list[set]] = {}  # (holder, sentence, polarity) -> the distinctive words of its stances
     out = []
     rank = _actions_first(best.values())
@@ -1478,10 +1479,12 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         key = (c.target_key, c.slot[1], polarity)
         likeliest = top_holder.get(key)
         if likeliest is None:
-            likeliest = top_holder[key] = (conf, c.joined)
+            likeliest = top_holder[key] = (conf, c.joined, c.features)
         share = HOLDER_SHARE if likeliest[1] and c.joined else LONE_HOLDER_SHARE
-        if conf < share * likeliest[0]:
-            continue  # another actor of the sentence, far less likely than the one who takes the stance
+        if conf < share * likeliest[0] and not (H_SAYS in likeliest[2] and _says_first(c.features, likeliest[2])):
+            # another actor of the sentence, far less likely than the one who takes the stance; but not
+            # who the likeliest one reports ("Fico said Slovakia would not support X": Slovakia's stance)
+            continue
         out.append(d)
     return _reported(out)
 

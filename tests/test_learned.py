@@ -241,7 +241,9 @@ def test_an_expletive_it_names_no_proposal(learned):
 def test_who_reports_a_stance_does_not_hold_it():
     """"Reed said Lopez wants to repeal the levy": the stance is Lopez's, Reed reports it (ANNOTATION.md).
     A holder who is the subject of a verb of saying loses a stance read at least as surely for a named
-    subject of the words the target hangs under; not one read less surely, nor one a pronoun holds."""
+    subject of the words the target hangs under; not one read less surely, nor one a pronoun holds. Who
+    is reported keeps a stance read far less surely than the reporter's ("Fico said Slovakia would not
+    support X")."""
     from stancegraph.extract.learn import H_SAYS, Row, decide
 
     said = {"bias": 1.0, H_SAYS: 1.0, "h.dep=nsubj": 1.0, "h.gov=say": 1.0, "h.pron=False": 1.0, "t.anc=want": 1.0}
@@ -259,6 +261,8 @@ def test_who_reports_a_stance_does_not_hold_it():
     assert read(0.6, 0.7) == {"lopez"}
     assert read(0.7, 0.6) == {"reed", "lopez"}
     assert read(0.6, 0.6, pronoun=True) == {"reed", "lopez"}
+    # and who is reported is not dropped as an actor far less likely than the reporter (`LONE_HOLDER_SHARE`)
+    assert read(0.8, 0.35) == {"reed", "lopez"}
 
 
 def _row(holder: str, sent: int, n: int, target: str = "levy"):
