@@ -1518,6 +1518,11 @@ def _says_first(f: dict, reporter: dict) -> bool:
     return gov is not None and "t.anc=" + gov in reporter
 
 
+def _rule_side(f: dict) -> Optional[str]:
+    """The side the rules read a pair's features to take (support or oppose), or None."""
+    return next((k for k in (SUPPORT, OPPOSE) if "rule=" + k in f), None)
+
+
 def _turned(probs: np.ndarray, rows: list[int]) -> np.ndarray:
     """`probs` with support and oppose swapped in `rows`: a copy, or `probs` itself where there are none."""
     if not rows:
@@ -1541,7 +1546,7 @@ def _composed_against(cands: list, probs: np.ndarray) -> list[int]:
     target's own verb says ("passed") over it; the rules read the clause."""
     ruled: dict[tuple, list] = {}  # (holder, sentence, side) -> the signatures of the pairs the rules read so
     for c in cands:
-        side = next((k for k in (SUPPORT, OPPOSE) if "rule=" + k in c.features), None)
+        side = _rule_side(c.features)
         if side is not None:
             ruled.setdefault((c.slot[0], c.slot[1], side), []).append(c.signature)
     out = []
@@ -1582,7 +1587,7 @@ def _rules_stand(cands: list, probs: np.ndarray) -> np.ndarray:
         joins = next((RULES_STAND[p] for p in RULES_STAND if p in f), ())
         if joins and any("path.lca=" + v in f for v in joins) \
                 and T_GUESSED not in f:  # "whether it received warrants from Iran": "it" is no proposal named
-            side = next((k for k in (SUPPORT, OPPOSE) if "rule=" + k in f), None)
+            side = _rule_side(f)
             if side is not None and probs[n, CLASSES.index(side)] < f.get("rule.conf", 0.0):
                 rows.append((n, CLASSES.index(side), f["rule.conf"]))
     if not rows:
