@@ -50,9 +50,9 @@ LIGHT_VERBS_OK = {"voice", "express", "give", "offer", "pledge", "show", "lend",
 # the reform", "outrage over the decision"): the subject of the verb they are the object of holds the
 # stance only where that verb is one of holding or voicing them ("staged protests against", "voiced
 # outrage over"), not where it acts on them ("banned protests against", "the plan sparked outrage").
-EVENT_NOUNS = {"protest", "outrage", "anger", "backlash"}
+EVENT_NOUNS = {"protest", "outrage", "anger", "backlash", "strike", "walkout", "boycott"}
 HOLDING_VERBS = LIGHT_VERBS_OK | {"stage", "hold", "lead", "join", "organise", "organize", "mount", "spearhead",
-                                  "vent", "air",
+                                  "vent", "air", "lodge", "file", "register", "submit", "threaten", "begin",
                                   "stag"}  # "staged": the small pipeline's lemmatizer gives "stag"
 # Nouns that frame a proposal: "the start of a process", "the implementation of reforms".
 FRAME_NOUNS = {"start", "beginning", "launch", "creation", "introduction", "implementation", "adoption",
