@@ -35,7 +35,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, RECEIVING_VERBS, URGING_VERBS,
                                         WITHHELD_WHEN_NEGATED, relative_proposal)
-from stancegraph.extract.words import WITHHELD, DocWords, expletive
+from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
@@ -123,6 +123,9 @@ class Priors:
             self.cues.setdefault((lemma, pos), []).extend((c.particle, c.polarity) for c in cues)
         self.cue_nouns = {lemma for (lemma, pos), cues in self.cues.items()
                           if pos == "NOUN" and any(pol in (SUPPORT, OPPOSE) for _, pol in cues)}
+        # a noun cue's row id -> (its lemma, the preposition it takes): "n.protest_over" -> ("protest", "over")
+        self.noun_rows = {c.id: (lemma, c.particle) for (lemma, pos), cues in lexicon.cues.items() if pos == "NOUN"
+                          for c in cues if c.particle and c.particle not in CUE_FRAMES}
         self.proposal_nouns = lexicon.proposal_nouns
         self.speech_verbs = frozenset(lexicon.speech_verbs)
         self.valence = _vader()
@@ -825,6 +828,21 @@ class CandidateFinder:
         return {id(t): key for t in targets
                 if t.key is None and t.head is not None and (key := starts.get(doc[t.start].idx)) is not None}
 
+    def _stance_nouns(self, sent: Span, rules: list[Stance]) -> set[tuple[str, int]]:
+        """(holder, word) where the word is a noun cue the rules read as that holder's side on what its
+        preposition names ("Beijing lodged a protest over the arms sale", "the union called a strike
+        over the reform", "withdrew its support for the merger"): the noun states the holder's side,
+        it names no proposal the holder takes a side on."""
+        out = set()
+        for s in rules:
+            row = self.priors.noun_rows.get(s.rule)
+            if row is None:
+                continue
+            lemma, particle = row
+            out.update((s.holder, t.i) for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() == lemma
+                       and any(c.dep_ == "prep" and c.lower_ == particle for c in t.children))
+        return out
+
     @staticmethod
     def _rule_target(sent: Span, offset: int, ent) -> Target:
         """A target only the rules name ("said Berlin would not send more tanks"): where its mention is in
@@ -878,6 +896,7 @@ class CandidateFinder:
             if not holders or not targets:
                 continue
             rule_of = {(s.holder, s.target): s for s in sent_rules}
+            stated = self._stance_nouns(sent, sent_rules)
             cache: dict = {}
             cands = []
             w = DocWords.of(sent.doc)
@@ -894,6 +913,8 @@ class CandidateFinder:
                     tkey = t.key or named.get(id(t))
                     if _merely_named(w, t, root) and (not tkey or (h.key, tkey) not in rule_of):
                         continue  # "discussed the stadium plan", "commented on it": no side taken
+                    if t.head is not None and (h.key, t.head.i) in stated:
+                        continue  # "lodged a protest over the arms sale": the protest is Beijing's side, no proposal
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)
                     cand.rule = rule_of.get((h.key, tkey)) if tkey else None
                     cand.features = features(cand, quotes, sent_rules, self.priors, cache)
@@ -1571,6 +1592,8 @@ RULES_STAND = {
     "path=pobj>prep^nsubj": RECEIVING_VERBS,  # "the reform drew criticism from Germany" ("from" the verb's)
     "path=pobj>prep>dobj^nsubj": RECEIVING_VERBS,  # "the plan has the backing of the Commission"
     "path=nsubj^pobj>prep>attr": {"be", "remain"},  # "Poland is a critic of the plan", "among the critics of"
+    # "Turkey lifted its objection to Sweden's membership", "dropped its opposition to": none in the corpus
+    "path=nsubj^pobj>prep>dobj": RETRACTING_VERBS,
 }
 
 

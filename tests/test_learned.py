@@ -228,6 +228,17 @@ def test_a_relative_pronoun_names_the_noun_its_clause_hangs_on(learned):
     assert not any(c.target.guessed for c in which)
 
 
+def test_a_noun_that_states_the_holders_side_is_no_proposal(learned):
+    """"Beijing lodged a protest over the arms sale": the protest is Beijing's side on the sale, not a
+    proposal Beijing takes a side on; someone else's protest still can be ("police banned the protest")."""
+    pairs = {(c.holder.key, c.target.label) for c in candidates(
+        learned, "Beijing has lodged a formal protest over the arms sale to Taiwan.")}
+    assert ("place/beijing", "arms sale to Taiwan") in pairs
+    assert not [t for h, t in pairs if h == "place/beijing" and "protest" in t]
+    text = "The CGT union staged a protest over the pension reform. Police banned the protest over the pension reform."
+    assert any("protest" in c.target.label and "police" in c.holder.key for c in candidates(learned, text))
+
+
 def test_an_expletive_it_names_no_proposal(learned):
     """"It was not in the city's interest to raise taxes": "it" stands for the clause after it, not for
     the levy named before; "it was a mistake" still means the levy."""
