@@ -930,7 +930,8 @@ class ArticleContext:
             else:
                 # the head noun of the phrase it sits in names it too ("the Western military NATO alliance")
                 head = root.head if root.dep_ in ("compound", "nmod") else None
-                if head is not None and head.lemma_.lower() in self.lex.actor_nouns:
+                if head is not None and head.lemma_.lower() in self.lex.actor_nouns \
+                        and head.tag_ not in ("NNS", "NNPS"):  # "some EU states" are not the EU
                     self.heads.setdefault(key, set()).add(head.lemma_.lower())
                     for i in range(head.i - (head.i - span.end), head.i + 1):
                         dm.actors[i] = ref
