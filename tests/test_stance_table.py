@@ -367,6 +367,13 @@ CASES = [
     ("campaign-against-led", "Senator Ann Cole led the campaign against the stadium subsidy.",
      {("Ann Cole", O, "stadium subsidy")}),
     ("strike-banned", "The police banned the strike over the pension reform.", set()),
+    ("quantified-group-not-its-body", "Some EU states oppose the price cap.", set()),
+    ("balk-at", "The Netherlands balked at the plan for joint borrowing.",
+     {("Netherlands", O, "plan for joint borrowing")}),
+    ("illegal", "The foreign ministry said the sanctions were illegal.", {("foreign ministry", O, "sanctions")}),
+    ("blessing-to", "Pope Leo gave his blessing to the peace plan.", {("Pope Leo", S, "peace plan")}),
+    ("pledge-to-donate", "Denmark has pledged to donate its artillery stock to Ukraine.",
+     {("Denmark", S, "donate its artillery stock to Ukraine")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
