@@ -35,7 +35,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, RECEIVING_VERBS, URGING_VERBS,
                                         WITHHELD_WHEN_NEGATED, relative_proposal)
-from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive
+from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, trailing_when
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
@@ -457,6 +457,11 @@ def _trim_bounds(w: DocWords, idx: list[int]) -> tuple[int, int]:
     while a < b and (punct[idx[b - 1]] or dep[idx[b - 1]] in ("cc", "punct", "prep", "det", "mark", "aux")
                      or lower[idx[b - 1]] in ("and", "or", "but", "that", "which", "who")):
         b -= 1
+    when = b - trailing_when([lower[x] for x in idx[a:b]])  # "bid to join NATO on Tuesday"
+    if when < b:
+        b = when
+        while a < b and (punct[idx[b - 1]] or dep[idx[b - 1]] in ("cc", "punct", "prep", "det", "mark", "aux")):
+            b -= 1
     return a, b
 
 

@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, NEUTRAL, ORGANISATION, PERSON, Entity,
                                          Mention)
-from stancegraph.extract.words import WITHHELD, DocWords
+from stancegraph.extract.words import WITHHELD, DocWords, trailing_when
 
 PROPOSAL = "Proposal"
 
@@ -1148,6 +1148,11 @@ class ArticleContext:
                 tail = list(source.subtree)
         label_toks = words + tail
         label_toks = sorted(set(label_toks), key=lambda t: t.i)
+        cut = trailing_when([t.lower_ for t in label_toks])  # "bid to join NATO on Tuesday": when, not what
+        if cut:
+            label_toks = label_toks[:-cut]
+            while len(label_toks) > 1 and label_toks[-1].dep_ in ("prep", "punct", "cc"):
+                label_toks.pop()
         label = clean_label(span_text(label_toks))
         if not label or len(label.split()) > MAX_LABEL_WORDS:
             return None

@@ -243,3 +243,26 @@ class DocWords:
             self._withheld = frozenset(out)
         return self._withheld
 
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Words that say when something was said or done ("on Tuesday", "last week", "next month", "earlier this
+# year"): no part of what a proposal is. "By 2025" and "in May" are (a deadline, a date it is for).
+WHEN_WORDS = WEEKDAYS | {"on", "last", "next", "this", "earlier", "later", "week", "month", "year", "weekend",
+                         "morning", "afternoon", "evening", "night", "today", "yesterday", "tomorrow", "tonight",
+                         "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"}
+_WHEN_ALONE = WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight"}
+_WHEN_OPENERS = _WHEN_ALONE | {"on", "last", "next", "this", "earlier", "later"}
+
+
+def trailing_when(words: list[str]) -> int:
+    """How many of the (lowercased) words at the end of a label say only when: "bid to join NATO on
+    Tuesday" -> 2, "comments I made last week" -> 2, "build homes by 2030" -> 0, "vote in May" -> 0."""
+    n = len(words)
+    start = n
+    while start > 1 and words[start - 1] in WHEN_WORDS:
+        start -= 1
+    while start < n and words[start] not in _WHEN_OPENERS:
+        start += 1  # "in May": the run must open with a word that says when by itself
+    if n - start == 1 and words[start] not in _WHEN_ALONE:
+        return 0  # "accept this", "vote on": a word that says when only with another after it
+    return n - start

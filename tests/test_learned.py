@@ -612,6 +612,22 @@ def test_a_long_proposal_label_ends_on_a_whole_phrase(learned):
     assert labels and all(words(t)[-2:] == ["weather", "service"] and len(words(t)) <= 12 for t in labels), labels
 
 
+def test_a_label_says_what_the_proposal_is_not_when_it_was_said(learned):
+    """"On Tuesday", "last week", "next month" at a label's end say when, not which proposal: the rules'
+    proposal noun phrase and the model's clause both end before them; a deadline ("by 2030") stays."""
+    from stancegraph.extract.words import trailing_when
+
+    got = read(learned, "Turkey's parliament approved Sweden's bid to join NATO on Tuesday. "
+                        "The union rejected the offer made on Monday morning. "
+                        "The council approved the plan to build homes by 2030.")
+    labels = {t for _, _, t, _ in got}
+    assert "bid to join NATO" in labels and "offer made" in labels, labels
+    assert not any(w in words(t) for t in labels for w in ("tuesday", "monday", "morning")), labels
+    assert any(words(t)[-2:] == ["by", "2030"] for t in labels), labels
+    assert trailing_when("comments i made last week".split()) == 2
+    assert trailing_when("elections in may".split()) == 0 and trailing_when("accept this".split()) == 0
+
+
 # --- provenance and confidence -------------------------------------------------------------------
 
 def test_every_stance_names_the_model_and_a_probability(learned):
