@@ -454,15 +454,15 @@ def _trim_bounds(w: DocWords, idx: list[int]) -> tuple[int, int]:
         if dep[idx[a]] == "poss" and w.pos[idx[a]] == "PROPN":
             break  # "Pelosi's suggestion", "the Parliament's decision": whose it is says which one
         a += 1
-    while a < b and (punct[idx[b - 1]] or dep[idx[b - 1]] in ("cc", "punct", "prep", "det", "mark", "aux")
-                     or lower[idx[b - 1]] in ("and", "or", "but", "that", "which", "who")):
-        b -= 1
-    when = b - trailing_when([lower[x] for x in idx[a:b]])  # "bid to join NATO on Tuesday"
-    if when < b:
-        b = when
-        while a < b and (punct[idx[b - 1]] or dep[idx[b - 1]] in ("cc", "punct", "prep", "det", "mark", "aux")):
+    def trailing(b: int) -> int:
+        while a < b and (punct[idx[b - 1]] or dep[idx[b - 1]] in ("cc", "punct", "prep", "det", "mark", "aux")
+                         or lower[idx[b - 1]] in ("and", "or", "but", "that", "which", "who")):
             b -= 1
-    return a, b
+        return b
+
+    b = trailing(b)
+    when = b - trailing_when([lower[x] for x in idx[a:b]])  # "bid to join NATO on Tuesday"
+    return a, (trailing(when) if when < b else b)
 
 
 def _trim_at(w: DocWords, idx: list[int]) -> list[int]:

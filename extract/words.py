@@ -36,6 +36,15 @@ RETRACTING_VERBS = {"withdraw", "drop", "lift", "abandon", "retract", "end", "re
                     "relinquish", "pull"}
 # ... and those that take it back through "on" or "from".
 BACKING_OFF_VERBS = {"backtrack", "renege", "retreat", "backpedal", "row"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# Words that say when something was said or done ("on Tuesday", "last week", "next month", "earlier this
+# year"): no part of what a proposal is. "By 2025" and "in May" are (a deadline, a date it is for).
+WHEN_WORDS = WEEKDAYS | {"on", "last", "next", "this", "earlier", "later", "week", "month", "year", "weekend",
+                         "morning", "afternoon", "evening", "night", "today", "yesterday", "tomorrow", "tonight",
+                         "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                         "october", "november", "december"}
+_WHEN_ALONE = WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight"}
+_WHEN_OPENERS = _WHEN_ALONE | {"on", "last", "next", "this", "earlier", "later"}
 # The dependencies along which a word's negation or pending reaches what it governs ("has not taken a
 # position": the position; "has yet to decide": deciding).
 _REACH = ("dobj", "xcomp", "pcomp", "pobj", "prep", "acomp", "attr", "ccomp", "conj")
@@ -242,16 +251,6 @@ class DocWords:
                     out.update(k for k in self.children[first] if self.dep[k] == "conj")
             self._withheld = frozenset(out)
         return self._withheld
-
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-# Words that say when something was said or done ("on Tuesday", "last week", "next month", "earlier this
-# year"): no part of what a proposal is. "By 2025" and "in May" are (a deadline, a date it is for).
-WHEN_WORDS = WEEKDAYS | {"on", "last", "next", "this", "earlier", "later", "week", "month", "year", "weekend",
-                         "morning", "afternoon", "evening", "night", "today", "yesterday", "tomorrow", "tonight",
-                         "january", "february", "march", "april", "may", "june", "july", "august", "september",
-                         "october", "november", "december"}
-_WHEN_ALONE = WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight"}
-_WHEN_OPENERS = _WHEN_ALONE | {"on", "last", "next", "this", "earlier", "later"}
 
 
 def trailing_when(words: list[str]) -> int:
