@@ -193,6 +193,8 @@ class Priors:
                 elif cue and (verb := w.retractor(i, self.proposal_nouns)) is not None:
                     cue = OPPOSITE.get(cue, cue)  # a stance taken back: "withdrew its support for the plan"
                     retractors.append(verb)
+                if i in w.unhesitating:
+                    cue, v = "", 0.0  # "will not hesitate to": neither a side nor a feeling
                 table.append((cue, "+" if v >= 1.0 else "-" if v <= -1.0 else ""))
             for i in retractors:
                 # the verb that takes a stance back says no side of its own beside the turned noun: "lifted"

@@ -20,7 +20,8 @@ from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPE
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
                                           neutral_row_misfits)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
-from stancegraph.extract.words import UNDECIDED_VERBS, WITHHELD, WITHHOLDING_VERBS, DocWords, expletive
+from stancegraph.extract.words import (UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS, DocWords,
+                                      expletive)
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
@@ -420,7 +421,8 @@ class StanceReader:
             if t.lemma_.lower() in self.lex.speech_verbs and t.lemma_.lower() not in ("say", "mean"):
                 break
             if _negated(t):
-                governed = True
+                # "will not hesitate to impose sanctions": a reluctance denied denies nothing
+                governed = t.lemma_.lower() not in UNHESITATING
                 break
             if t.lemma_.lower() in REFUSALS and cue.dep_ == "xcomp" and cue.head.i == t.i:
                 direct = not direct  # "refused to sign the accord" is not signing it

@@ -34,6 +34,8 @@ BYGONE_WORDS = {"former", "onetime", "one-time", "erstwhile", "once", "formerly"
 # "dropped its opposition to", "ended its boycott of"): the noun's side is turned.
 RETRACTING_VERBS = {"withdraw", "drop", "lift", "abandon", "retract", "end", "rescind", "revoke", "reverse",
                     "relinquish", "pull"}
+# Verbs of reluctance whose denial says the thing will be done ("will not hesitate to impose sanctions").
+UNHESITATING = {"hesitate"}
 # ... and those that take it back through "on" or "from".
 BACKING_OFF_VERBS = {"backtrack", "renege", "retreat", "backpedal", "row"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -77,6 +79,7 @@ class DocWords:
     `is_punct` and `text_with_ws` give them; and the words a negation hangs on."""
 
     __slots__ = ("lemma", "dep", "pos", "head", "lower", "tag", "ent_type", "is_punct", "text_ws", "negated",
+                 "unhesitating",
                  "_children", "_text", "_withheld")
 
     def __init__(self, doc: Doc) -> None:
@@ -114,6 +117,10 @@ class DocWords:
         # "stopped short of endorsing the bill": what one stops short of is not done
         self.negated.update(i for i, d in enumerate(dep) if d == "pcomp" and lower[self.head[i]] == "of"
                             and self.head[self.head[i]] != self.head[i] and lower[self.head[self.head[i]]] == "short")
+        # "will not hesitate to use force": a reluctance denied is no denial of what it governs, and says
+        # nothing of its own (`unhesitating`: no valence either, where "hesitate" alone has one)
+        self.unhesitating = frozenset(i for i in self.negated if self.lemma[i] in UNHESITATING)
+        self.negated -= self.unhesitating
         self._children: Optional[list[tuple[int, ...]]] = None
         self._text: Optional[str] = None
         self._withheld: Optional[frozenset[int]] = None

@@ -368,6 +368,7 @@ CASES = [
      {("Ann Cole", O, "stadium subsidy")}),
     ("strike-banned", "The police banned the strike over the pension reform.", set()),
     ("quantified-group-not-its-body", "Some EU states oppose the price cap.", set()),
+    ("not-hesitate", "Germany did not hesitate to back the plan.", {("Germany", S, "plan")}),
     ("balk-at", "The Netherlands balked at the plan for joint borrowing.",
      {("Netherlands", O, "plan for joint borrowing")}),
     ("illegal", "The foreign ministry said the sanctions were illegal.", {("foreign ministry", O, "sanctions")}),
