@@ -488,6 +488,7 @@ class StanceReader:
             both_ways = w.neither_nor(i)  # "neither supporting nor opposing X": neutral
             pending = w.lemma[i] in JUDGED_WHEN_PENDING and w.pending(i)
             taken_back = w.retractor(i, self.lex.proposal_nouns) is not None  # "withdrew its support for the plan"
+            stacked = self._against_objection(tok)  # "rejected criticism of the plan" is for the plan
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
                     continue  # "took a position on X", "decided on X": no side said, nothing read
@@ -496,7 +497,7 @@ class StanceReader:
                         said_twice.add((holder.key, carrier.key))
                     # "neither supporting nor opposing X", "has yet to endorse X": neutral
                     pol = NEUTRAL if both_ways or pending else self._polarity(cue.polarity, negd, cue.lemma)
-                    if taken_back:
+                    if taken_back or stacked and cue.pos == "VERB":
                         pol = OPPOSITE.get(pol, pol)
                     hold_list = self._holders(holder, tok, dm, doc, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
@@ -800,6 +801,16 @@ class StanceReader:
             return OPPOSE if polarity == SUPPORT else NEUTRAL
         return polarity
 
+    def _against_objection(self, verb: Token) -> bool:
+        """Whether the verb's object is an objection to something, with what it objects to ("rejected
+        criticism of the reform", "dismissed objections to the plan"): a side against an objection is
+        the other side on what is objected to."""
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        if verb.pos_ != "VERB" or dobj is None or dobj.pos_ != "NOUN" or verb.lemma_.lower() in URGING_VERBS:
+            return False  # "I ask the opponents of the bill": whom a verb asks is no objection
+        preps = {c.lower_ for c in dobj.children if c.dep_ == "prep"}
+        return any(c.polarity == OPPOSE and c.particle in preps for c in self._cues(dobj))
+
     def _read_cue(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                   speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float, tuple[bool, bool]]]:
         negd = self.negation(tok)
@@ -1047,8 +1058,10 @@ class StanceReader:
                 if ref is not None and (ent is None or " " in ent.label):  # "the prospect" alone says nothing
                     yield ref, 0.75
                     return
+            particles = {c.particle for c in self._cues(dobj)}  # "rejected objections to the plan"
             for prep in [c for c in list(dobj.children) + list(verb.children)
-                         if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")]:
+                         if c.dep_ == "prep" and (c.lower_ in ("of", "for", "over") or c.head.i == dobj.i
+                                                  and c.lower_ in particles)]:
                 # "accused the junta of rigging the election", "criticised Y for cutting aid"
                 for p in prep.children:
                     ref = None
