@@ -594,6 +594,24 @@ NO_SIDE_VERBS = {"discuss", "mention", "describe", "explain", "review", "examine
                  "vote", "hear", "watch", "mull"}
 
 
+def _supposed(w: DocWords, h: int, t: int) -> bool:
+    """Whether the holder's word `h` is the subject of a verb in an "if" or "unless" clause that also
+    holds the target's word `t`: "if North Korea wanted to attack the United States" supposes a stance,
+    it says none."""
+    verb = w.head[h]
+    if w.dep[h] not in ("nsubj", "nsubjpass") or not any(
+            w.dep[c] == "mark" and w.lower[c] in ("if", "unless") for c in w.children[verb]):
+        return False
+    x = t
+    for _ in range(12):
+        if x == verb:
+            return True
+        if w.head[x] == x:
+            return False
+        x = w.head[x]
+    return False
+
+
 def _merely_named(w: DocWords, t: Target, root: Optional[int]) -> bool:
     """The holder (its head word `root`) is the subject of a verb that takes no side (`NO_SIDE_VERBS`),
     and the target is that verb's object, or its preposition's ("commented on the plan", "voted on the
@@ -920,6 +938,8 @@ class CandidateFinder:
                     tkey = t.key or named.get(id(t))
                     if _merely_named(w, t, root) and (not tkey or (h.key, tkey) not in rule_of):
                         continue  # "discussed the stadium plan", "commented on it": no side taken
+                    if root is not None and _supposed(w, root, t.head.i if t.head is not None else t.start):
+                        continue  # "if North Korea wanted to attack the United States, ...": supposed, not said
                     if t.head is not None and (h.key, t.head.i) in stated:
                         continue  # "lodged a protest over the arms sale": the protest is Beijing's side, no proposal
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)

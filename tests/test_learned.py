@@ -239,6 +239,19 @@ def test_a_noun_that_states_the_holders_side_is_no_proposal(learned):
     assert any("protest" in c.target.label and "police" in c.holder.key for c in candidates(learned, text))
 
 
+def test_a_stance_supposed_in_an_if_clause_is_no_stance(learned):
+    """"If Pyongyang wanted to attack the alliance, ...": a supposition, not a stance; the same words
+    said outright are one."""
+    supposed = "If Pyongyang wanted to abolish the sanctions regime, it would have said so."
+    said = "Pyongyang wanted to abolish the sanctions regime, its envoy said."
+    def pairs(text: str) -> list:
+        return [c for c in candidates(learned, text)
+                if "pyongyang" in c.holder.key and "sanctions" in c.target.label and c.target.kind != "pronoun"]
+
+    assert not pairs(supposed)
+    assert pairs(said)
+
+
 def test_an_expletive_it_names_no_proposal(learned):
     """"It was not in the city's interest to raise taxes": "it" stands for the clause after it, not for
     the levy named before; "it was a mistake" still means the levy."""
