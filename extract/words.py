@@ -34,10 +34,10 @@ BYGONE_WORDS = {"former", "onetime", "one-time", "erstwhile", "once", "formerly"
 # "dropped its opposition to", "ended its boycott of"): the noun's side is turned.
 RETRACTING_VERBS = {"withdraw", "drop", "lift", "abandon", "retract", "end", "rescind", "revoke", "reverse",
                     "relinquish", "pull"}
-# Verbs of reluctance whose denial says the thing will be done ("will not hesitate to impose sanctions").
-UNHESITATING = {"hesitate"}
 # ... and those that take it back through "on" or "from".
 BACKING_OFF_VERBS = {"backtrack", "renege", "retreat", "backpedal", "row"}
+# Verbs of reluctance whose denial says the thing will be done ("will not hesitate to impose sanctions").
+UNHESITATING = {"hesitate"}
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # Words that say when something was said or done ("on Tuesday", "last week", "next month", "earlier this
 # year"): no part of what a proposal is. "By 2025" and "in May" are (a deadline, a date it is for).
