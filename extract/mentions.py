@@ -1267,6 +1267,9 @@ class ArticleContext:
             if ref is not None:
                 return ref
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if passive is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and {"aux", "auxpass"} <= {
+                c.dep_ for c in verb.children}:
+            passive = verb.head  # "for [the fuel tax] to be scrapped": the noun the passive clause hangs on
         if passive is not None and not any(c.dep_ == "dobj" for c in verb.children) and not with_subject:
             # "that the hostages be released" -> "release the hostages"
             obj = [t for t in doc[passive.left_edge.i: passive.i + 1] if not t.is_punct]

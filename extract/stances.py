@@ -142,6 +142,13 @@ def _negated(verb: Token) -> bool:
     return verb.i in DocWords.of(verb.doc).negated
 
 
+def _noun_infinitive(noun: Token, clause: Token) -> bool:
+    """An infinitive the parser hangs on a noun as an adverbial clause: "calls to lift the ban",
+    "calls for the ban to be lifted" (a noun takes no adverbial clause, so it is the noun's own)."""
+    return noun.pos_ == "NOUN" and clause.dep_ == "advcl" and clause.pos_ in ("VERB", "AUX") and any(
+        a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+
+
 def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:
     """A sentence as evidence: its text and its offsets in the article, which slice out exactly the
     evidence (spaces around a sentence are not in it)."""
@@ -748,7 +755,8 @@ class StanceReader:
             elif cue.particle == "inf":
                 # "a plan to fast-track cases", "his intention to take part"
                 if not any(c.dep_ in ("acl", "relcl", "xcomp") and c.tag_ == "VB" and
-                           any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in tok.children):
+                           any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or _noun_infinitive(tok, c)
+                           for c in tok.children):
                     continue
             elif cue.particle == "self":
                 pass  # the verb's own clause is the target
@@ -844,19 +852,13 @@ class StanceReader:
             if target is None:
                 return
             preps = list(tok.children) + [c for c in tok.head.children if c.i > tok.i]  # "drew criticism from X"
-            givers = [p for c in preps if c.dep_ == "prep" and c.lower_ in ("of", "from")
-                      for p in c.children if p.dep_ == "pobj"]
-            givers += [q for p in givers for c in p.children if c.dep_ == "prep" and c.lower_ == "including"
-                       for q in c.children if q.dep_ == "pobj"]  # "from rights groups, including Amnesty"
-            for g in [t for p in givers for t in (p, *p.conjuncts)]:
+            for g in self._givers(preps, ("of", "from")):
                 holder = self.actor_of(g, dm, sent_no, speaker)
                 if holder is not None:
                     yield holder, target, 0.8, self.negation(tok.head)
         elif cue.pos == "NOUN" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() == "come":
             # "support for the plan came from Egypt and Qatar": those it comes from hold it
-            givers = [p for c in tok.head.children if c.dep_ == "prep" and c.lower_ == "from"
-                      for p in c.children if p.dep_ == "pobj"]
-            holders = [h for h in (self.actor_of(t, dm, sent_no, speaker) for p in givers for t in (p, *p.conjuncts))
+            holders = [h for h in (self.actor_of(t, dm, sent_no, speaker) for t in self._givers(tok.head.children))
                        if h is not None]
             for target, tmult in (self._prep_targets(tok, cue, dm, offset, sent_no, doc) if holders else ()):
                 for holder in holders:
@@ -1150,6 +1152,17 @@ class StanceReader:
         return False
 
     @staticmethod
+    def _givers(preps, words: tuple[str, ...] = ("from",)) -> list[Token]:
+        """Those a stance comes from, named in "from" (or "of") phrases among `preps`: "came from the unions
+        and from Senator Kerr", "from several quarters, including Unite and ASLEF, as well as ..."."""
+        heads = [c for c in preps if c.dep_ == "prep" and c.lower_ in words]
+        heads += [j for c in heads for j in c.conjuncts if j.lower_ in words]  # "from X and from Y"
+        pobjs = [p for c in heads for p in c.children if p.dep_ == "pobj"]
+        pobjs += [q for p in pobjs for c in p.children if c.dep_ == "prep" and c.lower_ == "including"
+                  for q in c.children if q.dep_ == "pobj"]  # "from rights groups, including Amnesty"
+        return list(dict.fromkeys(t for p in pobjs for t in (p, *p.conjuncts)))
+
+    @staticmethod
     def _including_verbs(noun: Token) -> list[Token]:
         """The verbs "include" that say what `noun` includes: "his priorities, which included ...",
         "the priorities include ..."."""
@@ -1190,6 +1203,13 @@ class StanceReader:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         for t in [p] + list(p.conjuncts):
+                            # "calls for the fuel tax to be scrapped": what is to be done to it
+                            done = next((a for a in t.children if a.dep_ in ("acl", "relcl") and a.tag_ == "VBN"
+                                         and {"aux", "auxpass"} <= {x.dep_ for x in a.children}), None)
+                            ref = self.ctx.clause_proposal(done, sent_no, offset, doc) if done is not None else None
+                            if ref is not None:
+                                yield ref, 0.8
+                                continue
                             ref = self.proposal_of(t, dm, sent_no, offset, doc)
                             if ref is not None:
                                 yield ref, 1.0
@@ -1210,7 +1230,7 @@ class StanceReader:
                                     yield r2, 0.75
                                     break
                 # "call for X" where X is a particle-less continuation
-            if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ in ("NOUN", "ADJ"):
+            if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ in ("NOUN", "ADJ") or _noun_infinitive(tok, c):
                 for v in [c] + [x for x in c.conjuncts if x.pos_ == "VERB"]:
                     if tok.pos_ == "ADJ" and self._inner_cue_reads(v, dm):
                         continue  # "willing to lift the ban": the inner cue reads it

@@ -378,6 +378,14 @@ CASES = [
     ("blessing-to", "Pope Leo gave his blessing to the peace plan.", {("Pope Leo", S, "peace plan")}),
     ("pledge-to-donate", "Denmark has pledged to donate its artillery stock to Ukraine.",
      {("Denmark", S, "donate its artillery stock to Ukraine")}),
+    ("came-from-and-from", "Criticism of the levy came from the Greens and from Senator Ruth Avila.",
+     {("Greens", O, "levy"), ("Ruth Avila", O, "levy")}),
+    ("came-from-including", "Support for the toll plan came from several quarters, including the Chamber of Commerce "
+     "and Mayor Tom Udall.", {("Chamber of Commerce", S, "toll plan"), ("Tom Udall", S, "toll plan")}),
+    ("calls-inf-came-from", "Calls to lift the fishing ban came from Senator Ruth Avila.",
+     {("Ruth Avila", S, "lift the fishing ban")}),
+    ("calls-inf-passive-came-from", "Calls for the fuel tax to be scrapped came from Senator Ruth Avila.",
+     {("Ruth Avila", S, "scrap the fuel tax")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
