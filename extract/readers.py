@@ -469,9 +469,32 @@ MAX_PARAGRAPH_CHARS = 10_000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 
 
+# A wire dateline opening a story: "BRUSSELS, March 3 (Reuters) -", "KYIV, Ukraine -", "WASHINGTON -",
+# "(AP) -". The place is in capitals; a bare place needs five letters or two words ("NATO - the
+# alliance said" is a sentence, not a dateline), and the body goes on with a capital or a quote.
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+)*)?"
+    r"(?P<region>(?:,\s*[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+)*){0,2}?)"
+    r"(?P<date>,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"\s*(?P<agency>\([A-Z][\w .&'’-]{0,30}\))?\s*[-–—]{1,2}\s+(?=[A-Z0-9\"“‘'(])")
+
+
+def dateline_end(text: str) -> int:
+    """Where a paragraph starts after a wire dateline, 0 if it opens with none: the dateline is no part
+    of the first sentence (its place would otherwise be read into the first holder's name)."""
+    m = _DATELINE.match(text)
+    if m is None or not (m["place"] or m["agency"]):
+        return 0
+    place = m["place"] or ""
+    if not (m["region"] or m["date"] or m["agency"] or " " in place or len(place) >= 5):
+        return 0
+    return m.end()
+
+
 def split_paragraphs(text: str, start: int = 0) -> tuple[Paragraph, ...]:
     """Non-empty lines of `text[start:]`, stripped, with their offsets in `text`
-    (a line longer than `MAX_PARAGRAPH_CHARS` becomes several paragraphs)."""
+    (a line longer than `MAX_PARAGRAPH_CHARS` becomes several paragraphs); one that opens with a wire
+    dateline begins after it (`dateline_end`: the story's first, wherever the header ends)."""
     out = []
     for m in _LINE.finditer(text, start):
         line = m.group()
@@ -480,7 +503,7 @@ def split_paragraphs(text: str, start: int = 0) -> tuple[Paragraph, ...]:
             continue
         lead = len(line) - len(line.lstrip())
         out.extend(_cut_long(m.start() + lead, stripped))
-    return tuple(out)
+    return tuple(Paragraph(p.start + cut, p.text[cut:]) if (cut := dateline_end(p.text)) else p for p in out)
 
 
 def _cut_long(start: int, text: str) -> Iterator[Paragraph]:

@@ -271,6 +271,30 @@ def test_a_bill_named_by_its_kind_alone_is_each_articles_own_and_a_named_proposa
 
 
 @pytest.mark.model
+def test_a_wire_dateline_names_no_holder_and_stays_out_of_the_evidence(tmp_path):
+    text = ("Ministers split on price cap\n\nBRUSSELS, March 3 (Reuters) - European Union energy ministers rejected "
+            "the plan to cap gas prices on Thursday.\n")
+    (tmp_path / "wire.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    built = runner.invoke(app, ["build", str(tmp_path / "wire.txt"), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    rows = list(g.query("""
+        PREFIX sg: <https://w3id.org/stancegraph#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+        SELECT ?who ?ev ?start ?end WHERE {
+            ?s a sg:Stance ; sg:holder/rdfs:label ?who ; sg:evidence ?ev ; prov:wasDerivedFrom ?sentence .
+            ?sentence nif:beginIndex ?start ; nif:endIndex ?end }"""))
+    assert rows
+    for who, ev, start, end in rows:
+        assert "March" not in str(who) and "Reuters" not in str(who)
+        assert str(ev).startswith("European Union energy ministers rejected")
+        assert text[int(start):int(end)] == str(ev)
+
+
+@pytest.mark.model
 def test_proposals_told_apart_by_their_names_are_different_nodes_within_and_across_articles(tmp_path):
     (tmp_path / "two-plans.txt").write_text(
         "Senator Maria Lopez backed the Harlow plan on Monday. Governor Tom Reyes rejected the Whitby plan.\n")

@@ -69,6 +69,27 @@ def test_source_tag_becomes_publisher_only_without_one(tmp_path):
     assert_offsets(a)
 
 
+@pytest.mark.parametrize("dateline", ["BRUSSELS, March 3 (Reuters) - ", "KYIV, Ukraine, Oct. 17 - ", "WASHINGTON — ",
+                                      "(AP) — ", "LONDON/PARIS, May 2, 2024 (Reuters) -- "])
+def test_a_wire_dateline_is_not_part_of_the_first_paragraph(tmp_path, dateline):
+    f = tmp_path / "wire.txt"
+    f.write_text("EU ministers split over gas price cap\n\n" + dateline +
+                 "European Union energy ministers failed to agree on a cap.\nHungary rejected it.\n", encoding="utf-8")
+    a = read_article(f)
+    assert a.paragraphs[0].text == "European Union energy ministers failed to agree on a cap."
+    assert a.paragraphs[1].text == "Hungary rejected it."
+    assert dateline in a.text  # the text as read keeps it; offsets still slice the paragraphs out of it
+    assert_offsets(a)
+
+
+@pytest.mark.parametrize("first", ["NATO – the alliance said it backs the plan.", "UNICEF - the agency backs it.",
+                                   "US - China talks resumed on Monday.", "EU leaders met in Brussels."])
+def test_a_sentence_that_only_looks_like_a_dateline_is_kept_whole(tmp_path, first):
+    f = tmp_path / "plain.txt"
+    f.write_text(first + "\nHungary rejected it.\n", encoding="utf-8")
+    assert read_article(f).paragraphs[0].text == first
+
+
 # --------------------------------------------------------------------------- folders of mixed formats
 
 
