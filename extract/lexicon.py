@@ -71,6 +71,11 @@ class Lexicon:
         """The actor nouns that are roles of a named person ("president", "spokesman", "head")."""
         return frozenset(lemma for lemma, noun in self.actor_nouns.items() if noun.role)
 
+    def is_role(self, word: str) -> bool:
+        """A role word before a name, singular or plural: "Senator", "Sen.", "Senators (Mark Ruiz and ...)"."""
+        w = word.lower().rstrip(".")
+        return w in self.roles or w.endswith("s") and w[:-1] in self.roles
+
     @cached_property
     def noun_infinitives(self) -> frozenset[str]:
         """The nouns that take an infinitive: noun cues with the frame ("calls to resign", "a bid to block

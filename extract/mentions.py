@@ -740,9 +740,10 @@ class ArticleContext:
             if country is not None:
                 bare, kind = country, COUNTRY
         if kind == PERSON:
-            # "Attorney Robert Sarvis", "President Joe Biden": the title is not the name
+            # "Attorney Robert Sarvis", "President Joe Biden", "Senators Mark Ruiz (and Alan Pike)": the title
+            # is not the name
             words = bare.split()
-            while len(words) > 2 and words[0].lower().rstrip(".") in self.lex.roles:
+            while len(words) > 2 and self.lex.is_role(words[0]):
                 words = words[1:]
             while len(words) > 1 and words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "mister"):
                 words = words[1:]  # "Mr. Bush" is "Bush": the surname finds the full name, here or across articles

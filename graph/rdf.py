@@ -167,9 +167,7 @@ def _is_title(prefix: str) -> bool:
     words = prefix.split()
     if not words:
         return False
-    last = words[-1].lower().rstrip(".")
-    nouns = load_lexicon().actor_nouns
-    return last.endswith(("'s", "’s")) or (last in nouns and nouns[last].role)
+    return words[-1].endswith(("'s", "’s")) or load_lexicon().is_role(words[-1])
 
 
 def write_labels(ds: Dataset) -> Graph:

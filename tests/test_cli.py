@@ -295,6 +295,23 @@ def test_a_wire_dateline_names_no_holder_and_stays_out_of_the_evidence(tmp_path)
 
 
 @pytest.mark.model
+def test_a_plural_title_before_two_names_is_in_neither_name(tmp_path):
+    (tmp_path / "vote.txt").write_text(
+        "Two Democrats, Senators Mark Ruiz and Alan Pike, voted against the border bill.\n"
+        "Governors Ann Lee and Tom Reyes rejected the border bill.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    built = runner.invoke(app, ["build", str(tmp_path / "vote.txt"), "--out", str(out)])
+    assert built.exit_code == 0, built.output
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    holders = {str(r[0]) for r in g.query("""
+        PREFIX sg: <https://w3id.org/stancegraph#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?who WHERE { ?s a sg:Stance ; sg:holder/rdfs:label ?who }""")}
+    assert {"Mark Ruiz", "Ann Lee"} <= holders
+    assert not any(h.startswith(("Senators", "Governors")) for h in holders)
+
+
+@pytest.mark.model
 def test_proposals_told_apart_by_their_names_are_different_nodes_within_and_across_articles(tmp_path):
     (tmp_path / "two-plans.txt").write_text(
         "Senator Maria Lopez backed the Harlow plan on Monday. Governor Tom Reyes rejected the Whitby plan.\n")
