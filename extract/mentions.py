@@ -89,6 +89,9 @@ PROPOSING_VERBS = {"propose", "unveil", "announce", "introduce", "present", "tab
                    "draft", "prepare", "offer", "issue", "reach", "put"}
 # ... and those that, with no proposal before them, name nothing at all.
 VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure", "effort"}
+# Determiners that name no particular proposal ("any deal", "no plan", "every proposal"): a short form
+# after them ("the plan") cannot mean it.
+ANY_DETERMINERS = {"any", "no", "every", "each"}
 
 
 def repair_lemmas(doc: Doc, words: set[str]) -> None:
@@ -1196,6 +1199,8 @@ class ArticleContext:
         if author is not None and lemma in self.lex.authored and (
                 author is owner or lemma in NAMED_AUTHOR_HEADS or author.dep_ == "nsubj"):
             self.authored += [(ref, a) for a in [author, *more_authors]]
+        if any(c.dep_ == "det" and c.lower_ in ANY_DETERMINERS for c in head.children):
+            return ref  # "would not agree to any deal that left Hamas in power": no deal a later "the plan" means
         self.proposal_history.append(ref)
         if self._put_forward(head):
             self.put_forward.add(key)

@@ -386,6 +386,9 @@ CASES = [
      {("Ruth Avila", S, "lift the fishing ban")}),
     ("calls-inf-passive-came-from", "Calls for the fuel tax to be scrapped came from Senator Ruth Avila.",
      {("Ruth Avila", S, "scrap the fuel tax")}),
+    ("any-deal-is-no-antecedent", "Egypt put forward a ceasefire proposal on Monday. Prime Minister David Levin "
+     "rejected any deal that left Hamas in power. Senator Ruth Avila urged both sides to accept the plan.",
+     {("Egypt", S, "ceasefire proposal"), ("David Levin", O, "deal"), ("Ruth Avila", S, "ceasefire proposal")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
