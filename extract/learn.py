@@ -614,20 +614,25 @@ def _supposed(w: DocWords, h: int, t: int) -> bool:
 
 def _merely_named(w: DocWords, t: Target, root: Optional[int]) -> bool:
     """The holder (its head word `root`) is the subject of a verb that takes no side (`NO_SIDE_VERBS`),
-    and the target is that verb's object, or its preposition's ("commented on the plan", "voted on the
-    bill"): the text names the proposal, not a stance. Not a phrasal verb, which may take one ("voted
+    or says a pronoun does it, and the target is that verb's object, or its preposition's ("commented on
+    the plan", "voted on the bill", "said it was studying the proposal"): the text names the proposal,
+    not a stance. Not a phrasal verb, which may take one ("voted
     down the bill", "talked up the plan")."""
     if root is None or t.head is None or t.kind == "rule":
         return False
     v = w.head[root]
-    if v == root or w.dep[root] not in ("nsubj", "nsubjpass") or w.lemma[v] not in NO_SIDE_VERBS \
-            or any(w.dep[c] == "prt" for c in w.children[v]):
+    if v == root or w.dep[root] not in ("nsubj", "nsubjpass"):
         return False
     th = t.head.i
     up = w.head[th]
-    if w.dep[th] == "dobj" and up == v:
-        return True
-    return w.dep[th] == "pobj" and w.dep[up] == "prep" and w.head[up] == v and w.lower[up] in ("on", "about", "over")
+    verb = up if w.dep[th] == "dobj" else w.head[up] if (
+        w.dep[th] == "pobj" and w.dep[up] == "prep" and w.lower[up] in ("on", "about", "over")) else None
+    if verb is None or w.lemma[verb] not in NO_SIDE_VERBS or any(w.dep[c] == "prt" for c in w.children[verb]):
+        return False
+    # the holder's own verb, or the clause it says in which a pronoun does it: "the EU said it was studying
+    # the proposal"
+    return verb == v or w.dep[verb] == "ccomp" and w.head[verb] == v and any(
+        w.dep[c] in ("nsubj", "nsubjpass") and w.pos[c] == "PRON" for c in w.children[verb])
 
 
 # Verbs of asking whose object with an infinitive after it is whom they ask ("urged the embassy to

@@ -252,6 +252,17 @@ def test_a_stance_supposed_in_an_if_clause_is_no_stance(learned):
     assert pairs(said)
 
 
+def test_saying_one_studies_a_proposal_takes_no_side_on_it(learned):
+    """"The EU said it was studying the proposal": what the speaker says it does to the proposal takes no
+    side (as "the EU studied the proposal" does not); saying it backs the proposal does."""
+    def eu(text: str) -> set:
+        return {(pol, lab) for holders, pol, lab, _ in read(learned, text) if "European Union" in holders}
+
+    assert eu("The European Union said it was studying the ceasefire proposal.") == set()
+    assert eu("The European Union said it was examining the ceasefire proposal and had no position yet.") == set()
+    assert eu("The European Union said it backed the ceasefire proposal.") == {("support", "ceasefire proposal")}
+
+
 def test_an_expletive_it_names_no_proposal(learned):
     """"It was not in the city's interest to raise taxes": "it" stands for the clause after it, not for
     the levy named before; "it was a mistake" still means the levy."""
