@@ -41,6 +41,9 @@ REFUSALS = {"refuse", "decline", "reject", "fail", "reluctant", "hesitant", "unw
 # Verbs whose "whether" clause may be left undecided (`DocWords.undecided_clause`)
 WHETHER_VERBS = UNDECIDED_VERBS | WITHHOLDING_VERBS
 MODALS = {"should", "must", "ought", "need"}
+# The cues of a vote, which may be cast with no object of its own ("with Russia abstaining", "voted against"):
+# `StanceReader._voted_on`
+VOTE_CUES = {"v.abstain", "v.vote_for", "v.vote_against"}
 HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
@@ -809,6 +812,20 @@ class StanceReader:
             return OPPOSE if polarity == SUPPORT else NEUTRAL
         return polarity
 
+    def _voted_on(self, verb: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc) -> Optional[Ref]:
+        """What a vote with no object of its own is on: the proposal the clause it hangs on names ("adopted
+        the resolution, with Russia abstaining", "the bill passed, while two senators voted against",
+        "ten members backed the tariffs, five voted against")."""
+        v = verb.head if verb.dep_ == "pcomp" and verb.head.lower_ == "with" else verb
+        if v.dep_ not in ("advcl", "conj", "prep") or v.head.pos_ not in ("VERB", "AUX"):
+            return None
+        for c in v.head.children:
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < verb.i:
+                ref = self.proposal_of(c, dm, sent_no, offset, doc)
+                if ref is not None:
+                    return ref
+        return None
+
     def _against_objection(self, verb: Token) -> bool:
         """Whether the verb's object is an objection to something, with what it objects to ("rejected
         criticism of the reform", "dismissed objections to the plan"): a side against an objection is
@@ -826,12 +843,17 @@ class StanceReader:
             holder, hmult = self._verb_holder(tok, dm, sent_no, speaker)
             if holder is None:
                 return
+            got = False
             for target, tmult in self._verb_targets(tok, cue, dm, offset, sent_no, doc):
+                got = True
                 if tmult < 0:
                     # "pressed the EU not to publish": the negated clause is what the holder is against
                     yield holder, target, -tmult, (not negd[0], negd[1])
                 else:
                     yield holder, target, hmult * tmult, negd
+            voted = self._voted_on(tok, dm, offset, sent_no, doc) if not got and cue.id in VOTE_CUES else None
+            if voted is not None:
+                yield holder, voted, hmult * 0.8, negd
         elif cue.pos == "NOUN" and speaker is not None and (tok.dep_ == "attr" or (
                 tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "attr")):
             # "Rice felt the conference was a success", "cutting aid is a matter of concern":

@@ -389,6 +389,12 @@ CASES = [
     ("any-deal-is-no-antecedent", "Egypt put forward a ceasefire proposal on Monday. Prime Minister David Levin "
      "rejected any deal that left Hamas in power. Senator Ruth Avila urged both sides to accept the plan.",
      {("Egypt", S, "ceasefire proposal"), ("David Levin", O, "deal"), ("Ruth Avila", S, "ceasefire proposal")}),
+    ("with-x-abstaining", "The Security Council adopted the truce resolution, with Russia and China abstaining.",
+     {("Security Council", S, "truce resolution"), ("Russia", N, "truce resolution"), ("China", N, "truce resolution")}),
+    ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
+     {("Brazil", N, "truce resolution")}),
+    ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
+     {("Ruth Avila", O, "rent bill")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
