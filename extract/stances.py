@@ -29,6 +29,7 @@ RULE_CONDITION = "pattern.condition-demand"  # "unless Romania withdraws its tro
 RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
+RULE_VOTED_ON = "pattern.voted-on"  # "adopted the resolution, with Russia abstaining"
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
@@ -42,7 +43,7 @@ REFUSALS = {"refuse", "decline", "reject", "fail", "reluctant", "hesitant", "unw
 WHETHER_VERBS = UNDECIDED_VERBS | WITHHOLDING_VERBS
 MODALS = {"should", "must", "ought", "need"}
 # The cues of a vote, which may be cast with no object of its own ("with Russia abstaining", "voted against"):
-# `StanceReader._voted_on`
+# `StanceReader._voted_on`, `RULE_VOTED_ON`
 VOTE_CUES = {"v.abstain", "v.vote_for", "v.vote_against"}
 HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
@@ -502,7 +503,9 @@ class StanceReader:
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
                     continue  # "took a position on X", "decided on X": no side said, nothing read
+                read = False
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
+                    read = True
                     if carrier is not None and carrier.key != target.key:
                         said_twice.add((holder.key, carrier.key))
                     # "neither supporting nor opposing X", "has yet to endorse X": neutral
@@ -517,6 +520,11 @@ class StanceReader:
                                 rep = None  # the joint statement's authors state it together
                             emit(h, tgt, pol, cue.id, cue.confidence * conf_mult * m, tok, rep,
                                  quote_speaker or reporter)
+                if not read and cue.id in VOTE_CUES:
+                    # "adopted the resolution, with Russia abstaining": a vote cast with no object of its own
+                    for holder, target, conf in self._voted_on(tok, cue, dm, offset, sent_no, doc, speaker):
+                        emit(holder, target, self._polarity(cue.polarity, self.negation(tok), cue.lemma), RULE_VOTED_ON,
+                             conf, tok, None, quote_speaker or reporter)
             # modal proposal: "the first step should be an invitation", "it should happen now"
             res = self._modal(tok, dm, offset, sent_no, doc, speaker)
             if res is not None and speaker is not None:
@@ -812,19 +820,20 @@ class StanceReader:
             return OPPOSE if polarity == SUPPORT else NEUTRAL
         return polarity
 
-    def _voted_on(self, verb: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc) -> Optional[Ref]:
-        """What a vote with no object of its own is on: the proposal the clause it hangs on names ("adopted
-        the resolution, with Russia abstaining", "the bill passed, while two senators voted against",
-        "ten members backed the tariffs, five voted against")."""
+    def _voted_on(self, verb: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                  speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:
+        """Who cast a vote with no object of its own, and on what: the proposal the clause it hangs on names
+        ("adopted the resolution, with Russia abstaining", "the bill passed, while two senators voted
+        against", "ten members backed the tariffs, five voted against")."""
         v = verb.head if verb.dep_ == "pcomp" and verb.head.lower_ == "with" else verb
         if v.dep_ not in ("advcl", "conj", "prep") or v.head.pos_ not in ("VERB", "AUX"):
-            return None
-        for c in v.head.children:
-            if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < verb.i:
-                ref = self.proposal_of(c, dm, sent_no, offset, doc)
-                if ref is not None:
-                    return ref
-        return None
+            return
+        target = next((ref for c in v.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < verb.i
+                       for ref in [self.proposal_of(c, dm, sent_no, offset, doc)] if ref is not None), None)
+        holder, hmult = self._verb_holder(verb, dm, sent_no, speaker) if target is not None else (None, 0.0)
+        if holder is not None:
+            for h in self._holders(holder, verb, dm, doc, speaker):
+                yield h, target, cue.confidence * hmult * 0.8
 
     def _against_objection(self, verb: Token) -> bool:
         """Whether the verb's object is an objection to something, with what it objects to ("rejected
@@ -843,17 +852,12 @@ class StanceReader:
             holder, hmult = self._verb_holder(tok, dm, sent_no, speaker)
             if holder is None:
                 return
-            got = False
             for target, tmult in self._verb_targets(tok, cue, dm, offset, sent_no, doc):
-                got = True
                 if tmult < 0:
                     # "pressed the EU not to publish": the negated clause is what the holder is against
                     yield holder, target, -tmult, (not negd[0], negd[1])
                 else:
                     yield holder, target, hmult * tmult, negd
-            voted = self._voted_on(tok, dm, offset, sent_no, doc) if not got and cue.id in VOTE_CUES else None
-            if voted is not None:
-                yield holder, voted, hmult * 0.8, negd
         elif cue.pos == "NOUN" and speaker is not None and (tok.dep_ == "attr" or (
                 tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "attr")):
             # "Rice felt the conference was a success", "cutting aid is a matter of concern":
