@@ -395,6 +395,8 @@ CASES = [
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
      {("Ruth Avila", O, "rent bill")}),
+    ("veto-as-target", "Russia vetoed the truce resolution. Britain called the veto a disgrace.",
+     {("Russia", O, "truce resolution"), ("United Kingdom", O, "veto")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
