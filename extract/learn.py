@@ -127,6 +127,7 @@ class Priors:
         self.noun_rows = {c.id: (lemma, c.particle) for (lemma, pos), cues in lexicon.cues.items() if pos == "NOUN"
                           for c in cues if c.particle and c.particle not in CUE_FRAMES}
         self.proposal_nouns = lexicon.proposal_nouns
+        self.not_objections = lexicon.proposal_nouns_not_objections
         self.speech_verbs = frozenset(lexicon.speech_verbs)
         self.valence = _vader()
 
@@ -190,7 +191,7 @@ class Priors:
                     cue = OPPOSE if cue == SUPPORT else ""
                 elif cue and w.bygone(i):
                     cue = ""  # "was once a critic of the pact": no side now
-                elif cue and (verb := w.retractor(i, self.proposal_nouns)) is not None:
+                elif cue and (verb := w.retractor(i, self.not_objections)) is not None:
                     cue = OPPOSITE.get(cue, cue)  # a stance taken back: "withdrew its support for the plan"
                     retractors.append(verb)
                 if i in w.unhesitating:

@@ -71,6 +71,15 @@ class Lexicon:
         """The actor nouns that are roles of a named person ("president", "spokesman", "head")."""
         return frozenset(lemma for lemma, noun in self.actor_nouns.items() if noun.role)
 
+    @cached_property
+    def proposal_nouns_not_objections(self) -> frozenset[str]:
+        """The proposal nouns that are not also an objection (an oppose cue noun): taking one back drops the
+        proposal ("dropped its demand for talks"), where taking back an objection that is a proposal too
+        drops the opposition ("lifted its veto on the trade deal")."""
+        objections = {lemma for (lemma, pos), cues in self.cues.items()
+                      if pos == "NOUN" and any(c.polarity == "oppose" for c in cues)}
+        return frozenset(self.proposal_nouns) - objections
+
     def is_role(self, word: str) -> bool:
         """A role word before a name, singular or plural: "Senator", "Sen.", "Senators (Mark Ruiz and ...)"."""
         w = word.lower().rstrip(".")

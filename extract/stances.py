@@ -20,8 +20,8 @@ from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPE
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
                                           neutral_row_misfits)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
-from stancegraph.extract.words import (UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS, DocWords,
-                                      expletive)
+from stancegraph.extract.words import (RETRACTING_VERBS, UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS,
+                                      DocWords, expletive)
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
@@ -45,6 +45,7 @@ MODALS = {"should", "must", "ought", "need"}
 # The cues of a vote, which may be cast with no object of its own ("with Russia abstaining", "voted against"):
 # `StanceReader._voted_on`, `RULE_VOTED_ON`
 VOTE_CUES = {"v.abstain", "v.vote_for", "v.vote_against"}
+VOTE_IN_FAVOUR = Cue("v.vote_in_favour", "vote", "VERB", "", SUPPORT, 0.85)  # "voted in favour" (`_in_favour`)
 HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
@@ -498,7 +499,7 @@ class StanceReader:
             carrier = self._document_carrier(tok, dm) if cues else None
             both_ways = w.neither_nor(i)  # "neither supporting nor opposing X": neutral
             pending = w.lemma[i] in JUDGED_WHEN_PENDING and w.pending(i)
-            taken_back = w.retractor(i, self.lex.proposal_nouns) is not None  # "withdrew its support for the plan"
+            taken_back = w.retractor(i, self.lex.proposal_nouns_not_objections) is not None  # "withdrew its support for the plan"
             stacked = self._against_objection(tok)  # "rejected criticism of the plan" is for the plan
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
@@ -510,7 +511,10 @@ class StanceReader:
                         said_twice.add((holder.key, carrier.key))
                     # "neither supporting nor opposing X", "has yet to endorse X": neutral
                     pol = NEUTRAL if both_ways or pending else self._polarity(cue.polarity, negd, cue.lemma)
-                    if taken_back or stacked and cue.pos == "VERB":
+                    on_objection = stacked is not None and target.start <= stacked.i < target.end
+                    if on_objection and tok.lemma_.lower() in RETRACTING_VERBS:
+                        continue  # "lifted its veto on the talks": the noun's reading, turned, says it all
+                    if taken_back or stacked is not None and cue.pos == "VERB" and not on_objection:
                         pol = OPPOSITE.get(pol, pol)
                     hold_list = self._holders(holder, tok, dm, doc, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
@@ -525,6 +529,10 @@ class StanceReader:
                     for holder, target, conf in self._voted_on(tok, cue, dm, offset, sent_no, doc, speaker):
                         emit(holder, target, self._polarity(cue.polarity, self.negation(tok), cue.lemma), RULE_VOTED_ON,
                              conf, tok, None, quote_speaker or reporter)
+            if not cues and self._in_favour(tok):  # "while France and Italy were in favour"
+                for holder, target, conf in self._voted_on(tok, VOTE_IN_FAVOUR, dm, offset, sent_no, doc, speaker):
+                    emit(holder, target, self._polarity(SUPPORT, self.negation(tok)), RULE_VOTED_ON, conf, tok, None,
+                         quote_speaker or reporter)
             # modal proposal: "the first step should be an invitation", "it should happen now"
             res = self._modal(tok, dm, offset, sent_no, doc, speaker)
             if res is not None and speaker is not None:
@@ -825,25 +833,43 @@ class StanceReader:
         """Who cast a vote with no object of its own, and on what: the proposal the clause it hangs on names
         ("adopted the resolution, with Russia abstaining", "the bill passed, while two senators voted
         against", "ten members backed the tariffs, five voted against")."""
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp") or c.dep_ == "aux" and c.lower_ == "to" or c.dep_ == "prep"
+               and c.lower_ != "in" and any(p.dep_ in ("pobj", "pcomp") for p in c.children) for c in verb.children):
+            return  # it has an object of its own ("to vote for their councillor"), or is an aim, not a vote cast
         v = verb.head if verb.dep_ == "pcomp" and verb.head.lower_ == "with" else verb
-        if v.dep_ not in ("advcl", "conj", "prep") or v.head.pos_ not in ("VERB", "AUX"):
-            return
-        target = next((ref for c in v.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < verb.i
-                       for ref in [self.proposal_of(c, dm, sent_no, offset, doc)] if ref is not None), None)
+        target = None
+        if v.dep_ in ("advcl", "conj", "prep") and v.head.pos_ in ("VERB", "AUX"):
+            named = [c for c in v.head.children if c.dep_ in ("dobj", "nsubj", "nsubjpass")]
+            named += [p for c in v.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            target = next((ref for c in sorted(named, key=lambda t: t.i) if c.i < verb.i
+                           for ref in [self.proposal_of(c, dm, sent_no, offset, doc)] if ref is not None), None)
+        mult = 0.8
+        if target is None:
+            # "China abstained.", "The party voted in favour.": on the proposal the story was just about
+            target, mult = self.ctx.resolve_proposal(None, sent_no, verb.i, debated=True), 0.7
         holder, hmult = self._verb_holder(verb, dm, sent_no, speaker) if target is not None else (None, 0.0)
         if holder is not None:
             for h in self._holders(holder, verb, dm, doc, speaker):
-                yield h, target, cue.confidence * hmult * 0.8
+                yield h, target, cue.confidence * hmult * mult
 
-    def _against_objection(self, verb: Token) -> bool:
-        """Whether the verb's object is an objection to something, with what it objects to ("rejected
-        criticism of the reform", "dismissed objections to the plan"): a side against an objection is
-        the other side on what is objected to."""
+    @staticmethod
+    def _in_favour(verb: Token) -> bool:
+        """"Voted in favour", "were in favour", with nothing it is in favour of: a vote for (`_voted_on`)."""
+        return verb.lemma_.lower() in ("vote", "be") and any(
+            c.dep_ == "prep" and c.lower_ == "in" and any(
+                p.dep_ == "pobj" and p.lower_ in ("favour", "favor") and not any(
+                    x.dep_ == "prep" and x.lower_ == "of" for x in p.children) for p in c.children)
+            for c in verb.children)
+
+    def _against_objection(self, verb: Token) -> Optional[Token]:
+        """The verb's object where it is an objection to something, with what it objects to ("rejected
+        criticism of the reform", "dismissed objections to the plan"), else None: a side against an
+        objection is the other side on what is objected to."""
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         if verb.pos_ != "VERB" or dobj is None or dobj.pos_ != "NOUN" or verb.lemma_.lower() in URGING_VERBS:
-            return False  # "I ask the opponents of the bill": whom a verb asks is no objection
+            return None  # "I ask the opponents of the bill": whom a verb asks is no objection
         preps = {c.lower_ for c in dobj.children if c.dep_ == "prep"}
-        return any(c.polarity == OPPOSE and c.particle in preps for c in self._cues(dobj))
+        return dobj if any(c.polarity == OPPOSE and c.particle in preps for c in self._cues(dobj)) else None
 
     def _read_cue(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                   speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float, tuple[bool, bool]]]:

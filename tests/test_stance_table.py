@@ -397,8 +397,13 @@ CASES = [
      {("Ruth Avila", O, "rent bill")}),
     ("veto-as-target", "Russia vetoed the truce resolution. Britain called the veto a disgrace.",
      {("Russia", O, "truce resolution"), ("United Kingdom", O, "veto")}),
+    ("vote-in-next-sentence", "The Commission proposed a fishing quota on Monday. Denmark voted against, while "
+     "France and Italy were in favour. Spain abstained.",
+     {("Commission", S, "fishing quota"), ("Denmark", O, "fishing quota"), ("France", S, "fishing quota"),
+      ("Italy", S, "fishing quota"), ("Spain", N, "fishing quota")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
+    ("vote-with-an-aim", "Torontonians will head to the polls to vote for their councillor.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
     ("vague-group", "The ministers of each country rejected the tariff.", set()),
     ("named-group", "The leaders at the summit approved the declaration.", {("leaders at the summit", S, "declaration")}),
