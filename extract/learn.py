@@ -31,7 +31,7 @@ from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import CUE_FRAMES
 from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
-                                          neutral_row_misfits, slug, tail_prep)
+                                          neutral_row_misfits, slug, tail_prep, tally)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, RECEIVING_VERBS, RULE_VOTED_ON,
                                         URGING_VERBS, WITHHELD_WHEN_NEGATED, relative_proposal)
@@ -459,7 +459,8 @@ def _trim_bounds(w: DocWords, idx: list[int]) -> tuple[int, int]:
         a += 1
     def trailing(b: int) -> int:
         while a < b and (punct[idx[b - 1]] or dep[idx[b - 1]] in ("cc", "punct", "prep", "det", "mark", "aux")
-                         or lower[idx[b - 1]] in ("and", "or", "but", "that", "which", "who")):
+                         or lower[idx[b - 1]] in ("and", "or", "but", "that", "which", "who")
+                         or dep[idx[b - 1]] in ("nsubj", "nsubjpass") and w.pos[idx[b - 1]] == "PRON"):  # "... that it"
             b -= 1
         return b
 
@@ -540,6 +541,8 @@ def noun_targets(chunk: Span) -> list[Target]:
     is of / to / for ... ("a bill capping rent increases at five percent")."""
     w = DocWords.of(chunk.doc)
     head = chunk.root
+    if tally(head):
+        return []
     h = head.i
     own = _trim_at(w, list(range(chunk.start, chunk.end)))
     out = []

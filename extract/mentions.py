@@ -392,6 +392,11 @@ def _whole_names(doc: Doc, indices: list[int]) -> list[int]:
     return [i for i in indices if i in keep]
 
 
+def tally(head: Token) -> bool:
+    """Votes counted ("passed by 98 votes to 37", "received 13 votes"): no vote anyone takes a side on."""
+    return head.lemma_.lower() == "vote" and any(c.dep_ == "nummod" for c in head.children)
+
+
 def _pruned(token: Token, limit: int, whole: bool = False) -> list[int]:
     """Token indices of `token`'s phrase for a label: the words before the head that modify it
     (trimmed from the far left past `limit`; with `whole`, none if they do not all fit), then what
@@ -1068,6 +1073,8 @@ class ArticleContext:
     def proposal_ref(self, doc: Doc, head: Token, sent_no: int, offset: int) -> Optional[Ref]:
         """The proposal a noun phrase headed by `head` names; short forms resolve to earlier ones."""
         lemma = head.lemma_.lower()
+        if tally(head):
+            return None
         left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "det", "npadvmod", "quantmod")]
         start = min([t.left_edge.i for t in left] + [head.i])
         toks = list(doc[start: head.i + 1])

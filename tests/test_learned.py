@@ -263,6 +263,17 @@ def test_saying_one_studies_a_proposal_takes_no_side_on_it(learned):
     assert eu("The European Union said it backed the ceasefire proposal.") == {("support", "ceasefire proposal")}
 
 
+def test_a_label_ends_before_the_subject_of_the_clause_after_it_and_a_tally_is_no_proposal(learned):
+    """"scrap a tax on nuclear waste that it says ...": the label is "scrap a tax on nuclear waste", not
+    "... that it"; "passed by 98 votes to 37" counts votes, it names no vote anyone takes a side on."""
+    text = ("The industry group Foro Nuclear urged the government to scrap a tax on nuclear waste that it says "
+            "makes the plant unprofitable. The aid package passed the lower house by 98 votes to 37.")
+    labels = {lab for _, _, lab, _ in read(learned, text)}
+    assert "scrap a tax on nuclear waste" in labels
+    assert not [lab for lab in labels if lab.endswith((" it", " that")) or "98 votes" in lab]
+    assert not [c for c in candidates(learned, text) if "votes" in c.target.label]
+
+
 def test_an_expletive_it_names_no_proposal(learned):
     """"It was not in the city's interest to raise taxes": "it" stands for the clause after it, not for
     the levy named before; "it was a mistake" still means the levy."""
