@@ -1625,10 +1625,12 @@ class ArticleContext:
 
     def _affiliation(self, person: Token, dm: DocMentions) -> Optional[Ref]:
         """The body a named person holds a role in: "Enver Solomon, chief executive of the Refugee
-        Council"; "the Israeli Foreign ministry spokesperson, Yigal Palmor"."""
+        Council"; "the Israeli Foreign ministry spokesperson, Yigal Palmor"; "Lufthansa spokeswoman Anna
+        Berg"."""
         roles = []
         for t in person.children:
-            if t.dep_ == "appos":
+            # "Lufthansa spokeswoman Anna Berg": a spokesperson's title before the name ("Labour leader" is not)
+            if t.dep_ == "appos" or t.dep_ == "compound" and t.i < person.i and t.lemma_.lower().startswith("spokes"):
                 roles.append(t)
         if person.dep_ == "appos":
             roles.append(person.head)

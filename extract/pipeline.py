@@ -331,7 +331,24 @@ class RuleExtractor:
                 reported_by=rule.reported_by if rule is not None else None,
                 condition=rule.condition if rule is not None else None,
                 quote=quote))
-        return out
+        return out + _bodies(out, rp.ctx)
+
+
+def _bodies(stances: list[Stance], ctx: ArticleContext) -> list[Stance]:
+    """The body each person holder speaks for holds the stance too (ANNOTATION.md: "when a spokesman
+    speaks for a body, the body and the spokesman are both holders where the text names both"), as the
+    rules' `StanceReader._holders` has it: "Lufthansa spokeswoman Anna Berg criticised the strike",
+    "A Commission spokeswoman, Elise Marchetti, rejected the demand" (`ArticleContext.affiliation`)."""
+    have = {(s.holder, s.target, s.polarity) for s in stances}
+    out = []
+    for s in stances:
+        body = ctx.affiliation.get(s.holder)
+        if body is None or body not in ctx.entities or (body, s.target, s.polarity) in have or not any(
+                role.startswith("spokes") for role in ctx.titles.get(s.holder, ())):
+            continue
+        have.add((body, s.target, s.polarity))
+        out.append(replace(s, holder=body, speaker=s.speaker or s.holder))
+    return out
 
 
 def own_generic_proposals(res: ArticleResult) -> ArticleResult:

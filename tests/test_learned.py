@@ -274,6 +274,18 @@ def test_a_label_ends_before_the_subject_of_the_clause_after_it_and_a_tally_is_n
     assert not [c for c in candidates(learned, text) if "votes" in c.target.label]
 
 
+def test_the_body_a_spokesperson_speaks_for_holds_the_stance_too(learned):
+    """ANNOTATION.md: "when a spokesman speaks for a body, the body and the spokesman are both holders
+    where the text names both"; a party leader is not its party's spokesperson."""
+    def holders(text: str) -> set:
+        return {h for hs, pol, lab, _ in read(learned, text) if pol == "oppose" and "strike" in lab for h in hs}
+
+    assert {"Lufthansa", "Anna Berg"} <= holders("Lufthansa spokeswoman Anna Berg criticised the pilots' strike.")
+    assert {"Commission", "Elise Marchetti"} <= holders(
+        "A Commission spokeswoman, Elise Marchetti, rejected the planned strike.")
+    assert "Labour" not in holders("Labour leader Anna Berg criticised the pilots' strike.")
+
+
 def test_an_expletive_it_names_no_proposal(learned):
     """"It was not in the city's interest to raise taxes": "it" stands for the clause after it, not for
     the levy named before; "it was a mistake" still means the levy."""

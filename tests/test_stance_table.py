@@ -401,6 +401,8 @@ CASES = [
      "France and Italy were in favour. Spain abstained.",
      {("Commission", S, "fishing quota"), ("Denmark", O, "fishing quota"), ("France", S, "fishing quota"),
       ("Italy", S, "fishing quota"), ("Spain", N, "fishing quota")}),
+    ("spokesperson-title-before-name", "Lufthansa spokeswoman Anna Berg criticised the pilots' strike.",
+     {("Lufthansa", O, "strike"), ("Anna Berg", O, "strike")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("vote-with-an-aim", "Torontonians will head to the polls to vote for their councillor.", set()),
