@@ -403,6 +403,10 @@ CASES = [
       ("Italy", S, "fishing quota"), ("Spain", N, "fishing quota")}),
     ("spokesperson-title-before-name", "Lufthansa spokeswoman Anna Berg criticised the pilots' strike.",
      {("Lufthansa", O, "strike"), ("Anna Berg", O, "strike")}),
+    ("adjective-inadequate", "Minister Jo Kent said the pay offer was inadequate.", {("Jo Kent", O, "pay offer")}),
+    ("adjective-welcome", "Mayor Ann Lee said the ceasefire deal was welcome.", {("Ann Lee", S, "ceasefire deal")}),
+    ("adjective-discriminatory", "Senator Ruth Avila said the new voting law was discriminatory.",
+     {("Ruth Avila", O, "voting law")}),
     # --- no stance ------------------------------------------------------------------------------
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("vote-with-an-aim", "Torontonians will head to the polls to vote for their councillor.", set()),
