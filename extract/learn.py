@@ -620,8 +620,7 @@ def _merely_named(w: DocWords, t: Target, root: Optional[int]) -> bool:
     """The holder (its head word `root`) is the subject of a verb that takes no side (`NO_SIDE_VERBS`),
     or says a pronoun does it, and the target is that verb's object, or its preposition's ("commented on
     the plan", "voted on the bill", "said it was studying the proposal"): the text names the proposal,
-    not a stance. Not a phrasal verb, which may take one ("voted
-    down the bill", "talked up the plan")."""
+    not a stance. Not a phrasal verb, which may take one ("voted down the bill", "talked up the plan")."""
     if root is None or t.head is None or t.kind == "rule":
         return False
     v = w.head[root]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 from stancegraph.extract.errors import StancegraphError
-from stancegraph.extract.records import ACTOR_KINDS, POLARITIES
+from stancegraph.extract.records import ACTOR_KINDS, OPPOSE, POLARITIES
 from stancegraph.extract.words import WITHHELD
 
 # A cue's particle column may name a frame rather than a word that must follow it.
@@ -77,7 +77,7 @@ class Lexicon:
         proposal ("dropped its demand for talks"), where taking back an objection that is a proposal too
         drops the opposition ("lifted its veto on the trade deal")."""
         objections = {lemma for (lemma, pos), cues in self.cues.items()
-                      if pos == "NOUN" and any(c.polarity == "oppose" for c in cues)}
+                      if pos == "NOUN" and any(c.polarity == OPPOSE for c in cues)}
         return frozenset(self.proposal_nouns) - objections
 
     def is_role(self, word: str) -> bool:

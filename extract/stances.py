@@ -499,7 +499,8 @@ class StanceReader:
             carrier = self._document_carrier(tok, dm) if cues else None
             both_ways = w.neither_nor(i)  # "neither supporting nor opposing X": neutral
             pending = w.lemma[i] in JUDGED_WHEN_PENDING and w.pending(i)
-            taken_back = w.retractor(i, self.lex.proposal_nouns_not_objections) is not None  # "withdrew its support for the plan"
+            # "withdrew its support for the plan"
+            taken_back = w.retractor(i, self.lex.proposal_nouns_not_objections) is not None
             stacked = self._against_objection(tok)  # "rejected criticism of the plan" is for the plan
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
@@ -1282,7 +1283,8 @@ class StanceReader:
                                     yield r2, 0.75
                                     break
                 # "call for X" where X is a particle-less continuation
-            if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ in ("NOUN", "ADJ") or _noun_infinitive(tok, c):
+            if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ in ("NOUN", "ADJ") \
+                    or _noun_infinitive(tok, c):
                 for v in [c] + [x for x in c.conjuncts if x.pos_ == "VERB"]:
                     if tok.pos_ == "ADJ" and self._inner_cue_reads(v, dm):
                         continue  # "willing to lift the ban": the inner cue reads it
