@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Why the stances of a silver split are missed: each required stance the model does not find, by kind.
 
-    python scripts/error_analysis.py [--split dev] [--examples 5]
+    python scripts/error_analysis.py [--split dev|train|wire-dev] [--examples 5]
 
 Kinds, in the order they are tested:
   no candidate: holder   no candidate holder in the article has a label that fits the holder's keys
@@ -23,10 +23,24 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _wire_corpus(work: Path) -> Path:
+    """corpus/wire-dev laid out as the training corpus is (train/, silver/, split.tsv), linked into `work`."""
+    wire = ROOT / "corpus" / "wire-dev"
+    (work / "train").mkdir()
+    (work / "silver").mkdir()
+    ids = sorted(p.stem for p in (wire / "articles").glob("*.txt"))
+    for art in ids:
+        (work / "train" / f"{art}.txt").symlink_to(wire / "articles" / f"{art}.txt")
+        (work / "silver" / f"{art}.json").symlink_to(wire / "gold" / f"{art}.json")
+    (work / "split.tsv").write_text("".join(f"{art}\twire\n" for art in ids), encoding="utf-8")
+    return work
 
 
 def main() -> int:
@@ -35,10 +49,15 @@ def main() -> int:
     from stancegraph.extract.train import Corpus, _norm, collect, false_positives, fits, predictions, stance_fits
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", default="dev", choices=("train", "dev", "test"))
+    ap.add_argument("--split", default="dev", choices=("train", "dev", "test", "wire-dev"),
+                    help="a part of corpus/split.tsv, or wire-dev: the invented wire stories of corpus/wire-dev")
     ap.add_argument("--examples", type=int, default=3)
     args = ap.parse_args()
-    corpus = Corpus.open(ROOT / "corpus")
+    if args.split == "wire-dev":
+        corpus = Corpus.open(_wire_corpus(Path(tempfile.mkdtemp(prefix="stancegraph-wire-"))))
+        args.split = "wire"
+    else:
+        corpus = Corpus.open(ROOT / "corpus")
     model = StanceModel.load()
     data = collect(RuleExtractor(stance_model=None), corpus, corpus.ids(args.split), lambda m: print(m, file=sys.stderr))
     kinds: Counter = Counter()
