@@ -1654,15 +1654,15 @@ def _rules_stand(cands: list, probs: np.ndarray) -> np.ndarray:
     for n, c in enumerate(cands):
         f = c.features
         joins = next((RULES_STAND[p] for p in RULES_STAND if p in f), ())
-        if RULE_STANDS in f:
+        if RULE_STANDS in f:  # a standing pattern's neutral reading stands too ("with China abstaining")
             side = next((k for k in (SUPPORT, OPPOSE, NEUTRAL) if "rule=" + k in f), None)
-            if side is not None and probs[n, CLASSES.index(side)] < f.get("rule.conf", 0.0):
-                rows.append((n, CLASSES.index(side), f["rule.conf"]))
         elif joins and any("path.lca=" + v in f for v in joins) \
                 and T_GUESSED not in f:  # "whether it received warrants from Iran": "it" is no proposal named
             side = _rule_side(f)
-            if side is not None and probs[n, CLASSES.index(side)] < f.get("rule.conf", 0.0):
-                rows.append((n, CLASSES.index(side), f["rule.conf"]))
+        else:
+            continue
+        if side is not None and probs[n, CLASSES.index(side)] < f.get("rule.conf", 0.0):
+            rows.append((n, CLASSES.index(side), f["rule.conf"]))
     if not rows:
         return probs
     probs = probs.copy()

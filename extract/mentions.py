@@ -392,6 +392,17 @@ def _whole_names(doc: Doc, indices: list[int]) -> list[int]:
     return [i for i in indices if i in keep]
 
 
+def spokesperson(role: str) -> bool:
+    """A role word (lowercase lemma) of one who speaks for a body: spokesman, spokeswoman, spokesperson."""
+    return role.startswith("spokes")
+
+
+def passive_infinitive(verb: Token) -> bool:
+    """A passive infinitive hung on a noun: "for [the fuel tax] to be scrapped" (what is to be done to it)."""
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and {"aux", "auxpass"} <= {
+        c.dep_ for c in verb.children}
+
+
 def tally(head: Token) -> bool:
     """Votes counted ("passed by 98 votes to 37", "received 13 votes"): no vote anyone takes a side on."""
     return head.lemma_.lower() == "vote" and any(c.dep_ == "nummod" for c in head.children)
@@ -1280,8 +1291,7 @@ class ArticleContext:
             if ref is not None:
                 return ref
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if passive is None and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and {"aux", "auxpass"} <= {
-                c.dep_ for c in verb.children}:
+        if passive is None and passive_infinitive(verb):
             passive = verb.head  # "for [the fuel tax] to be scrapped": the noun the passive clause hangs on
         if passive is not None and not any(c.dep_ == "dobj" for c in verb.children) and not with_subject:
             # "that the hostages be released" -> "release the hostages"
@@ -1630,7 +1640,7 @@ class ArticleContext:
         roles = []
         for t in person.children:
             # "Lufthansa spokeswoman Anna Berg": a spokesperson's title before the name ("Labour leader" is not)
-            if t.dep_ == "appos" or t.dep_ == "compound" and t.i < person.i and t.lemma_.lower().startswith("spokes"):
+            if t.dep_ == "appos" or t.dep_ == "compound" and t.i < person.i and spokesperson(t.lemma_.lower()):
                 roles.append(t)
         if person.dep_ == "appos":
             roles.append(person.head)

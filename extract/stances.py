@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from stancegraph.extract.lexicon import Cue, Lexicon
 from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
-                                          neutral_row_misfits)
+                                          neutral_row_misfits, passive_infinitive)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
 from stancegraph.extract.words import (RETRACTING_VERBS, UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS,
                                       DocWords, expletive)
@@ -502,6 +502,8 @@ class StanceReader:
             # "withdrew its support for the plan"
             taken_back = w.retractor(i, self.lex.proposal_nouns_not_objections) is not None
             stacked = self._against_objection(tok)  # "rejected criticism of the plan" is for the plan
+            # votes cast with no object of their own ("with Russia abstaining", "while France was in favour")
+            votes = [VOTE_IN_FAVOUR] if not cues and self._in_favour(tok) else []
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
                     continue  # "took a position on X", "decided on X": no side said, nothing read
@@ -526,14 +528,11 @@ class StanceReader:
                             emit(h, tgt, pol, cue.id, cue.confidence * conf_mult * m, tok, rep,
                                  quote_speaker or reporter)
                 if not read and cue.id in VOTE_CUES:
-                    # "adopted the resolution, with Russia abstaining": a vote cast with no object of its own
-                    for holder, target, conf in self._voted_on(tok, cue, dm, offset, sent_no, doc, speaker):
-                        emit(holder, target, self._polarity(cue.polarity, self.negation(tok), cue.lemma), RULE_VOTED_ON,
-                             conf, tok, None, quote_speaker or reporter)
-            if not cues and self._in_favour(tok):  # "while France and Italy were in favour"
-                for holder, target, conf in self._voted_on(tok, VOTE_IN_FAVOUR, dm, offset, sent_no, doc, speaker):
-                    emit(holder, target, self._polarity(SUPPORT, self.negation(tok)), RULE_VOTED_ON, conf, tok, None,
-                         quote_speaker or reporter)
+                    votes.append(cue)
+            for cue in votes:
+                for holder, target, conf in self._voted_on(tok, cue, dm, offset, sent_no, doc, speaker):
+                    emit(holder, target, self._polarity(cue.polarity, self.negation(tok), cue.lemma), RULE_VOTED_ON,
+                         conf, tok, None, quote_speaker or reporter)
             # modal proposal: "the first step should be an invitation", "it should happen now"
             res = self._modal(tok, dm, offset, sent_no, doc, speaker)
             if res is not None and speaker is not None:
@@ -1257,8 +1256,7 @@ class StanceReader:
                     if p.dep_ in ("pobj", "pcomp"):
                         for t in [p] + list(p.conjuncts):
                             # "calls for the fuel tax to be scrapped": what is to be done to it
-                            done = next((a for a in t.children if a.dep_ in ("acl", "relcl") and a.tag_ == "VBN"
-                                         and {"aux", "auxpass"} <= {x.dep_ for x in a.children}), None)
+                            done = next((a for a in t.children if passive_infinitive(a)), None)
                             ref = self.ctx.clause_proposal(done, sent_no, offset, doc) if done is not None else None
                             if ref is not None:
                                 yield ref, 0.8
