@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Build an evaluation set with `stancegraph build` and score it with the shared scorer.
 
-    python scripts/evaluate.py [--set gold-dev|silver-dev|silver-test|silver-train|wire-dev] [--reading model|rules]
+    python scripts/evaluate.py [--set gold-dev|silver-*|wire-dev|wire-test]
+                               [--reading model|rules]
                                [--min-confidence X] [--stance-model DIR] [--shared ../shared]
                                [--out DIR] [--table]
 
 gold-dev: the shared seed and Wikinews articles against `SHARED/eval/gold-dev` (a check, not a target).
 silver-*: the articles of one part of `corpus/split.tsv` against their silver stances in `corpus/silver`.
 silver-test is for milestones only: nothing is chosen by its score.
-wire-dev: the invented wire stories of `corpus/wire-dev` against their stances (a development set).
+wire-dev / wire-test: the invented wire stories of `corpus/wire-dev` (a development set) and
+`corpus/wire-test` (for milestones only, as silver-test), against their stances.
 Prints the scorer's last line (and with --table a Markdown row per article).
 """
 from __future__ import annotations
@@ -41,7 +43,7 @@ def link_split(parts: list[str], work: Path) -> tuple[Path, Path]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default="gold-dev",
-                    choices=("gold-dev", "silver-dev", "silver-test", "silver-train", "wire-dev"))
+                    choices=("gold-dev", "silver-dev", "silver-test", "silver-train", "wire-dev", "wire-test"))
     ap.add_argument("--reading", default="model", choices=("model", "rules"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--min-confidence", type=float, default=None,
@@ -57,9 +59,9 @@ def main() -> int:
     if args.set == "gold-dev":
         inputs = [args.shared / "seeds", args.shared / "corpus" / "wikinews"]
         gold = args.shared / "eval" / "gold-dev"
-    elif args.set == "wire-dev":
-        inputs = [ROOT / "corpus" / "wire-dev" / "articles"]
-        gold = ROOT / "corpus" / "wire-dev" / "gold"
+    elif args.set.startswith("wire-"):
+        inputs = [ROOT / "corpus" / args.set / "articles"]
+        gold = ROOT / "corpus" / args.set / "gold"
     else:
         arts, gold = link_split([args.set.split("-", 1)[1]], work)
         inputs = [arts]
