@@ -1587,8 +1587,8 @@ class ArticleContext:
         for t in span.root.children:
             if t.dep_ == "appos":
                 words.add(t.lemma_.lower())
-        if span.root.dep_ == "appos":
-            words.add(span.root.head.lemma_.lower())
+        if span.root.dep_ == "appos":  # "a spokeswoman for Lufthansa, Anna Berg", hung on "Lufthansa"
+            words.update(a.lemma_.lower() for a in appos_anchors(span.root.head))
         roles = words & self.lex.roles
         if roles:
             self.titles.setdefault(key, set()).update(roles)
@@ -1642,8 +1642,8 @@ class ArticleContext:
             # "Lufthansa spokeswoman Anna Berg": a spokesperson's title before the name ("Labour leader" is not)
             if t.dep_ == "appos" or t.dep_ == "compound" and t.i < person.i and spokesperson(t.lemma_.lower()):
                 roles.append(t)
-        if person.dep_ == "appos":
-            roles.append(person.head)
+        if person.dep_ == "appos":  # also "a spokeswoman for Lufthansa, Anna Berg", hung on "Lufthansa"
+            roles.extend(appos_anchors(person.head))
         # "Labour's Shadow Home Secretary Yvette Cooper"
         for t in person.doc[max(0, person.left_edge.i - 6): person.i]:
             ref = dm.actors.get(t.i)

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from stancegraph.extract.lexicon import Cue, Lexicon
 from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
-                                          neutral_row_misfits, passive_infinitive)
+                                          neutral_row_misfits, passive_infinitive, spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
 from stancegraph.extract.words import (RETRACTING_VERBS, UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS,
                                       DocWords, expletive)
@@ -320,6 +320,12 @@ class StanceReader:
             named = dm.actor_at(c)
             if named is not None and c.dep_ in ("appos", "compound") and named.kind == "Person":
                 return named
+            if c.dep_ == "prep" and spokesperson(token.lemma_.lower()):
+                # "a spokeswoman for Lufthansa, Anna Berg, said": the parser hangs the name on the body
+                named = next((dm.actor_at(a) for p in c.children if p.dep_ == "pobj" and dm.actor_at(p) is not None
+                              for a in p.children if a.dep_ == "appos" and dm.actor_at(a) is not None), None)
+                if named is not None and named.kind == "Person":
+                    return named
         ref = dm.actor_at(token)
         if ref is not None:
             return ref

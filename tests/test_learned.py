@@ -284,6 +284,8 @@ def test_the_body_a_spokesperson_speaks_for_holds_the_stance_too(learned):
     assert {"Commission", "Elise Marchetti"} <= holders(
         "A Commission spokeswoman, Elise Marchetti, rejected the planned strike.")
     assert "Labour" not in holders("Labour leader Anna Berg criticised the pilots' strike.")
+    # the parser hangs the name on the body: "a spokeswoman for [Lufthansa, Anna Berg]"
+    assert {"Lufthansa", "Anna Berg"} <= holders("A spokeswoman for Lufthansa, Anna Berg, criticised the pilots' strike.")
 
 
 def test_an_expletive_it_names_no_proposal(learned):

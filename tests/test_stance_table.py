@@ -139,6 +139,8 @@ CASES = [
     ("alias-us", "The U.S. opposed the resolution.", {("United States", O, "resolution")}),
     ("conjunct-holders", "Chile and Peru backed the accord.", {("Chile", S, "accord"), ("Peru", S, "accord")}),
     ("spokesperson-body", "Mark Hale, a spokesman for Oxfam, said: \u201cWe condemn the blockade.\u201d", {("Mark Hale", O, "blockade"), ("Oxfam", O, "blockade")}),
+    ("spokesperson-for-body-name", "A spokesman for Oxfam, Mark Hale, condemned the blockade.",
+     {("Mark Hale", O, "blockade"), ("Oxfam", O, "blockade")}),
     # --- targets that are clauses, short forms, pronouns ----------------------------------------
     ("urge-clause", "Norway urged the rebels to release the hostages.", {("Norway", S, "release the hostages")}),
     ("ask-clause", "The mayor Ana Costa asked the council to approve the budget.", {("Ana Costa", S, "budget")}),
