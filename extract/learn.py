@@ -33,7 +33,8 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep, tally)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
-from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, RECEIVING_VERBS, RULE_VOTED_ON,
+from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, RECEIVING_VERBS, RULE_UNDECIDED_VOTE,
+                                        RULE_VOTED_ON,
                                         URGING_VERBS, WITHHELD_WHEN_NEGATED, relative_proposal)
 from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, trailing_when
 
@@ -1637,7 +1638,7 @@ RULES_STAND = {
 # The rules' patterns whose reading stands whatever the model makes of it (`_rules_stand`): a vote cast with
 # no object of its own ("adopted the resolution, with Russia abstaining"), which the rules read nowhere in the
 # 283 train and dev articles. The feature marks their pairs (unseen in training, so weightless).
-STANDING_PATTERNS = {RULE_VOTED_ON}
+STANDING_PATTERNS = {RULE_VOTED_ON, RULE_UNDECIDED_VOTE}
 RULE_STANDS = "rule.stands"
 
 

@@ -620,6 +620,7 @@ class ArticleContext:
         self.titles: dict[str, set[str]] = {}  # person key -> role words ("president", "minister")
         self.affiliation: dict[str, str] = {}  # person key -> the body they speak for
         self.debated: set[str] = set()  # proposals a stance has been read on so far
+        self.stances_on: dict[str, int] = {}  # ... and how many stances on each (`main_proposal`)
         self.put_forward: set[str] = set()  # ... or that a verb puts forward or takes a side on (`_put_forward`)
         self._dm: Optional[DocMentions] = None  # the paragraph being read, and its Doc
         self._dm_doc: Optional[Doc] = None
@@ -1552,6 +1553,17 @@ class ArticleContext:
                     not plural or ref.plural):
                 return ref
         return None
+
+    def main_proposal(self, sent_no: int, token_i: int) -> Optional[Ref]:
+        """The proposal the story is about so far: of those a stance has been read on or a verb put forward
+        (`debated`, `put_forward`), the one with the most stances (the first named of those tied), as last
+        named before the word. What "has not decided how to vote" is about,
+        where the story has named amendments and counter-proposals since."""
+        last: dict[str, Ref] = {}
+        for ref in self.proposal_history:
+            if (ref.key in self.stances_on or ref.key in self.put_forward) and not self._after(ref, sent_no, token_i):
+                last[ref.key] = ref  # in order of first naming, the latest naming kept
+        return max(last.values(), key=lambda r: self.stances_on.get(r.key, 0), default=None)
 
     def _resolve_role(self, head: Token, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
         """The person a role noun means ("the president"): the last one named with that title. A role

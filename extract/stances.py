@@ -30,6 +30,7 @@ RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
 RULE_VOTED_ON = "pattern.voted-on"  # "adopted the resolution, with Russia abstaining"
+RULE_UNDECIDED_VOTE = "pattern.undecided-vote"  # "has not decided how it will vote", "said she was undecided"
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
@@ -479,6 +480,7 @@ class StanceReader:
             if k not in found or found[k].confidence < s.confidence:
                 found[k] = s
             self.ctx.debated.add(s.target)
+            self.ctx.stances_on[s.target] = self.ctx.stances_on.get(s.target, 0) + 1
 
         w = DocWords.of(doc)
         cue_words = self._cue_words
@@ -486,7 +488,8 @@ class StanceReader:
             # only cue words and the verbs the modal and condition patterns read need the rest; the
             # others are passed over without making a Token
             verb = w.pos[i] in ("VERB", "AUX") and (w.dep[i] in ("ROOT", "ccomp", "conj", "advcl") or (
-                w.dep[i] == "xcomp" and w.lemma[i] in WHETHER_VERBS))  # "declined to say whether"
+                w.dep[i] == "xcomp" and (w.lemma[i] in WHETHER_VERBS  # "declined to say whether"
+                                         or w.lemma[i] == "vote")))  # "before deciding how to vote"
             if not verb and (w.lemma[i] not in cue_words and w.lower[i] not in cue_words or not self._entries(w, i)):
                 continue
             tok = doc[i]
@@ -554,6 +557,9 @@ class StanceReader:
             # "Brazil is weighing whether to back the climate fund": neither for nor against yet
             for holder, target in self._undecided(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_UNDECIDED, 0.6, tok, None, speaker)
+            # "the party has not decided how it will vote", "Senator Lee said she was undecided"
+            for holder, target, conf in self._undecided_vote(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, NEUTRAL, RULE_UNDECIDED_VOTE, conf, tok, None, speaker)
             # a demand put as a condition: "unless Romania withdraws its troops", "if reforms are not implemented"
             for holder, target in self._condition_demand(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, SUPPORT, RULE_CONDITION, 0.65, tok, None, speaker)
@@ -857,6 +863,32 @@ class StanceReader:
         if holder is not None:
             for h in self._holders(holder, verb, dm, doc, speaker):
                 yield h, target, cue.confidence * hmult * mult
+
+    def _undecided_vote(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                        speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:
+        """Who has not decided how to vote, or is undecided, with nothing named to decide on: neutral on the
+        proposal the story is about (`ArticleContext.main_proposal`), not the amendment named last:
+        "has not yet decided how it will vote", "would study the bill before deciding how to vote",
+        "said she was undecided"."""
+        if any(c.dep_ in ("prep", "dobj") for c in tok.children):
+            return  # "how to vote on the bill", "undecided about the tax": the cues read what is named
+        if tok.pos_ == "VERB" and tok.lemma_.lower() == "vote" and tok.dep_ in ("xcomp", "ccomp") \
+                and any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children):
+            judge = tok.head
+            lemma = judge.lemma_.lower()
+            if not (lemma in UNDECIDED_VERBS or lemma in WITHHOLDING_VERBS and DocWords.of(doc).withholds(judge.i)):
+                return
+        elif tok.lower_ == "undecided" and tok.dep_ == "acomp" and not any(self.negation(tok)):
+            judge = tok.head
+        else:
+            return
+        if judge.dep_ == "pcomp" and judge.head.dep_ == "prep":
+            judge = judge.head.head  # "would study the bill before deciding how to vote": who studies it
+        target = self.ctx.main_proposal(sent_no, tok.i)
+        holder, hmult = self._verb_holder(judge, dm, sent_no, speaker) if target is not None else (None, 0.0)
+        if holder is not None:
+            for h in self._holders(holder, judge, dm, doc, speaker):
+                yield h, target, 0.7 * hmult
 
     @staticmethod
     def _in_favour(verb: Token) -> bool:

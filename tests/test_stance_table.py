@@ -413,7 +413,16 @@ CASES = [
     ("adjective-welcome", "Mayor Ann Lee said the ceasefire deal was welcome.", {("Ann Lee", S, "ceasefire deal")}),
     ("adjective-discriminatory", "Senator Ruth Avila said the new voting law was discriminatory.",
      {("Ruth Avila", O, "voting law")}),
+    ("undecided-how-to-vote", "The Commission proposed a fishing quota on Monday. Denmark has not yet decided how "
+     "it will vote.", {("Commission", S, "fishing quota"), ("Denmark", N, "fishing quota")}),
+    ("undecided-before-deciding", "The Commission proposed a fishing quota on Monday. The Greens said they would "
+     "study the details before deciding how to vote.", {("Commission", S, "fishing quota"), ("Greens", N, "fishing quota")}),
+    ("undecided-predicate", "The Commission proposed a fishing quota on Monday. Senator Ruth Avila said she was "
+     "undecided.", {("Commission", S, "fishing quota"), ("Ruth Avila", N, "fishing quota")}),
     # --- no stance ------------------------------------------------------------------------------
+    ("undecided-voters", "Many voters remain undecided ahead of the election.", set()),
+    ("knows-how-to-vote", "The Commission proposed a fishing quota on Monday. Senator Ruth Avila said she knew how "
+     "she would vote.", {("Commission", S, "fishing quota")}),
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
     ("vote-with-an-aim", "Torontonians will head to the polls to vote for their councillor.", set()),
     ("no-cue", "The delegates discussed the budget in Vienna.", set()),
