@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
@@ -28,14 +27,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.errors import StancegraphError
-from stancegraph.extract.lexicon import CUE_FRAMES
+from stancegraph.extract.lexicon import CUE_FRAMES, valence
 from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep, tally)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
-from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, RECEIVING_VERBS, RULE_UNDECIDED_VOTE,
-                                        RULE_VOTED_ON,
-                                        URGING_VERBS, WITHHELD_WHEN_NEGATED, relative_proposal)
+from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, RECEIVING_VERBS, RULE_DEEMED,
+                                        RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS, WITHHELD_WHEN_NEGATED,
+                                        relative_proposal)
 from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, trailing_when
 
 MODEL_NAME = "stance-linear"
@@ -130,7 +129,7 @@ class Priors:
         self.proposal_nouns = lexicon.proposal_nouns
         self.not_objections = lexicon.proposal_nouns_not_objections
         self.speech_verbs = frozenset(lexicon.speech_verbs)
-        self.valence = _vader()
+        self.valence = valence()
 
     def cue(self, t: Token) -> str:
         """The polarity the lexicon gives this word as the parse has it: its part of speech, and the
@@ -222,23 +221,6 @@ def _frame_fits(t: Token, frame: str) -> bool:
     if frame == "clause":
         return any(c.dep_ == "ccomp" for c in t.children)
     return True
-
-
-_VADER: dict[str, float] = {}
-
-
-def _vader() -> dict[str, float]:
-    """VADER's lexicon (vaderSentiment, MIT): word -> mean valence, -4 to +4."""
-    if not _VADER:
-        text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
-        for line in text.splitlines():
-            parts = line.split("\t")
-            if len(parts) >= 2 and parts[0].isalpha():
-                try:
-                    _VADER[parts[0]] = float(parts[1])
-                except ValueError:
-                    continue
-    return _VADER
 
 
 class ModelFileError(StancegraphError):
@@ -1638,7 +1620,7 @@ RULES_STAND = {
 # The rules' patterns whose reading stands whatever the model makes of it (`_rules_stand`): a vote cast with
 # no object of its own ("adopted the resolution, with Russia abstaining"), which the rules read nowhere in the
 # 283 train and dev articles. The feature marks their pairs (unseen in training, so weightless).
-STANDING_PATTERNS = {RULE_VOTED_ON, RULE_UNDECIDED_VOTE}
+STANDING_PATTERNS = {RULE_VOTED_ON, RULE_UNDECIDED_VOTE, RULE_DEEMED}
 RULE_STANDS = "rule.stands"
 
 

@@ -135,6 +135,23 @@ def _rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str,
             yield line_no, row
 
 
+@lru_cache(maxsize=1)
+def valence() -> dict[str, float]:
+    """VADER's lexicon (vaderSentiment, MIT): word -> mean valence, -4 to +4. General English feeling
+    words, read by the model as priors (`learn.Priors`) and by the rules where nothing else names a side
+    (`StanceReader._deemed`)."""
+    table: dict[str, float] = {}
+    text = (resources.files("vaderSentiment") / "vader_lexicon.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            try:
+                table[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return table
+
+
 def load_lexicon(folder: Optional[Path] = None) -> Lexicon:
     """Read every lexicon file from `folder` (default: the packaged `ontology/lexicons`)."""
     if folder is None:

@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from stancegraph.extract.lexicon import Cue, Lexicon
+from stancegraph.extract.lexicon import Cue, Lexicon, valence
 from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
                                           neutral_row_misfits, passive_infinitive, spokesperson)
@@ -31,6 +31,9 @@ RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
 RULE_VOTED_ON = "pattern.voted-on"  # "adopted the resolution, with Russia abstaining"
 RULE_UNDECIDED_VOTE = "pattern.undecided-vote"  # "has not decided how it will vote", "said she was undecided"
+RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the cut as a responsible step"
+# Verbs that name what their object is ("called the plan a betrayal"): `StanceReader._deemed`
+NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characterise", "characterize", "hail"}
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
@@ -557,6 +560,12 @@ class StanceReader:
             # "Brazil is weighing whether to back the climate fund": neither for nor against yet
             for holder, target in self._undecided(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_UNDECIDED, 0.6, tok, None, speaker)
+            # "called the accord a victory", "described the cut as a responsible step": the words' feeling
+            deemed = self._deemed(tok, dm, offset, sent_no, doc, speaker)
+            if deemed is not None:
+                holder, target, pol, conf = deemed
+                for h in self._holders(holder, tok, dm, doc, speaker):
+                    emit(h, target, pol, RULE_DEEMED, conf, tok, None, quote_speaker or reporter)
             # "the party has not decided how it will vote", "Senator Lee said she was undecided"
             for holder, target, conf in self._undecided_vote(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_UNDECIDED_VOTE, conf, tok, None, speaker)
@@ -863,6 +872,41 @@ class StanceReader:
         if holder is not None:
             for h in self._holders(holder, verb, dm, doc, speaker):
                 yield h, target, cue.confidence * hmult * mult
+
+    def _deemed(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                speaker: Optional[Ref]) -> Optional[tuple[Ref, Ref, str, float]]:
+        """What a naming verb calls a proposal, where no cue word says a side: "called the accord a victory
+        for everyone", "described the cut as a responsible step", "called it a job killer dressed up as
+        a raise". The side is the feeling of the words that name it, the complement's head and its
+        modifiers (VADER's valence, general English: `lexicon.valence`), at least one point either way;
+        a cue among them ("a betrayal", "a mistake") is read as a cue (`_adj`), not here."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in NAMING_VERBS or tok.lemma_.lower() == "call" and any(
+                c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
+            return None  # "called for the ban", "called on them to": another verb
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in tok.children if c.dep_ == "oprd"), None) or next(
+            (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"),
+            None)
+        if obj is None or comp is None or obj.pos_ == "PRON":
+            return None  # what "called it a mess" calls is less sure than the words' feeling
+        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in comp.children):
+            # "painful but necessary": what comes after "but" is the verdict
+            comp = next((c for c in comp.children if c.dep_ == "conj"), comp)
+        words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "nmod", "acomp")]
+        if any(self._cues(t) for t in words):
+            return None
+        table = valence()
+        feeling = sum(table.get(t.lower_, table.get(t.lemma_.lower(), 0.0)) for t in words)
+        if abs(feeling) < 1.0:
+            return None
+        target = self.proposal_of(obj, dm, sent_no, offset, doc)
+        holder, hmult = self._verb_holder(tok, dm, sent_no, speaker) if target is not None else (None, 0.0)
+        if holder is None:
+            return None
+        pol = SUPPORT if feeling > 0 else OPPOSE
+        if any(self.negation(tok)):
+            pol = OPPOSITE[pol]  # "did not call it a success"
+        return holder, target, pol, 0.6 * hmult
 
     def _undecided_vote(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                         speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:

@@ -419,8 +419,15 @@ CASES = [
      "study the details before deciding how to vote.", {("Commission", S, "fishing quota"), ("Greens", N, "fishing quota")}),
     ("undecided-predicate", "The Commission proposed a fishing quota on Monday. Senator Ruth Avila said she was "
      "undecided.", {("Commission", S, "fishing quota"), ("Ruth Avila", N, "fishing quota")}),
+    ("deemed-feeling", "Senator Ann Lee called the minimum wage bill a job killer.",
+     {("Ann Lee", O, "minimum wage bill")}),
+    ("deemed-feeling-as", "Russia agreed to the output cut. Minister Pavel Lazarev described the cut as a responsible "
+     "step.", {("Russia", S, "output cut"), ("Pavel Lazarev", S, "output cut")}),
     # --- no stance ------------------------------------------------------------------------------
     ("undecided-voters", "Many voters remain undecided ahead of the election.", set()),
+    ("deemed-no-feeling", "Senator Ann Lee called the minimum wage bill a compromise.", set()),
+    ("deemed-pronoun", "The Senate passed the minimum wage bill. Senator Ann Lee called it a mess.",
+     {("Senate", S, "minimum wage bill")}),
     ("knows-how-to-vote", "The Commission proposed a fishing quota on Monday. Senator Ruth Avila said she knew how "
      "she would vote.", {("Commission", S, "fishing quota")}),
     ("person-not-proposal", "Germany criticised Viktor Horn.", set()),
