@@ -32,7 +32,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep, tally)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
-from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, RECEIVING_VERBS, RULE_DEEMED,
+from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, NAMING_VERBS, RECEIVING_VERBS, RULE_DEEMED,
                                         RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS, WITHHELD_WHEN_NEGATED,
                                         relative_proposal)
 from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, trailing_when
@@ -742,10 +742,14 @@ class CandidateFinder:
             ref = dm.proposals.get(i)
             if ref is not None:
                 refs.setdefault((ref.key, ref.start), ref)
+        w = DocWords.of(doc)
+        named = _namings(w, sent)
         for ref in refs.values():
             ent = self.ctx.entities.get(ref.key)
             label = ent.label if ent is not None else ref.key.split("/", 1)[-1]
             head = doc[ref.start:ref.end].root
+            if head.i in named:
+                continue  # "called the subsidy cut a death sentence for farming": what it is called, not a target
             # "plans to oppose the bill": the plan's own verb takes a side on its object
             acl = next((c for c in head.children if c.dep_ == "acl" and c.tag_ == "VB"
                         and any(a.tag_ == "TO" for a in c.children)), None)
@@ -755,12 +759,13 @@ class CandidateFinder:
                               verb_side=self._verb_side(acl) if acl is not None else None))
             out.extend(t for t in relative_target(head, ref.start) if len(t.label) > len(label))
             covered.add(head.i)
-        w = DocWords.of(doc)
         # the doc's noun chunks and their roots, listed once per doc by the article context
         for chunk, head in zip(self.ctx.noun_chunks(doc), self.ctx.chunk_roots(doc)):
             if chunk.start < sent.start or chunk.end > sent.end:
                 continue
             if head in covered or head in dm.actors or w.pos[head] == "PRON" or w.ent_type[head] in NOT_PROPOSAL_ENTS:
+                continue
+            if head in named:
                 continue
             if w.lower[head] in THING_PRONOUNS or w.lemma[head] in self.priors.cue_nouns:
                 continue  # "support for the plan" is a stance on the plan, not a proposal of its own
@@ -1260,6 +1265,27 @@ class _Sentence:
         else:
             f["h.absent"] = 1.0
         return f
+
+
+def _namings(w: DocWords, sent: Span) -> set[int]:
+    """The words of what a naming verb calls its object, by index ("called the cut [a death sentence for
+    livestock farming]", "described the deal as [a betrayal of the money ...]"), in one sentence."""
+    out: set[int] = set()
+    for x in range(sent.start, sent.end):
+        if w.lemma[x] not in NAMING_VERBS or not any(w.dep[c] == "dobj" and w.tag[c] not in ("WP", "WDT")
+                                                       for c in w.children[x]):
+            continue  # ("what it called an inadequate offer": the offer is named, and the target)
+        for c in w.children[x]:
+            comps = [c] if w.dep[c] == "oprd" else [p for p in w.children[c] if w.dep[p] == "pobj"] \
+                if w.dep[c] == "prep" and w.lower[c] == "as" else []
+            for comp in comps:
+                t = sent.doc[comp]
+                out.update(range(t.left_edge.i, t.right_edge.i + 1))
+                # "called the ban a gift [to the black market]": the parser hangs it on the verb
+                for p in w.children[x]:
+                    if p > comp and w.dep[p] == "prep" and w.lower[p] != "as":
+                        out.update(range(p, sent.doc[p].right_edge.i + 1))
+    return out
 
 
 def counted(w: DocWords, i: int) -> Optional[int]:
