@@ -543,12 +543,15 @@ def noun_targets(chunk: Span) -> list[Target]:
 
 
 def relative_target(head: Token, first: int) -> list[Target]:
-    """A noun phrase with its relative clause, from token `first`: "a bill that would let private
-    companies run the weather service" says what the bill does, where "bill" alone says nothing."""
+    """A noun phrase with its relative clause or the participle after it, from token `first`: "a bill that
+    would let private companies run the weather service", "an amendment exempting newer buildings" say
+    what it does, where "bill" alone says nothing."""
     doc = head.doc
     w = DocWords.of(doc)
     h = head.i
-    clause = next((c for c in w.children[h] if w.dep[c] == "relcl" and c > h), None)
+    # "a bill that would cap rents"; "an amendment exempting newer buildings"
+    clause = next((c for c in w.children[h] if c > h and (w.dep[c] == "relcl" or w.dep[c] == "acl" and w.tag[c] == "VBG"
+                                                          and w.lemma[c] not in REPORTING_PARTICIPLES)), None)
     if clause is None:
         return []
     words = _trim_at(w, _cut_at(w, list(range(first, doc[clause].right_edge.i + 1)), clause=True))
@@ -640,6 +643,9 @@ def _addressee(w: DocWords, i: int) -> bool:
 # Verbs whose clause says something rather than does it: "declined to say whether she backs the bill",
 # "refused to comment on the plan" name no proposal.
 SAYING_VERBS = {"say", "comment", "tell", "reply", "elaborate", "specify"}
+# Participles that say what a thing reports, not what it does ("the attack saying ...", "a story alleging ..."):
+# no part of a proposal's label (`relative_target`)
+REPORTING_PARTICIPLES = SAYING_VERBS | {"allege", "claim", "suggest", "show", "accuse", "describe", "report", "state"}
 
 
 def clause_target(verb: Token) -> Optional[Target]:

@@ -973,3 +973,14 @@ def test_what_a_naming_verb_calls_a_proposal_is_no_target(learned):
                                       "poured into the airline.") if "money" in lab]
     assert not [lab for lab in labels("Julien Castel called the ban a gift to the black market.") if "market" in lab]
     assert [lab for lab in labels("The union rejected what it called an inadequate pay offer.") if "offer" in lab]
+
+
+def test_a_participle_after_a_proposal_says_what_it_does(learned):
+    """"an amendment exempting newer buildings" is a target in its own words, as "an amendment that would
+    exempt" is; a proposal is not named by what a participle reports ("the air strike saying ...")."""
+    def labels(text: str) -> set:
+        return {c.target.label for c in candidates(learned, text)}
+
+    assert "amendment exempting newer buildings" in labels("Republicans offered an amendment exempting newer buildings.")
+    assert not [lab for lab in labels("Karzai condemned the air strike saying it had killed civilians.")
+                if "saying" in lab]
