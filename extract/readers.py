@@ -476,12 +476,19 @@ _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+)*)?"
     r"(?P<region>(?:,\s*[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+)*){0,2}?)"
     r"(?P<date>,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
-    r"\s*(?P<agency>\([A-Z][\w .&'’-]{0,30}\))?\s*[-–—]{1,2}\s+(?=[A-Z0-9\"“‘'(])")
+    r"\s*(?P<agency>\([A-Za-z][\w .&'’-]{0,30}\))?\s*[-–—]{1,2}\s+(?=[A-Z0-9\"“‘'(])")
+# ... and a place written in title case, only with the agency after it: "Beirut (dpa) -", "Hamburg (AFP) -"
+_TITLED_DATELINE = re.compile(
+    r"[A-Z][a-z.'’]+(?:[ -][A-Z][a-z.'’]+){0,2}(?:,\s*[A-Z][A-Za-z.'’]+)?"
+    r"\s*\([A-Za-z][\w .&'’-]{0,30}\)\s*[-–—]{1,2}\s+(?=[A-Z0-9\"“‘'(])")
 
 
 def dateline_end(text: str) -> int:
     """Where a paragraph starts after a wire dateline, 0 if it opens with none: the dateline is no part
     of the first sentence (its place would otherwise be read into the first holder's name)."""
+    titled = _TITLED_DATELINE.match(text)
+    if titled is not None:
+        return titled.end()
     m = _DATELINE.match(text)
     if m is None or not (m["place"] or m["agency"]):
         return 0

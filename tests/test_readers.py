@@ -70,7 +70,8 @@ def test_source_tag_becomes_publisher_only_without_one(tmp_path):
 
 
 @pytest.mark.parametrize("dateline", ["BRUSSELS, March 3 (Reuters) - ", "KYIV, Ukraine, Oct. 17 - ", "WASHINGTON — ",
-                                      "(AP) — ", "LONDON/PARIS, May 2, 2024 (Reuters) -- "])
+                                      "(AP) — ", "LONDON/PARIS, May 2, 2024 (Reuters) -- ", "Beirut (dpa) - ",
+                                      "BERLIN (dpa) - ", "Paris (AFP) — "])
 def test_a_wire_dateline_is_not_part_of_the_first_paragraph(tmp_path, dateline):
     f = tmp_path / "wire.txt"
     f.write_text("EU ministers split over gas price cap\n\n" + dateline +
@@ -83,7 +84,8 @@ def test_a_wire_dateline_is_not_part_of_the_first_paragraph(tmp_path, dateline):
 
 
 @pytest.mark.parametrize("first", ["NATO – the alliance said it backs the plan.", "UNICEF - the agency backs it.",
-                                   "US - China talks resumed on Monday.", "EU leaders met in Brussels."])
+                                   "US - China talks resumed on Monday.", "EU leaders met in Brussels.",
+                                   "The Senate (left) - voted on Monday.", "Berlin - Paris trains resumed."])
 def test_a_sentence_that_only_looks_like_a_dateline_is_kept_whole(tmp_path, first):
     f = tmp_path / "plain.txt"
     f.write_text(first + "\nHungary rejected it.\n", encoding="utf-8")
