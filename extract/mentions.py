@@ -299,7 +299,9 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
         # "The head of the Hartley Hospital Trust, Moses Adeyemi, said": a name the tagger left untyped,
         # in apposition with a role word (`roles`), is a person (read off the word table, a Token made
         # only for a candidate)
-        if w.pos[i] != "PROPN" or w.ent_type[i] or lower[i] in nouns or not (
+        # (or typed a body or a place: "Its defence spokesman, Duarte Pimentel, said", the whole name)
+        typed = w.ent_type[i]
+        if w.pos[i] != "PROPN" or typed not in ("", "ORG", "LOC", "GPE", "FAC", "NORP") or lower[i] in nouns or not (
                 w.dep[i] == "appos" or any(w.dep[c] == "appos" for c in w.children[i])):
             continue
         t = doc[i]
@@ -310,8 +312,10 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
             continue
         first = i
         while first > 0 and i - first < 3 and w.pos[first - 1] == "PROPN" and doc[first - 1].is_title \
-                and not w.ent_type[first - 1] and w.head[first - 1] == i and lower[first - 1] not in nouns:
+                and w.ent_type[first - 1] == typed and w.head[first - 1] == i and lower[first - 1] not in nouns:
             first -= 1
+        if typed and not any((e.start, e.end) == (first, i + 1) for e in ents):
+            continue  # a typed name is no person's unless the role's apposition is all of it
         if first < i:
             people.append(Span(doc, first, i + 1, label="PERSON"))
     keep: list[Span] = []

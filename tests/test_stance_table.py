@@ -423,6 +423,8 @@ CASES = [
      {("Ann Lee", O, "minimum wage bill")}),
     ("deemed-feeling-as", "Russia agreed to the output cut. Minister Pavel Lazarev described the cut as a responsible "
      "step.", {("Russia", S, "output cut"), ("Pavel Lazarev", S, "output cut")}),
+    ("role-apposition-typed-a-place", "The head of the trust, Moses Adeyemi, rejected the plan.",
+     {("Moses Adeyemi", O, "plan")}),
     # --- no stance ------------------------------------------------------------------------------
     ("undecided-voters", "Many voters remain undecided ahead of the election.", set()),
     ("deemed-no-feeling", "Senator Ann Lee called the minimum wage bill a compromise.", set()),
