@@ -550,8 +550,8 @@ def relative_target(head: Token, first: int) -> list[Target]:
     w = DocWords.of(doc)
     h = head.i
     # "a bill that would cap rents"; "an amendment exempting newer buildings"
-    clause = next((c for c in w.children[h] if c > h and (w.dep[c] == "relcl" or w.dep[c] == "acl" and w.tag[c] == "VBG"
-                                                          and w.lemma[c] not in REPORTING_PARTICIPLES)), None)
+    clause = next((c for c in w.children[h] if c > h and (w.dep[c] == "relcl" or w.dep[c] == "acl" and (
+        w.tag[c] == "VBG" and w.lemma[c] not in REPORTING_PARTICIPLES))), None)
     if clause is None:
         return []
     words = _trim_at(w, _cut_at(w, list(range(first, doc[clause].right_edge.i + 1)), clause=True))
@@ -1651,7 +1651,10 @@ RULES_STAND = {
 
 # The rules' patterns whose reading stands whatever the model makes of it (`_rules_stand`): a vote cast with
 # no object of its own ("adopted the resolution, with Russia abstaining"), which the rules read nowhere in the
-# 283 train and dev articles. The feature marks their pairs (unseen in training, so weightless).
+# 283 train and dev articles; "has not decided how to vote" and "undecided" with nothing named, none there
+# either; what a naming verb calls a proposal by the words' feeling ("called the accord a triumph"), which
+# the model has only as the complement's valence sign. The feature marks their pairs (unseen in the packaged
+# model's training, so weightless).
 STANDING_PATTERNS = {RULE_VOTED_ON, RULE_UNDECIDED_VOTE, RULE_DEEMED}
 RULE_STANDS = "rule.stands"
 

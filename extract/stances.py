@@ -875,11 +875,12 @@ class StanceReader:
 
     def _deemed(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                 speaker: Optional[Ref]) -> Optional[tuple[Ref, Ref, str, float]]:
-        """What a naming verb calls a proposal, where no cue word says a side: "called the accord a victory
-        for everyone", "described the cut as a responsible step", "called it a job killer dressed up as
-        a raise". The side is the feeling of the words that name it, the complement's head and its
-        modifiers (VADER's valence, general English: `lexicon.valence`), at least one point either way;
-        a cue among them ("a betrayal", "a mistake") is read as a cue (`_adj`), not here."""
+        """What a naming verb calls a proposal, where no cue word says a side: "called the accord a triumph",
+        "described the cut as a responsible step", "called the bill a job killer dressed up as a raise".
+        The side is the feeling of the words that name it, the complement's head and its modifiers
+        (VADER's valence, general English: `lexicon.valence`), at least one point either way ("a victory",
+        which VADER does not list, says nothing); a cue among them ("a betrayal", "a mistake") is read as a
+        cue (`_adj`), not here."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in NAMING_VERBS or tok.lemma_.lower() == "call" and any(
                 c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
             return None  # "called for the ban", "called on them to": another verb

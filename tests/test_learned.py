@@ -285,7 +285,8 @@ def test_the_body_a_spokesperson_speaks_for_holds_the_stance_too(learned):
         "A Commission spokeswoman, Elise Marchetti, rejected the planned strike.")
     assert "Labour" not in holders("Labour leader Anna Berg criticised the pilots' strike.")
     # the parser hangs the name on the body: "a spokeswoman for [Lufthansa, Anna Berg]"
-    assert {"Lufthansa", "Anna Berg"} <= holders("A spokeswoman for Lufthansa, Anna Berg, criticised the pilots' strike.")
+    assert {"Lufthansa", "Anna Berg"} <= holders(
+        "A spokeswoman for Lufthansa, Anna Berg, criticised the pilots' strike.")
 
 
 def test_an_expletive_it_names_no_proposal(learned):
@@ -981,6 +982,7 @@ def test_a_participle_after_a_proposal_says_what_it_does(learned):
     def labels(text: str) -> set:
         return {c.target.label for c in candidates(learned, text)}
 
-    assert "amendment exempting newer buildings" in labels("Republicans offered an amendment exempting newer buildings.")
+    assert "amendment exempting newer buildings" in labels(
+        "Republicans offered an amendment exempting newer buildings.")
     assert not [lab for lab in labels("Karzai condemned the air strike saying it had killed civilians.")
                 if "saying" in lab]

@@ -416,7 +416,8 @@ CASES = [
     ("undecided-how-to-vote", "The Commission proposed a fishing quota on Monday. Denmark has not yet decided how "
      "it will vote.", {("Commission", S, "fishing quota"), ("Denmark", N, "fishing quota")}),
     ("undecided-before-deciding", "The Commission proposed a fishing quota on Monday. The Greens said they would "
-     "study the details before deciding how to vote.", {("Commission", S, "fishing quota"), ("Greens", N, "fishing quota")}),
+     "study the details before deciding how to vote.",
+     {("Commission", S, "fishing quota"), ("Greens", N, "fishing quota")}),
     ("undecided-predicate", "The Commission proposed a fishing quota on Monday. Senator Ruth Avila said she was "
      "undecided.", {("Commission", S, "fishing quota"), ("Ruth Avila", N, "fishing quota")}),
     ("deemed-feeling", "Senator Ann Lee called the minimum wage bill a job killer.",
