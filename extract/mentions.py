@@ -1489,10 +1489,11 @@ class ArticleContext:
 
     @staticmethod
     def _after(ref: Ref, sent_no: int, token_i: Optional[int]) -> bool:
-        """True where `ref` comes after the point being resolved (sentence, token)."""
+        """True where `ref` comes after the point being resolved (sentence, token), or holds it: "urged the
+        president to reject it" does not mean "reject it"."""
         if ref.sent_no != sent_no:
             return ref.sent_no > sent_no
-        return token_i is not None and ref.start >= token_i
+        return token_i is not None and ref.end > token_i
 
     def resolve_person(self, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
         """The person a he/she means: the subject of the nearest earlier sentence with a person subject,

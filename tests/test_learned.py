@@ -986,3 +986,10 @@ def test_a_participle_after_a_proposal_says_what_it_does(learned):
         "Republicans offered an amendment exempting newer buildings.")
     assert not [lab for lab in labels("Karzai condemned the air strike saying it had killed civilians.")
                 if "saying" in lab]
+
+
+def test_a_pronoun_does_not_mean_the_clause_it_is_in(learned):
+    """"urged the president to reject it": "it" is the reform named before, not "reject it"."""
+    text = "Parliament passed the judicial reform on Tuesday. The judges' union urged the president to reject it."
+    assert not [c for c in candidates(learned, text) if c.target.kind == "pronoun" and "reject" in c.target.label]
+    assert any(pol == "oppose" and "judicial reform" in lab for _, pol, lab, _ in read(learned, text))
