@@ -34,7 +34,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, NAMING_VERBS, RECEIVING_VERBS, RULE_DEEMED,
                                         RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS, WITHHELD_WHEN_NEGATED,
-                                        relative_proposal)
+                                        naming_complements, relative_proposal)
 from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, trailing_when
 
 MODEL_NAME = "stance-linear"
@@ -1281,16 +1281,12 @@ def _namings(w: DocWords, sent: Span) -> set[int]:
         if w.lemma[x] not in NAMING_VERBS or not any(w.dep[c] == "dobj" and w.tag[c] not in ("WP", "WDT")
                                                        for c in w.children[x]):
             continue  # ("what it called an inadequate offer": the offer is named, and the target)
-        for c in w.children[x]:
-            comps = [c] if w.dep[c] == "oprd" else [p for p in w.children[c] if w.dep[p] == "pobj"] \
-                if w.dep[c] == "prep" and w.lower[c] == "as" else []
-            for comp in comps:
-                t = sent.doc[comp]
-                out.update(range(t.left_edge.i, t.right_edge.i + 1))
-                # "called the ban a gift [to the black market]": the parser hangs it on the verb
-                for p in w.children[x]:
-                    if p > comp and w.dep[p] == "prep" and w.lower[p] != "as":
-                        out.update(range(p, sent.doc[p].right_edge.i + 1))
+        for comp in naming_complements(sent.doc[x]):
+            out.update(range(comp.left_edge.i, comp.right_edge.i + 1))
+            # "called the ban a gift [to the black market]": the parser hangs it on the verb
+            for p in w.children[x]:
+                if p > comp.i and w.dep[p] == "prep" and w.lower[p] != "as":
+                    out.update(range(p, sent.doc[p].right_edge.i + 1))
     return out
 
 

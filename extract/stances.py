@@ -158,6 +158,13 @@ def _noun_infinitive(noun: Token, clause: Token) -> bool:
         a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
 
 
+def naming_complements(verb: Token) -> list[Token]:
+    """What a naming verb calls its object, by the complement's head: "called the plan [a betrayal]",
+    "described the cut as [a step]" (`NAMING_VERBS`; read by `StanceReader._deemed` and `learn._namings`)."""
+    return [c for c in verb.children if c.dep_ == "oprd"] + [
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+
+
 def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:
     """A sentence as evidence: its text and its offsets in the article, which slice out exactly the
     evidence (spaces around a sentence are not in it)."""
@@ -561,11 +568,8 @@ class StanceReader:
             for holder, target in self._undecided(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_UNDECIDED, 0.6, tok, None, speaker)
             # "called the accord a victory", "described the cut as a responsible step": the words' feeling
-            deemed = self._deemed(tok, dm, offset, sent_no, doc, speaker)
-            if deemed is not None:
-                holder, target, pol, conf = deemed
-                for h in self._holders(holder, tok, dm, doc, speaker):
-                    emit(h, target, pol, RULE_DEEMED, conf, tok, None, quote_speaker or reporter)
+            for holder, target, pol, conf in self._deemed(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, pol, RULE_DEEMED, conf, tok, None, quote_speaker or reporter)
             # "the party has not decided how it will vote", "Senator Lee said she was undecided"
             for holder, target, conf in self._undecided_vote(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_UNDECIDED_VOTE, conf, tok, None, speaker)
@@ -868,13 +872,12 @@ class StanceReader:
         if target is None:
             # "China abstained.", "The party voted in favour.": on the proposal the story was just about
             target, mult = self.ctx.resolve_proposal(None, sent_no, verb.i, debated=True), 0.7
-        holder, hmult = self._verb_holder(verb, dm, sent_no, speaker) if target is not None else (None, 0.0)
-        if holder is not None:
-            for h in self._holders(holder, verb, dm, doc, speaker):
+        if target is not None:
+            for h, hmult in self._verb_holders(verb, dm, sent_no, doc, speaker):
                 yield h, target, cue.confidence * hmult * mult
 
     def _deemed(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
-                speaker: Optional[Ref]) -> Optional[tuple[Ref, Ref, str, float]]:
+                speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str, float]]:
         """What a naming verb calls a proposal, where no cue word says a side: "called the accord a triumph",
         "described the cut as a responsible step", "called the bill a job killer dressed up as a raise".
         The side is the feeling of the words that name it, the complement's head and its modifiers
@@ -883,31 +886,29 @@ class StanceReader:
         cue (`_adj`), not here."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in NAMING_VERBS or tok.lemma_.lower() == "call" and any(
                 c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
-            return None  # "called for the ban", "called on them to": another verb
+            return  # "called for the ban", "called on them to": another verb
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        comp = next((c for c in tok.children if c.dep_ == "oprd"), None) or next(
-            (p for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"),
-            None)
+        comp = next(iter(naming_complements(tok)), None)
         if obj is None or comp is None or obj.pos_ == "PRON":
-            return None  # what "called it a mess" calls is less sure than the words' feeling
+            return  # what "called it a mess" calls is less sure than the words' feeling
         if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in comp.children):
             # "painful but necessary": what comes after "but" is the verdict
             comp = next((c for c in comp.children if c.dep_ == "conj"), comp)
         words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "nmod", "acomp")]
         if any(self._cues(t) for t in words):
-            return None
+            return
         table = valence()
         feeling = sum(table.get(t.lower_, table.get(t.lemma_.lower(), 0.0)) for t in words)
         if abs(feeling) < 1.0:
-            return None
+            return
         target = self.proposal_of(obj, dm, sent_no, offset, doc)
-        holder, hmult = self._verb_holder(tok, dm, sent_no, speaker) if target is not None else (None, 0.0)
-        if holder is None:
-            return None
+        if target is None:
+            return
         pol = SUPPORT if feeling > 0 else OPPOSE
         if any(self.negation(tok)):
             pol = OPPOSITE[pol]  # "did not call it a success"
-        return holder, target, pol, 0.6 * hmult
+        for h, hmult in self._verb_holders(tok, dm, sent_no, doc, speaker):
+            yield h, target, pol, 0.6 * hmult
 
     def _undecided_vote(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                         speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:
@@ -930,9 +931,8 @@ class StanceReader:
         if judge.dep_ == "pcomp" and judge.head.dep_ == "prep":
             judge = judge.head.head  # "would study the bill before deciding how to vote": who studies it
         target = self.ctx.main_proposal(sent_no, tok.i)
-        holder, hmult = self._verb_holder(judge, dm, sent_no, speaker) if target is not None else (None, 0.0)
-        if holder is not None:
-            for h in self._holders(holder, judge, dm, doc, speaker):
+        if target is not None:
+            for h, hmult in self._verb_holders(judge, dm, sent_no, doc, speaker):
                 yield h, target, 0.7 * hmult
 
     @staticmethod
@@ -1018,6 +1018,15 @@ class StanceReader:
                     yield holder, target, hmult * tmult * 0.9, negd
         elif cue.pos in ("ADJ", "ADP"):
             yield from self._adj(tok, cue, dm, offset, sent_no, doc, speaker, negd)
+
+    def _verb_holders(self, verb: Token, dm: DocMentions, sent_no: int, doc: Doc,
+                      speaker: Optional[Ref]) -> Iterator[tuple[Ref, float]]:
+        """The verb's holder (`_verb_holder`) and who holds the stance with it (`_holders`), each with how
+        sure the holder is."""
+        holder, hmult = self._verb_holder(verb, dm, sent_no, speaker)
+        if holder is not None:
+            for h in self._holders(holder, verb, dm, doc, speaker):
+                yield h, hmult
 
     def _verb_holder(self, verb: Token, dm: DocMentions, sent_no: int,
                      speaker: Optional[Ref]) -> tuple[Optional[Ref], float]:
