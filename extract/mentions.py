@@ -1562,8 +1562,8 @@ class ArticleContext:
     def main_proposal(self, sent_no: int, token_i: int) -> Optional[Ref]:
         """The proposal the story is about so far: of those a stance has been read on or a verb put forward
         (`debated`, `put_forward`), the one with the most stances (the first named of those tied), as last
-        named before the word. What "has not decided how to vote" is about,
-        where the story has named amendments and counter-proposals since."""
+        named before the word. What "has not decided how to vote" is about, where the story has named
+        amendments and counter-proposals since."""
         last: dict[str, Ref] = {}
         for ref in self.proposal_history:
             if (ref.key in self.stances_on or ref.key in self.put_forward) and not self._after(ref, sent_no, token_i):

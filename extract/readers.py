@@ -472,15 +472,16 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+")
 # A wire dateline opening a story: "BRUSSELS, March 3 (Reuters) -", "KYIV, Ukraine -", "WASHINGTON -",
 # "(AP) -". The place is in capitals; a bare place needs five letters or two words ("NATO - the
 # alliance said" is a sentence, not a dateline), and the body goes on with a capital or a quote.
+_AGENCY = r"\([A-Za-z][\w .&'’-]{0,30}\)"  # "(Reuters)", "(dpa)"
+_DASH = r"\s*[-–—]{1,2}\s+(?=[A-Z0-9\"“‘'(])"  # the dash, then the story with a capital or a quote
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’]+(?:[ /-][A-Z][A-Z.'’]+)*)?"
     r"(?P<region>(?:,\s*[A-Z][A-Za-z.'’]+(?:\s+[A-Z][A-Za-z.'’]+)*){0,2}?)"
     r"(?P<date>,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
-    r"\s*(?P<agency>\([A-Za-z][\w .&'’-]{0,30}\))?\s*[-–—]{1,2}\s+(?=[A-Z0-9\"“‘'(])")
+    r"\s*(?P<agency>" + _AGENCY + r")?" + _DASH)
 # ... and a place written in title case, only with the agency after it: "Beirut (dpa) -", "Hamburg (AFP) -"
 _TITLED_DATELINE = re.compile(
-    r"[A-Z][a-z.'’]+(?:[ -][A-Z][a-z.'’]+){0,2}(?:,\s*[A-Z][A-Za-z.'’]+)?"
-    r"\s*\([A-Za-z][\w .&'’-]{0,30}\)\s*[-–—]{1,2}\s+(?=[A-Z0-9\"“‘'(])")
+    r"[A-Z][a-z.'’]+(?:[ -][A-Z][a-z.'’]+){0,2}(?:,\s*[A-Z][A-Za-z.'’]+)?\s*" + _AGENCY + _DASH)
 
 
 def dateline_end(text: str) -> int:
