@@ -82,7 +82,7 @@ LIST_NOUNS = {"plan", "policy", "measure", "programme", "program", "package", "a
 PROPOSING_MODIFIERS = {"proposed", "planned", "draft", "mooted", "envisaged", "suggested", "contemplated"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure", "plan",
-                     "proposal", "initiative", "scheme", "effort", "request", "demand"}
+                     "proposal", "initiative", "scheme", "effort", "request", "demand", "draft"}
 # Verbs that put a proposal forward without taking a side the cue lexicon lists ("unveiled a plan", "tabled
 # a motion"): a short form after them may mean what they put forward (`ArticleContext._put_forward`).
 PROPOSING_VERBS = {"propose", "unveil", "announce", "introduce", "present", "table", "submit", "outline", "float",
@@ -1091,6 +1091,10 @@ class ArticleContext:
         lemma = head.lemma_.lower()
         if tally(head):
             return None
+        if lemma == "draft" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                p.dep_ == "pobj" and p.lemma_.lower() in self.lex.proposal_nouns for p in c.children)
+                for c in head.children):
+            return None  # "the final draft of the charter" names the charter
         left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "det", "npadvmod", "quantmod")]
         start = min([t.left_edge.i for t in left] + [head.i])
         toks = list(doc[start: head.i + 1])
@@ -1161,6 +1165,8 @@ class ArticleContext:
             return None  # "we want a system whereby ...": a new thing, and too vague to name
         if not indefinite and (short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail)):
             ref = self.resolve_proposal(self.lex.proposal_heads.get(lemma, lemma))
+            if ref is None and lemma == "draft":
+                ref = self.main_proposal(sent_no, start)  # "the draft": the text the story is about
             if ref is None and lemma in GENERIC_PROPOSALS:
                 # "the idea", "this move": the proposal the text was just talking about, in an earlier
                 # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions)

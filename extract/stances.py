@@ -20,8 +20,8 @@ from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPE
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
                                           neutral_row_misfits, passive_infinitive, spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
-from stancegraph.extract.words import (RETRACTING_VERBS, UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS,
-                                      DocWords, expletive)
+from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, PROPOSAL_PARTS, RETRACTING_VERBS,
+                                      UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS, DocWords, expletive)
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
@@ -30,6 +30,7 @@ RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
 RULE_VOTED_ON = "pattern.voted-on"  # "adopted the resolution, with Russia abstaining"
+RULE_DELIBERATING = "pattern.deliberating"  # "would study the bill", "is still reviewing the regulation"
 RULE_UNDECIDED_VOTE = "pattern.undecided-vote"  # "has not decided how it will vote", "said she was undecided"
 RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the cut as a responsible step"
 # Verbs that name what their object is ("called the plan a betrayal"): `StanceReader._deemed`
@@ -573,6 +574,9 @@ class StanceReader:
             # "the party has not decided how it will vote", "Senator Lee said she was undecided"
             for holder, target, conf in self._undecided_vote(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_UNDECIDED_VOTE, conf, tok, None, speaker)
+            # "would study the bill before taking a position", "is still reviewing the regulation"
+            for holder, target, conf in self._deliberating(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, NEUTRAL, RULE_DELIBERATING, conf, tok, None, speaker)
             # a demand put as a condition: "unless Romania withdraws its troops", "if reforms are not implemented"
             for holder, target in self._condition_demand(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, SUPPORT, RULE_CONDITION, 0.65, tok, None, speaker)
@@ -933,6 +937,47 @@ class StanceReader:
         target = self.ctx.main_proposal(sent_no, tok.i)
         if target is not None:
             for h, hmult in self._verb_holders(judge, dm, sent_no, doc, speaker):
+                yield h, target, 0.7 * hmult
+
+    def _deliberating(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                      speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:
+        """Who is still looking a proposal over has taken no side on it yet: neutral. "would study the
+        law before deciding", "said it would study the regulation", "was still reviewing the measures",
+        "will look at the proposal", "would study the details of the bill". Only while it is pending (a
+        future, a progressive, "still", or "before" a decision), not negated ("would not consider it"
+        refuses) and not asked of another ("urged the Commission to examine the ban")."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in DELIBERATING_VERBS or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+            return
+        kids = list(tok.children)
+        if lemma == "look":
+            at = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "at"), None)
+            obj = next((p for p in at.children if p.dep_ == "pobj"), None) if at is not None else None
+        else:
+            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        if obj is None or any(self.negation(tok)) or any(c.dep_ == "prt" for c in kids):
+            return
+        aux = {c.lemma_.lower() for c in kids if c.dep_ == "aux"}
+        pending = aux & FUTURE_AUX or "be" in aux and tok.tag_ == "VBG" or any(
+            c.dep_ == "advmod" and c.lower_ == "still" for c in kids) or any(
+            c.dep_ in ("prep", "advcl") and c.lower_ == "before" for c in kids)
+        if not pending:
+            return
+        for item in [obj, *obj.conjuncts]:
+            target = None
+            if item.lemma_.lower() in PROPOSAL_PARTS:
+                inner = next((g for c in item.children if c.dep_ == "prep" and c.lower_ == "of"
+                              for g in c.children if g.dep_ == "pobj"), None)
+                inner = inner if inner is not None else next((c for c in item.children if c.dep_ == "poss"), None)
+                if inner is not None:
+                    target = self.proposal_of(inner, dm, sent_no, offset, doc)
+                if target is None and item.lemma_.lower() not in self.lex.proposal_nouns:
+                    target = self.ctx.main_proposal(sent_no, item.i)
+            if target is None:
+                target = self.proposal_of(item, dm, sent_no, offset, doc)
+            if target is None:
+                continue
+            for h, hmult in self._verb_holders(tok, dm, sent_no, doc, speaker):
                 yield h, target, 0.7 * hmult
 
     @staticmethod

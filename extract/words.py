@@ -27,6 +27,15 @@ WITHHELD = "withheld"
 # that do only where they are not done ("has not decided whether", "declined to say whether").
 UNDECIDED_VERBS = {"weigh", "consider", "mull", "ponder", "debate", "discuss", "study"}
 WITHHOLDING_VERBS = {"decide", "say", "know"}
+# Verbs of looking a proposal over: while it is still being done ("would study the bill", "is reviewing the
+# regulation", "will look at the proposal"), the holder has not taken a side (`pattern.deliberating`).
+DELIBERATING_VERBS = {"study", "review", "examine", "assess", "consider", "weigh", "evaluate", "scrutinise",
+                      "scrutinize", "analyse", "analyze", "mull", "look"}
+# Auxiliaries of what is still to come ("would study", "will wait").
+FUTURE_AUX = {"will", "would", "shall", "'ll"}
+# What of a proposal is looked over ("the details of the law", "the bill's wording", "the final text"):
+# the proposal itself, or, with none named, the one the story is about.
+PROPOSAL_PARTS = {"detail", "wording", "text", "term", "content", "provision", "version", "draft", "print"}
 REFUSING_VERBS = {"refuse", "decline", "fail"}
 # What a noun was and is no longer ("a former critic of", "was once a critic of"): no stance now.
 BYGONE_WORDS = {"former", "onetime", "one-time", "erstwhile", "once", "formerly", "previously"}
@@ -177,7 +186,17 @@ class DocWords:
     def pending(self, i: int) -> bool:
         """Whether the i-th word is governed, within four words, by "yet to" ("has yet to endorse the
         bill", "is yet to decide"): not done so far, a judgement withheld, not a side."""
-        return any(x != i and self._yet(x) for x in self._reach(i))
+        return any(x != i and self._yet(x) for x in self._reach(i)) or self._before(i)
+
+    def _before(self, i: int) -> bool:
+        """Whether the i-th word is done "before" what is still to come or still under way ("would study
+        the bill before endorsing it", "will wait for the verdict before backing the release"): not yet."""
+        prep = self.head[i]
+        if self.dep[i] != "pcomp" or self.lower[prep] != "before" or self.head[prep] == prep:
+            return False
+        verb = self.head[prep]
+        return self.lemma[verb] in DELIBERATING_VERBS or any(
+            self.dep[c] == "aux" and self.lemma[c] in FUTURE_AUX for c in self.children[verb])
 
     def _reach(self, i: int) -> Iterator[int]:
         """The i-th word and the words above it that its negation or pending reaches, within four."""

@@ -252,14 +252,17 @@ def test_a_stance_supposed_in_an_if_clause_is_no_stance(learned):
     assert pairs(said)
 
 
-def test_saying_one_studies_a_proposal_takes_no_side_on_it(learned):
-    """"The EU said it was studying the proposal": what the speaker says it does to the proposal takes no
-    side (as "the EU studied the proposal" does not); saying it backs the proposal does."""
+def test_saying_one_is_still_studying_a_proposal_is_neutral_on_it(learned):
+    """"The EU said it was studying the proposal": still looking it over, the EU has taken no side yet,
+    neutral (`pattern.deliberating`), where "the EU studied the proposal" says nothing of a side; saying it
+    backs the proposal supports it."""
     def eu(text: str) -> set:
         return {(pol, lab) for holders, pol, lab, _ in read(learned, text) if "European Union" in holders}
 
-    assert eu("The European Union said it was studying the ceasefire proposal.") == set()
-    assert eu("The European Union said it was examining the ceasefire proposal and had no position yet.") == set()
+    assert eu("The European Union said it was studying the ceasefire proposal.") == {("neutral", "ceasefire proposal")}
+    assert eu("The European Union said it was examining the ceasefire proposal and had no position yet.") == \
+        {("neutral", "ceasefire proposal")}
+    assert eu("The European Union studied the ceasefire proposal in March.") == set()
     assert eu("The European Union said it backed the ceasefire proposal.") == {("support", "ceasefire proposal")}
 
 

@@ -426,7 +426,25 @@ CASES = [
      "step.", {("Russia", S, "output cut"), ("Pavel Lazarev", S, "output cut")}),
     ("role-apposition-typed-a-place", "The head of the trust, Moses Adeyemi, rejected the plan.",
      {("Moses Adeyemi", O, "plan")}),
+    ("deliberating-future", "The ministry proposed a drone registration scheme. The Pilots Guild said it would "
+     "study the scheme.", {("Pilots Guild", N, "drone registration scheme")}),
+    ("deliberating-still", "Norway was still reviewing the salmon tax.", {("Norway", N, "salmon tax")}),
+    ("deliberating-look-at", "The council unveiled a parking plan. Councillor Tom Reyes said he would look at the "
+     "plan.", {("Tom Reyes", N, "parking plan")}),
+    ("deliberating-details-of", "The Senate passed a water bill. Governor Ana Ruiz said she would study the details "
+     "of the bill.", {("Senate", S, "water bill"), ("Ana Ruiz", N, "water bill")}),
+    ("deliberating-before-deciding", "The government unveiled a fuel subsidy cut. The Farmers Union said it would "
+     "study the cut before deciding how to respond.", {("Farmers Union", N, "fuel subsidy cut")}),
+    ("endorse-before-pending", "The mayor proposed a congestion tax. The Green Party said it would wait for the audit "
+     "before endorsing the tax.", {("Green Party", N, "congestion tax")}),
+    ("draft-short-form", "Britain proposed a draft resolution on Sudan. Russia rejected the draft.",
+     {("United Kingdom", S, "draft resolution"), ("Russia", O, "draft resolution")}),
+    ("draft-of-proposal", "The government proposed a press charter. Minister Maria Miller welcomed the final draft "
+     "of the charter.", {("Maria Miller", S, "press charter")}),
     # --- no stance ------------------------------------------------------------------------------
+    ("deliberated-past", "The committee examined the harbour plan on Monday.", set()),
+    ("deliberating-refused", "The port authority unveiled a dredging plan. The Fishermen's League said it would not "
+     "consider the plan.", {("port authority", S, "dredging plan")}),
     ("undecided-voters", "Many voters remain undecided ahead of the election.", set()),
     ("deemed-no-feeling", "Senator Ann Lee called the minimum wage bill a compromise.", set()),
     ("deemed-pronoun", "The Senate passed the minimum wage bill. Senator Ann Lee called it a mess.",
