@@ -30,6 +30,7 @@ RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
 RULE_VOTED_ON = "pattern.voted-on"  # "adopted the resolution, with Russia abstaining"
+RULE_JUDGED = "pattern.judged"  # "said the deal was balanced and fair"
 RULE_DELIBERATING = "pattern.deliberating"  # "would study the bill", "is still reviewing the regulation"
 RULE_UNDECIDED_VOTE = "pattern.undecided-vote"  # "has not decided how it will vote", "said she was undecided"
 RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the cut as a responsible step"
@@ -501,11 +502,13 @@ class StanceReader:
             verb = w.pos[i] in ("VERB", "AUX") and (w.dep[i] in ("ROOT", "ccomp", "conj", "advcl") or (
                 w.dep[i] == "xcomp" and (w.lemma[i] in WHETHER_VERBS  # "declined to say whether"
                                          or w.lemma[i] == "vote")))  # "before deciding how to vote"
-            if not verb and (w.lemma[i] not in cue_words and w.lower[i] not in cue_words or not self._entries(w, i)):
+            judged = w.pos[i] == "ADJ" and w.dep[i] == "acomp"  # "the deal was fair": `_judged`
+            if not verb and not judged and (w.lemma[i] not in cue_words and w.lower[i] not in cue_words
+                                            or not self._entries(w, i)):
                 continue
             tok = doc[i]
             cues = self._cues(tok) if not w.bygone(i) else []  # "was once a critic of the pact"
-            if not cues and not verb:
+            if not cues and not verb and not judged:
                 continue
             if self._in_question(tok):
                 continue
@@ -574,6 +577,9 @@ class StanceReader:
             # "the party has not decided how it will vote", "Senator Lee said she was undecided"
             for holder, target, conf in self._undecided_vote(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_UNDECIDED_VOTE, conf, tok, None, speaker)
+            # "said the deal was balanced and fair": the words' feeling, where no cue word says a side
+            for holder, target, pol, conf in self._judged(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, pol, RULE_JUDGED, conf, tok, None, speaker)
             # "would study the bill before taking a position", "is still reviewing the regulation"
             for holder, target, conf in self._deliberating(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_DELIBERATING, conf, tok, None, speaker)
@@ -938,6 +944,36 @@ class StanceReader:
         if target is not None:
             for h, hmult in self._verb_holders(judge, dm, sent_no, doc, speaker):
                 yield h, target, 0.7 * hmult
+
+    def _judged(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str, float]]:
+        """What a speaker says a proposal is, where no cue word says a side: "said the deal was balanced and
+        fair", "said the plan was reckless". The side is the adjectives' feeling (VADER's valence, as
+        `_deemed` reads it), at least one point either way; after "but", the last word is the verdict. Not
+        of a pronoun ("said it was fair"), which names less surely than the feeling says."""
+        if speaker is None or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.lemma_.lower() != "be":
+            return
+        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in tok.children):
+            tok = next((c for c in tok.children if c.dep_ == "conj"), tok)  # "painful but necessary"
+            words = [tok]
+        else:
+            words = [tok, *tok.conjuncts]
+        words += [c for t in words for c in t.children if c.dep_ == "advmod"]
+        if any(self._cues(t) for t in words):
+            return
+        table = valence()
+        feeling = sum(table.get(t.lower_, table.get(t.lemma_.lower(), 0.0)) for t in words)
+        subj = self.subject_of(tok.head)
+        if abs(feeling) < 1.0 or subj is None or subj.pos_ == "PRON":
+            return
+        target = self.proposal_of(subj, dm, sent_no, offset, doc)
+        if target is None:
+            return
+        pol = SUPPORT if feeling > 0 else OPPOSE
+        if any(self.negation(tok.head)):
+            pol = OPPOSITE[pol]  # "said the deal was not fair"
+        for h in self._holders(speaker, tok.head, dm, doc, speaker):
+            yield h, target, pol, 0.6
 
     def _deliberating(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                       speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:

@@ -441,7 +441,14 @@ CASES = [
      {("United Kingdom", S, "draft resolution"), ("Russia", O, "draft resolution")}),
     ("draft-of-proposal", "The government proposed a press charter. Minister Maria Miller welcomed the final draft "
      "of the charter.", {("Maria Miller", S, "press charter")}),
+    ("judged-feeling", "The council approved a parking levy. Mayor Ann Cole said the levy was generous.",
+     {("Ann Cole", S, "parking levy")}),
+    ("judged-feeling-negated", "The council approved a parking levy. Mayor Ann Cole said the levy was not fair.",
+     {("Ann Cole", O, "parking levy")}),
+    ("judged-feeling-but", "The union signed a wage deal with the airline. Union leader Rosa Kahn said the wage deal "
+     "was painful but fair.", {("Rosa Kahn", S, "wage deal")}),
     # --- no stance ------------------------------------------------------------------------------
+    ("judged-pronoun", "The council approved a parking levy. Mayor Ann Cole said it was fair.", set()),
     ("deliberated-past", "The committee examined the harbour plan on Monday.", set()),
     ("deliberating-refused", "The port authority unveiled a dredging plan. The Fishermen's League said it would not "
      "consider the plan.", {("port authority", S, "dredging plan")}),
