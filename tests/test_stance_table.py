@@ -447,6 +447,9 @@ CASES = [
      {("Ann Cole", O, "parking levy")}),
     ("judged-feeling-but", "The union signed a wage deal with the airline. Union leader Rosa Kahn said the wage deal "
      "was painful but fair.", {("Rosa Kahn", S, "wage deal")}),
+    ("noun-swap", "Hamas accepted the prisoner swap.", {("Hamas", S, "prisoner swap")}),
+    ("noun-walkout", "Lufthansa condemned the walkout.", {("Lufthansa", O, "walkout")}),
+    ("noun-clause", "Komeito rejected the emergency clause.", {("Komeito", O, "emergency clause")}),
     # --- no stance ------------------------------------------------------------------------------
     ("judged-pronoun", "The council approved a parking levy. Mayor Ann Cole said it was fair.", set()),
     ("deliberated-past", "The committee examined the harbour plan on Monday.", set()),
