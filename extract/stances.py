@@ -30,10 +30,15 @@ RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
 RULE_VOTED_ON = "pattern.voted-on"  # "adopted the resolution, with Russia abstaining"
+RULE_CALLED_ACTION = "pattern.called-action"  # "the union called a strike"
 RULE_JUDGED = "pattern.judged"  # "said the deal was balanced and fair"
 RULE_DELIBERATING = "pattern.deliberating"  # "would study the bill", "is still reviewing the regulation"
 RULE_UNDECIDED_VOTE = "pattern.undecided-vote"  # "has not decided how it will vote", "said she was undecided"
 RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the cut as a responsible step"
+# Collective actions that whoever calls them organises, and so backs ("the union called a strike"):
+# `StanceReader._called_action`.
+CALLED_ACTIONS = {"strike", "walkout", "stoppage", "protest", "boycott", "march", "rally", "demonstration",
+                  "shutdown", "referendum"}
 # Verbs that name what their object is ("called the plan a betrayal"): `StanceReader._deemed`
 NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characterise", "characterize", "hail"}
 
@@ -580,6 +585,9 @@ class StanceReader:
             # "said the deal was balanced and fair": the words' feeling, where no cue word says a side
             for holder, target, pol, conf in self._judged(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, pol, RULE_JUDGED, conf, tok, None, speaker)
+            # "the union called a strike": who calls it organises it
+            for holder, target, conf in self._called_action(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, SUPPORT, RULE_CALLED_ACTION, conf, tok, None, speaker)
             # "would study the bill before taking a position", "is still reviewing the regulation"
             for holder, target, conf in self._deliberating(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_DELIBERATING, conf, tok, None, speaker)
@@ -944,6 +952,24 @@ class StanceReader:
         if target is not None:
             for h, hmult in self._verb_holders(judge, dm, sent_no, doc, speaker):
                 yield h, target, 0.7 * hmult
+
+    def _called_action(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                       speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:
+        """Who calls a strike, a protest or a referendum organises it and backs it: "Verdi called a 48-hour
+        strike", "the unions called a national strike for next month", "warned it would call a general
+        strike". Not what a naming verb calls it ("called the walkout disproportionate": `_deemed`), not
+        "called for" or "called on" (cues), not "called off" or "did not call"."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() != "call" or naming_complements(tok) or any(
+                c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children):
+            return
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in CALLED_ACTIONS or any(self.negation(tok)):
+            return
+        target = self.proposal_of(obj, dm, sent_no, offset, doc)
+        if target is None:
+            return
+        for h, hmult in self._verb_holders(tok, dm, sent_no, doc, speaker):
+            yield h, target, 0.7 * hmult
 
     def _judged(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                 speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str, float]]:

@@ -450,7 +450,10 @@ CASES = [
     ("noun-swap", "Hamas accepted the prisoner swap.", {("Hamas", S, "prisoner swap")}),
     ("noun-walkout", "Lufthansa condemned the walkout.", {("Lufthansa", O, "walkout")}),
     ("noun-clause", "Komeito rejected the emergency clause.", {("Komeito", O, "emergency clause")}),
+    ("called-action", "The dockers' union called a strike at the port.", {("dockers' union", S, "strike")}),
+    ("called-action-named-it", "Lufthansa called the strike reckless.", {("Lufthansa", O, "strike")}),
     # --- no stance ------------------------------------------------------------------------------
+    ("called-action-off", "The Transport Workers Union called off the strike.", set()),
     ("judged-pronoun", "The council approved a parking levy. Mayor Ann Cole said it was fair.", set()),
     ("deliberated-past", "The committee examined the harbour plan on Monday.", set()),
     ("deliberating-refused", "The port authority unveiled a dredging plan. The Fishermen's League said it would not "
