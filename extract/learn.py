@@ -586,12 +586,18 @@ NO_SIDE_VERBS = {"discuss", "mention", "describe", "explain", "review", "examine
 
 
 def _supposed(w: DocWords, h: int, t: int) -> bool:
-    """Whether the holder's word `h` is the subject of a verb in an "if" or "unless" clause that also
-    holds the target's word `t`: "if North Korea wanted to attack the United States" supposes a stance,
-    it says none."""
+    """Whether the holder's word `h` is the subject (or a passive's agent) of a verb in an "if", "unless"
+    or "until" clause, or of one still required of it (`DocWords.still_required`), that also holds the
+    target's word `t`: "if North Korea wanted to attack the United States", "until Turkey's parliament
+    ratifies the protocol", "must still be ratified by the Greek parliament" suppose a stance, they say
+    none."""
     verb = w.head[h]
-    if w.dep[h] not in ("nsubj", "nsubjpass") or not any(
-            w.dep[c] == "mark" and w.lower[c] in ("if", "unless") for c in w.children[verb]):
+    if w.dep[h] == "pobj" and w.dep[verb] == "agent":
+        verb = w.head[verb]  # "must still be ratified by the parliament"
+    elif w.dep[h] not in ("nsubj", "nsubjpass"):
+        return False
+    if not (any(w.dep[c] == "mark" and w.lower[c] in ("if", "unless", "until") for c in w.children[verb])
+            or w.still_required(verb)):
         return False
     x = t
     for _ in range(12):

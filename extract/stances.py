@@ -1065,6 +1065,9 @@ class StanceReader:
                   speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float, tuple[bool, bool]]]:
         negd = self.negation(tok)
         if cue.pos == "VERB":
+            if DocWords.of(doc).still_required(tok.i) or any(c.dep_ == "mark" and c.lower_ == "until"
+                                                             for c in tok.children):
+                return  # "must still ratify the agreement", "until parliament ratifies it": a step to come
             holder, hmult = self._verb_holder(tok, dm, sent_no, speaker)
             if holder is None:
                 return

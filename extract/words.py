@@ -188,6 +188,13 @@ class DocWords:
         bill", "is yet to decide"): not done so far, a judgement withheld, not a side."""
         return any(x != i and self._yet(x) for x in self._reach(i)) or self._before(i)
 
+    def still_required(self, i: int) -> bool:
+        """Whether the i-th word, a verb, is said to be still required ("must still ratify the agreement",
+        "must still be approved by Congress", "must yet sign it"): a step to come, not a side taken."""
+        kids = self.children[i]
+        return any(self.dep[c] == "aux" and self.lemma[c] == "must" for c in kids) and any(
+            self.dep[c] == "advmod" and self.lower[c] in ("still", "yet") for c in kids)
+
     def _before(self, i: int) -> bool:
         """Whether the i-th word is done "before" what is still to come or still under way ("would study
         the bill before endorsing it", "will wait for the verdict before backing the release"): not yet."""

@@ -453,6 +453,10 @@ CASES = [
     ("called-action", "The dockers' union called a strike at the port.", {("dockers' union", S, "strike")}),
     ("called-action-named-it", "Lufthansa called the strike reckless.", {("Lufthansa", O, "strike")}),
     # --- no stance ------------------------------------------------------------------------------
+    ("still-required", "Greece and Libya signed a migration agreement. The agreement must still be ratified by the "
+     "Greek parliament.", {("Greece", S, "migration agreement"), ("Libya", S, "migration agreement")}),
+    ("until-clause", "Senator Ann Lee said she would not approve the arms sale until the parliament ratifies the "
+     "treaty.", {("Ann Lee", O, "arms sale")}),
     ("called-action-off", "The Transport Workers Union called off the strike.", set()),
     ("judged-pronoun", "The council approved a parking levy. Mayor Ann Cole said it was fair.", set()),
     ("deliberated-past", "The committee examined the harbour plan on Monday.", set()),
