@@ -909,20 +909,15 @@ class StanceReader:
         comp = next(iter(naming_complements(tok)), None)
         if obj is None or comp is None or obj.pos_ == "PRON":
             return  # what "called it a mess" calls is less sure than the words' feeling
-        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in comp.children):
-            # "painful but necessary": what comes after "but" is the verdict
-            comp = next((c for c in comp.children if c.dep_ == "conj"), comp)
+        verdict = self._verdict(comp)
+        comp = verdict if verdict is not None else comp
         words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "nmod", "acomp")]
-        if any(self._cues(t) for t in words):
-            return
-        table = valence()
-        feeling = sum(table.get(t.lower_, table.get(t.lemma_.lower(), 0.0)) for t in words)
-        if abs(feeling) < 1.0:
+        pol = self._feeling(words)
+        if pol is None:
             return
         target = self.proposal_of(obj, dm, sent_no, offset, doc)
         if target is None:
             return
-        pol = SUPPORT if feeling > 0 else OPPOSE
         if any(self.negation(tok)):
             pol = OPPOSITE[pol]  # "did not call it a success"
         for h, hmult in self._verb_holders(tok, dm, sent_no, doc, speaker):
@@ -977,29 +972,40 @@ class StanceReader:
         fair", "said the plan was reckless". The side is the adjectives' feeling (VADER's valence, as
         `_deemed` reads it), at least one point either way; after "but", the last word is the verdict. Not
         of a pronoun ("said it was fair"), which names less surely than the feeling says."""
-        if speaker is None or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or tok.head.lemma_.lower() != "be":
+        copula = tok.head
+        if speaker is None or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or copula.lemma_.lower() != "be":
             return
-        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in tok.children):
-            tok = next((c for c in tok.children if c.dep_ == "conj"), tok)  # "painful but necessary"
-            words = [tok]
-        else:
-            words = [tok, *tok.conjuncts]
-        words += [c for t in words for c in t.children if c.dep_ == "advmod"]
-        if any(self._cues(t) for t in words):
-            return
-        table = valence()
-        feeling = sum(table.get(t.lower_, table.get(t.lemma_.lower(), 0.0)) for t in words)
-        subj = self.subject_of(tok.head)
-        if abs(feeling) < 1.0 or subj is None or subj.pos_ == "PRON":
+        verdict = self._verdict(tok)
+        words = [verdict] if verdict is not None else [tok, *tok.conjuncts]
+        pol = self._feeling(words + [c for t in words for c in t.children if c.dep_ == "advmod"])
+        subj = self.subject_of(copula)
+        if pol is None or subj is None or subj.pos_ == "PRON":
             return
         target = self.proposal_of(subj, dm, sent_no, offset, doc)
         if target is None:
             return
-        pol = SUPPORT if feeling > 0 else OPPOSE
-        if any(self.negation(tok.head)):
+        if any(self.negation(copula)):
             pol = OPPOSITE[pol]  # "said the deal was not fair"
-        for h in self._holders(speaker, tok.head, dm, doc, speaker):
+        for h in self._holders(speaker, copula, dm, doc, speaker):
             yield h, target, pol, 0.6
+
+    @staticmethod
+    def _verdict(comp: Token) -> Optional[Token]:
+        """What comes after "but" in a judgement, which is its verdict ("painful but necessary"), or None
+        where there is no "but"."""
+        if any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in comp.children):
+            return next((c for c in comp.children if c.dep_ == "conj"), comp)
+        return None
+
+    def _feeling(self, words: list[Token]) -> Optional[str]:
+        """The side the words' feeling takes (VADER's valence, general English: `lexicon.valence`), at least
+        one point either way; None where it is less, or where a cue among the words says a side itself
+        (read as a cue, not here)."""
+        if any(self._cues(t) for t in words):
+            return None
+        table = valence()
+        feeling = sum(table.get(t.lower_, table.get(t.lemma_.lower(), 0.0)) for t in words)
+        return None if abs(feeling) < 1.0 else SUPPORT if feeling > 0 else OPPOSE
 
     def _deliberating(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                       speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:
