@@ -144,9 +144,13 @@ def _add_entity(g: Graph, ent: Entity, label: tuple[str, set[str]], article: URI
 
 
 def pick_labels(names: Iterable[tuple[object, str, object]]) -> dict[object, str]:
-    """One label per node from (node, name, graph) rows: the name the most articles use,
+    """One label per node from (node, name, graph) rows: the name the most articles use, then a
+    gazetteer entry's own name ("Greece" over "Athens", which the gazetteer lists as its other name),
     then the one that names best (names first, up to six words), then the first in order."""
     from stancegraph.extract.mentions import label_score
+    from stancegraph.graph.resolve import load_gazetteer
+
+    canonical = {e.label for e in load_gazetteer()}
 
     counts: dict[object, dict[str, set]] = {}
     for node, name, graph in names:
@@ -157,7 +161,7 @@ def pick_labels(names: Iterable[tuple[object, str, object]]) -> dict[object, str
         # in front of another of the node's names is not its name
         plain = [n for n in by_name if not any(n != m and n.endswith(" " + m) and _is_title(n[: -len(m)])
                                                for m in by_name)] or list(by_name)
-        out[node] = max(sorted(plain), key=lambda n: (len(by_name[n]), label_score(n)))
+        out[node] = max(sorted(plain), key=lambda n: (len(by_name[n]), n in canonical, label_score(n)))
     return out
 
 

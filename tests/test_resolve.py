@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from rdflib import OWL, RDFS, URIRef
+from rdflib import OWL, RDFS, Literal, URIRef
 
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.records import Article, ArticleResult, Entity, Stance
@@ -59,6 +59,22 @@ def test_aliases_of_a_country_are_one_node():
     out, resolutions = resolve(results)
     assert keys(out) == {"place/united-states"}
     assert resolutions["place/united-states"].wikidata == "Q30"
+
+
+def test_a_capital_speaking_for_its_country_is_the_country():
+    """"Vienna was still studying the measures", "Athens rejected the plan": the capital stands for the
+    country's government, as the annotation writes it (Austria, Greece)."""
+    results = [article("a", [("place/vienna", "Country", "Vienna")]),
+               article("b", [("place/austria", "Country", "Austria")]),
+               article("c", [("place/athens", "Country", "Athens")])]
+    out, resolutions = resolve(results)
+    assert keys(out) == {"place/austria", "place/greece"}
+    assert resolutions["place/austria"].wikidata == "Q40"
+    assert resolutions["place/greece"].wikidata == "Q41"
+    # named by its capital in every article, the node is labelled by the country's name
+    ds = build_dataset([article("d", [("place/athens", "Country", "Athens")]),
+                        article("e", [("place/athens", "Country", "Athens")])])
+    assert set(ds.objects(entity_iri("place/greece"), RDFS.label)) == {Literal("Greece")}
 
 
 def test_the_graph_has_one_labelled_node_linked_to_wikidata():
