@@ -1539,11 +1539,12 @@ class ArticleContext:
     def resolve_thing_actor(self, sent_no: int, token_i: Optional[int] = None) -> Optional[Ref]:
         """"It" as a holder: the last organisation, government or country named nearby, one named
         as a subject first ("UAAR launched a petition asking for the court's sentence. It also ...":
-        UAAR, not the court)."""
+        UAAR, not the court); a place only where it was named as a subject ("talks in Jeddah" name
+        where, not who)."""
         for subject_only in (True, False):
             for kinds in ((ORGANISATION, GOVERNMENT), (COUNTRY,)):  # a body before a place
                 for ref in reversed(self.history):
-                    if self._after(ref, sent_no, token_i) or subject_only and not ref.subject:
+                    if self._after(ref, sent_no, token_i) or (subject_only or COUNTRY in kinds) and not ref.subject:
                         continue
                     if ref.kind in kinds and sent_no - 2 <= ref.sent_no <= sent_no:
                         return ref

@@ -284,6 +284,14 @@ def test_a_step_still_required_or_awaited_takes_no_side(learned):
         "Serbia and Montenegro signed a pipeline agreement. Montenegro's parliament ratified the agreement.")
 
 
+def test_it_is_no_place_named_only_as_where(learned):
+    """"Talks in Jeddah ... The delegation said it accepted the exchange": "it" is not Jeddah, which the
+    text names as where, not as who (read Jeddah's support before)."""
+    text = ("Mediators at peace talks in Jeddah proposed an exchange of prisoners. The army's delegation said "
+            "it accepted the prisoner exchange.")
+    assert not [hs for hs, _, _, _ in read(learned, text) if "Jeddah" in hs]
+
+
 def test_a_label_ends_before_the_subject_of_the_clause_after_it_and_a_tally_is_no_proposal(learned):
     """"scrap a tax on nuclear waste that it says ...": the label is "scrap a tax on nuclear waste", not
     "... that it"; "passed by 98 votes to 37" counts votes, it names no vote anyone takes a side on."""
