@@ -586,8 +586,8 @@ NO_SIDE_VERBS = {"discuss", "mention", "describe", "explain", "review", "examine
 
 
 def _supposed(w: DocWords, h: int, t: int) -> bool:
-    """Whether the holder's word `h` is the subject (or a passive's agent) of a verb in an "if", "unless"
-    or "until" clause, or of one still required of it (`DocWords.still_required`), that also holds the
+    """Whether the holder's word `h` is the subject (or a passive's agent) of a verb in an "if" or "unless"
+    clause, or of a step still to come (`DocWords.to_come`: "must still", "until"), that also holds the
     target's word `t`: "if North Korea wanted to attack the United States", "until Turkey's parliament
     ratifies the protocol", "must still be ratified by the Greek parliament" suppose a stance, they say
     none."""
@@ -596,8 +596,8 @@ def _supposed(w: DocWords, h: int, t: int) -> bool:
         verb = w.head[verb]  # "must still be ratified by the parliament"
     elif w.dep[h] not in ("nsubj", "nsubjpass"):
         return False
-    if not (any(w.dep[c] == "mark" and w.lower[c] in ("if", "unless", "until") for c in w.children[verb])
-            or w.still_required(verb)):
+    if not (any(w.dep[c] == "mark" and w.lower[c] in ("if", "unless") for c in w.children[verb])
+            or w.to_come(verb)):
         return False
     x = t
     for _ in range(12):

@@ -1031,6 +1031,7 @@ class StanceReader:
             c.dep_ in ("prep", "advcl") and c.lower_ == "before" for c in kids)
         if not pending:
             return
+        holders: Optional[list[tuple[Ref, float]]] = None
         for item in [obj, *obj.conjuncts]:
             target = None
             if item.lemma_.lower() in PROPOSAL_PARTS:
@@ -1045,7 +1046,9 @@ class StanceReader:
                 target = self.proposal_of(item, dm, sent_no, offset, doc)
             if target is None:
                 continue
-            for h, hmult in self._verb_holders(tok, dm, sent_no, doc, speaker):
+            if holders is None:  # who looks it over, found once for all the items looked over
+                holders = list(self._verb_holders(tok, dm, sent_no, doc, speaker))
+            for h, hmult in holders:
                 yield h, target, 0.7 * hmult
 
     @staticmethod
@@ -1071,8 +1074,7 @@ class StanceReader:
                   speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float, tuple[bool, bool]]]:
         negd = self.negation(tok)
         if cue.pos == "VERB":
-            if DocWords.of(doc).still_required(tok.i) or any(c.dep_ == "mark" and c.lower_ == "until"
-                                                             for c in tok.children):
+            if DocWords.of(doc).to_come(tok.i):
                 return  # "must still ratify the agreement", "until parliament ratifies it": a step to come
             holder, hmult = self._verb_holder(tok, dm, sent_no, speaker)
             if holder is None:

@@ -188,10 +188,13 @@ class DocWords:
         bill", "is yet to decide"): not done so far, a judgement withheld, not a side."""
         return any(x != i and self._yet(x) for x in self._reach(i)) or self._before(i)
 
-    def still_required(self, i: int) -> bool:
-        """Whether the i-th word, a verb, is said to be still required ("must still ratify the agreement",
-        "must still be approved by Congress", "must yet sign it"): a step to come, not a side taken."""
+    def to_come(self, i: int) -> bool:
+        """Whether the i-th word, a verb, is a step still to come: still required ("must still ratify the
+        agreement", "must still be approved by Congress", "must yet sign it") or awaited ("until parliament
+        ratifies it"). A side not taken yet (the rules' verb cues, `learn._supposed`)."""
         kids = self.children[i]
+        if any(self.dep[c] == "mark" and self.lower[c] == "until" for c in kids):
+            return True
         return any(self.dep[c] == "aux" and self.lemma[c] == "must" for c in kids) and any(
             self.dep[c] == "advmod" and self.lower[c] in ("still", "yet") for c in kids)
 
