@@ -358,14 +358,23 @@ class StanceReader:
         leader = self._leader(token, dm)
         if leader is not None:
             return leader  # "five opposition groups headed by Al Wefaq": the named head of an unnamed group
-        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "our", "my")), None)
         noun = self.lex.actor_nouns.get(token.lemma_.lower())
         if owner is not None and noun is not None and noun.kind != "Person":
             # "her party", "his ministry": the body the person just named speaks for
-            person = self.ctx.resolve_person(sent_no, token.i)
+            person = self.ctx.resolve_person(sent_no, token.i) if owner.lower_ in ("his", "her") else speaker
             body = self.ctx.affiliation.get(person.key) if person is not None else None
             if body is not None:
                 return Ref(body, noun.kind, token.i, token.i + 1, sent_no)
+            if speaker is not None and (person is None or person.key == speaker.key):
+                # "Tamm said her government would study the proposal": the body is not named, and the
+                # one who speaks for it holds the stance (ANNOTATION.md: spokesman and body both)
+                return speaker
+        if speaker is not None and noun is not None and noun.kind != "Person" and token.dep_ in SUBJ_DEPS and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children) and self._spokesperson_says(token.head):
+            # "a spokeswoman for the ministry said the country was studying the cut": whom a spokesperson
+            # speaks for, unnamed, is the body the spokesperson stands for
+            return speaker
         low = token.lower_
         if low in PRONOUNS_SPEAKER and speaker is not None:
             return speaker
@@ -382,6 +391,15 @@ class StanceReader:
         if low in ("who", "which", "that") and token.head.dep_ == "relcl":
             return dm.actor_at(token.head.head)
         return None
+
+    def _spokesperson_says(self, clause: Token) -> bool:
+        """`clause` is what a spokesperson says: "Pedro Alves, a spokesman for the ministry, said ...", "a
+        spokeswoman for its energy ministry, Aigerim Nurlanova, said ...", "ministry spokesman Ivan Petrov said"."""
+        if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in self.lex.speech_verbs:
+            return False
+        subj = next((c for c in clause.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and any(spokesperson(t.lemma_.lower()) for t in [subj, *(
+            c for c in subj.children if c.dep_ in ("appos", "compound"))])
 
     def proposal_of(self, token: Token, dm: DocMentions, sent_no: int, offset: int, doc: Doc) -> Optional[Ref]:
         ref = dm.proposal_at(token)

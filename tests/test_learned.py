@@ -284,6 +284,25 @@ def test_a_step_still_required_or_awaited_takes_no_side(learned):
         "Serbia and Montenegro signed a pipeline agreement. Montenegro's parliament ratified the agreement.")
 
 
+def test_who_speaks_for_an_unnamed_body_holds_its_stance(learned):
+    """"Tamm said her government would study the proposal": the government is not named, and the one who
+    speaks for it holds the stance (ANNOTATION.md: the spokesman and the body both); likewise "our party"
+    and "the company" in what the speaker says. Not a body the speaker does not speak of as theirs
+    ("said the court would review the ban"). Before, nobody held these stances, and the model read the
+    speaker as for the proposal."""
+    def stances(text: str) -> set:
+        return {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
+
+    assert ("Marta Kallas", "neutral", "merger proposal") in stances(
+        "Economy Minister Marta Kallas said her government would study the merger proposal before taking a position.")
+    assert ("Pedro Alves", "neutral", "fuel levy") in stances(
+        "Pedro Alves, a spokesman for the energy ministry, said the country was still reviewing the fuel levy.")
+    assert ("Ines Duarte", "neutral", "pension reform") in stances(
+        'Ines Duarte said: "Our party will study the pension reform before we decide anything."')
+    assert not any(h == "Lena Varga" for h, _, _ in stances(
+        "Lena Varga said the court would review the smoking ban before the summer."))
+
+
 def test_it_is_no_place_named_only_as_where(learned):
     """"Talks in Jeddah ... The delegation said it accepted the exchange": "it" is not Jeddah, which the
     text names as where, not as who (read Jeddah's support before)."""
