@@ -55,6 +55,9 @@ SIDE_VERBS = {"support", "oppose", "back", "endorse", "reject", "resist", "fight
 STANCE_VERBS = {"support", "oppose", "back", "endorse", "reject", "veto", "block", "welcome", "favour", "favor"}
 RULE_NEUTRAL = "rule=" + NEUTRAL  # the feature of a pair the rules read as neutral
 COMP_NEUTRAL = "comp=neutral"  # the feature of a pair whose path withholds judgement (`_Sentence.composed`)
+# the feature of a pair whose path goes through a judgement given ("announced her position on the bill"), which
+# says no side (`_Sentence.composed`)
+COMP_JUDGEMENT = "comp=judgement"
 # Verbs that deny the clause they govern without being a cue of their own (of `words.REFUSING_VERBS`, the one
 # the cue lexicon does not list; "failed to" is mostly what happened, not a side: "failed to meet the
 # deadline"): "declined to back the motion" is not backing it.
@@ -124,6 +127,9 @@ class Priors:
             self.cues.setdefault((lemma, pos), []).extend((c.particle, c.polarity) for c in cues)
         self.cue_nouns = {lemma for (lemma, pos), cues in self.cues.items()
                           if pos == "NOUN" and any(pol in (SUPPORT, OPPOSE) for _, pol in cues)}
+        # nouns that name a judgement ("its position", "their view"), with or without what it is on: no proposal
+        self.judgement_nouns = frozenset(lemma for (lemma, pos), cues in self.cues.items()
+                                         if pos == "NOUN" and any(pol == WITHHELD for _, pol in cues))
         # a noun cue's row id -> (its lemma, the preposition it takes): "n.protest_over" -> ("protest", "over")
         self.noun_rows = {c.id: (lemma, c.particle) for (lemma, pos), cues in lexicon.cues.items() if pos == "NOUN"
                           for c in cues if c.particle and c.particle not in CUE_FRAMES}
@@ -1161,6 +1167,8 @@ class _Sentence:
                 cue = ""  # the copula's complement is on the path and speaks for itself ("is opposed to the plan")
             if cue == NEUTRAL or cue == WITHHELD and w.withholds(x) or x in w.withheld:
                 return "neutral"  # "undecided about", "has not taken a position on", "neither for nor against"
+            if cue == WITHHELD and w.pos[x] == "NOUN":
+                return "judgement"  # "announced her position on the bill": what the position is, it does not say
             if cue == SUPPORT and x in w.negated and w.lemma[x] in WITHHELD_WHEN_NEGATED:
                 return "neutral"  # "won't endorse", "stopped short of endorsing": no side, as the rules read it
             if cue in (SUPPORT, OPPOSE) and w.lemma[x] in JUDGED_WHEN_PENDING and w.pending(x):
@@ -1230,9 +1238,11 @@ class _Sentence:
         if lem in self.priors.proposal_nouns:
             f["t.proposal_noun"] = 1.0
         _word_priors(f, "thead", prior_of[i], i in negated)
-        if i in self.withheld_cues or prior_of[i][0] == NEUTRAL or t.kind == "clause" and any(
+        judgement = pos[i] == "NOUN" and lem in self.priors.judgement_nouns
+        if i in self.withheld_cues or prior_of[i][0] == NEUTRAL or judgement or t.kind == "clause" and any(
                 w.dep[c] == "dobj" and c in self.withheld_cues for c in w.children[i]):
-            # "a position on X", "its abstention", "to take sides on X": a judgement (withheld), not a proposal
+            # "a position on X", "its abstention", "to take sides on X", "would announce its position later": a
+            # judgement (withheld), not a proposal
             f[T_WITHHELD] = 1.0
         for x in range(t.start, t.end):
             if x != i and pos[x] in ("NOUN", "VERB", "ADJ"):
@@ -1515,8 +1525,8 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     anys = (1.0 - probs[:, 0]).tolist()
     for c, k, conf, any_stance in zip(cands, ks.tolist(), confs.tolist(), anys):
         f = c.features
-        if T_WITHHELD in f:
-            continue  # "a position on X": the judgement (withheld) is no proposal
+        if T_WITHHELD in f or COMP_JUDGEMENT in f and RULE_NEUTRAL not in f:
+            continue  # "a position on X": the judgement (withheld) is no proposal, and taking it says no side
         # the corpus holds too few neutral stances to learn them from (59 of 3,837 in train): where the
         # rules read the pair as neutral ("would not commit to supporting X", "abstained on X") or its
         # path withholds judgement ("remains undecided about X", "has not taken a position on X",

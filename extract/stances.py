@@ -1340,7 +1340,9 @@ class StanceReader:
                 if ref is not None and (ent is None or " " in ent.label):  # "the prospect" alone says nothing
                     yield ref, 0.75
                     return
-            particles = {c.particle for c in self._cues(dobj)}  # "rejected objections to the plan"
+            # "rejected objections to the plan"; not what a judgement is on ("announced her position on the
+            # bill" says no side)
+            particles = {c.particle for c in self._cues(dobj) if c.polarity in (SUPPORT, OPPOSE)}
             for prep in [c for c in list(dobj.children) + list(verb.children)
                          if c.dep_ == "prep" and (c.lower_ in ("of", "for", "over") or c.head.i == dobj.i
                                                   and c.lower_ in particles)]:

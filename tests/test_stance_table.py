@@ -452,7 +452,15 @@ CASES = [
     ("noun-clause", "Komeito rejected the emergency clause.", {("Komeito", O, "emergency clause")}),
     ("called-action", "The dockers' union called a strike at the port.", {("dockers' union", S, "strike")}),
     ("called-action-named-it", "Lufthansa called the strike reckless.", {("Lufthansa", O, "strike")}),
+    ("spokesperson-for-the-country", "Pedro Alves, a spokesman for the energy ministry, said the country was still "
+     "reviewing the fuel levy.", {("energy ministry", N, "fuel levy"), ("Pedro Alves", N, "fuel levy")}),
+    ("his-government-unnamed", "Trade Minister Ola Berg said his government would examine the tariff plan before "
+     "deciding.",
+     {("Ola Berg", N, "tariff plan")}),
     # --- no stance ------------------------------------------------------------------------------
+    ("position-to-be-announced", "Senator Ana Ruiz said she would announce her position on the rent bill next week.",
+     set()),
+    ("views-made-known", "The Greek government made its views on the bailout known on Monday.", set()),
     ("still-required", "Greece and Libya signed a migration agreement. The agreement must still be ratified by the "
      "Greek parliament.", {("Greece", S, "migration agreement"), ("Libya", S, "migration agreement")}),
     ("until-clause", "Senator Ann Lee said she would not approve the arms sale until the parliament ratifies the "
