@@ -728,6 +728,12 @@ class CandidateFinder:
             elif dw.dep[i] == "pobj" and dw.lower[dw.head[i]] != "by":
                 continue
             t = sent.doc[i]
+            owner = next((c for c in t.children if c.dep_ == "poss" and c.tag_ in ("PRP$", "WP$")), None)
+            person = self.ctx.resolve_person(sent_no, i) if owner is not None and owner.lower_ in ("his", "her") \
+                else None
+            whose = self.ctx.entities.get(person.key) if person is not None else None
+            if owner is not None and whose is None:
+                continue  # "its members", "whose district": nobody the text names
             if dw.lemma[i] in self.ctx.lex.roles and any(w.dep_ == "appos" and w.i in dm.actors
                                                          and dm.actors[w.i].kind == PERSON for w in t.subtree):
                 continue  # "the chair of the council, Marta Kowalczyk": she is the holder, named as one
@@ -738,7 +744,17 @@ class CandidateFinder:
                 words = _trim(words + list(prep.subtree))
             if not words or len(words) > 6 or not any(w.pos_ in ("NOUN", "PROPN") for w in words):
                 continue
+            body = self.ctx.entities.get(self.ctx.affiliation.get(whose.key, "")) if whose is not None else None
+            if body is not None:
+                # "Theodorou, leader of the PASOK party, said his party ...": the body the person speaks for
+                seen.setdefault((body.key, t.i), Ref(body.key, body.kind, t.i, t.i + 1, sent_no, subject=True,
+                                                     head_lemma=t.lemma_.lower()))
+                continue
             label = _label(words)
+            if whose is not None:
+                # "his campaign", "her party" (no affiliation known): named after whose it is, "Donald Trump's
+                # campaign", not "campaign", which would be every campaign of the graph
+                label = whose.label + "'s " + label
             if all(w.pos_ == "PROPN" for w in words) and words[-1].text in self.ctx.surnames:
                 # "Blankenship said ...", the tagger typing no name: the person the article names in full
                 key, kind, label = self.ctx.actor_identity(label, PERSON)

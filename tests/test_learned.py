@@ -318,6 +318,17 @@ def test_a_judgement_is_no_proposal_and_giving_one_takes_no_side(learned):
         {("oppose", "rent bill")}
 
 
+def test_a_possessed_subject_is_named_after_whose_it_is(learned):
+    """"Said his party supported the border fence": the party is the body the speaker leads where the text
+    says so (Civic Union party), never a holder labelled "party" that every party of a graph would
+    share; "whose district" names no holder at all."""
+    text = "Marek Novak, leader of the Civic Union party, said his party supported the border fence."
+    holders = {h for hs, _, _, _ in read(learned, text) for h in hs}
+    assert "Civic Union party" in holders and "party" not in holders, readings(read(learned, text))
+    text = "Legislator Huang Mei, whose district opposed the waste tax, spoke to reporters on Monday."
+    assert not {"district", "the district"} & {h for hs, _, _, _ in read(learned, text) for h in hs}
+
+
 def test_it_is_no_place_named_only_as_where(learned):
     """"Talks in Jeddah ... The delegation said it accepted the exchange": "it" is not Jeddah, which the
     text names as where, not as who (read Jeddah's support before)."""
