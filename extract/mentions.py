@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from stancegraph.extract.lexicon import Lexicon
-from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, NEUTRAL, ORGANISATION, PERSON, Entity,
-                                         Mention)
+from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, NEUTRAL, OPPOSE, ORGANISATION, PERSON, SUPPORT,
+                                         Entity, Mention)
 from stancegraph.extract.words import WITHHELD, DocWords, trailing_when
 
 PROPOSAL = "Proposal"
@@ -87,6 +87,15 @@ GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decis
 # a motion"): a short form after them may mean what they put forward (`ArticleContext._put_forward`).
 PROPOSING_VERBS = {"propose", "unveil", "announce", "introduce", "present", "table", "submit", "outline", "float",
                    "draft", "prepare", "offer", "issue", "reach", "put"}
+# Those that name a decision taken, which may be one against the proposal just talked about.
+DECIDING_NOUNS = {"decision"}
+# Verbs whose act is a decision against what they act on: "blocked the takeover", "struck down the law"
+# (not what is said of it, "decried", "criticised", nor what is done in protest, "boycotted").
+DECIDING_AGAINST = {"block", "veto", "reject", "overturn", "overrule", "strike", "annul", "quash", "revoke", "scrap",
+                    "cancel", "suspend", "halt", "ban", "prohibit", "bar", "refuse", "deny", "dismiss", "void",
+                    "invalidate", "rescind", "axe", "kill", "defeat", "freeze"}
+# The dependencies of a verb that says what was done (not "a bid to overturn", "hoping to block")
+ACT_DEPS = {"ROOT", "ccomp", "conj", "relcl", "advcl"}
 # ... and those that, with no proposal before them, name nothing at all.
 VAGUE_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "measure", "effort"}
 # Determiners that name no particular proposal ("any deal", "no plan", "every proposal"): a short form
@@ -625,6 +634,8 @@ class ArticleContext:
         self.affiliation: dict[str, str] = {}  # person key -> the body they speak for
         self.debated: set[str] = set()  # proposals a stance has been read on so far
         self.stances_on: dict[str, int] = {}  # ... and how many stances on each (`main_proposal`)
+        # proposals whose last act a verb took a side in was against them, with its verb ("blocked the takeover")
+        self.acted_against: dict[str, str] = {}
         self.put_forward: set[str] = set()  # ... or that a verb puts forward or takes a side on (`_put_forward`)
         self._dm: Optional[DocMentions] = None  # the paragraph being read, and its Doc
         self._dm_doc: Optional[Doc] = None
@@ -1163,6 +1174,7 @@ class ArticleContext:
         indefinite = any(t.dep_ == "det" and t.lower_ in ("a", "an", "another", "some", "any") for t in toks)
         if indefinite and lemma in VAGUE_PROPOSALS and not tail and len(words) == 1:
             return None  # "we want a system whereby ...": a new thing, and too vague to name
+        act = ""  # what a decision does to the proposal it was taken against
         if not indefinite and (short or (len(words) <= 2 and all(t.lemma_.lower() in ("whole", "entire", "same", "latest", "new") or t.i == head.i for t in words) and not tail)):
             ref = self.resolve_proposal(self.lex.proposal_heads.get(lemma, lemma))
             if ref is None and lemma == "draft":
@@ -1171,6 +1183,12 @@ class ArticleContext:
                 # "the idea", "this move": the proposal the text was just talking about, in an earlier
                 # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions)
                 ref = self.resolve_proposal(None, sent_no - 1, len(doc) + 1, debated=True)
+                if ref is not None and lemma in DECIDING_NOUNS and ref.key in self.acted_against:
+                    # "the Commission blocked the takeover ... would appeal the decision": a decision taken
+                    # after an act against what was talked about is that act, a proposal of its own ("decision
+                    # to block the takeover"), not the takeover
+                    act = f"to {self.acted_against[ref.key]} the {ref.head_lemma}"
+                    ref = None
             if ref is not None:
                 return self._authored_mention(ref, doc, start, head.i + 1, sent_no, offset, author, more_authors)
             source = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("from", "by")
@@ -1186,10 +1204,10 @@ class ArticleContext:
             label_toks = label_toks[:-cut]
             while len(label_toks) > 1 and label_toks[-1].dep_ in ("prep", "punct", "cc"):
                 label_toks.pop()
-        label = clean_label(span_text(label_toks))
+        label = clean_label(span_text(label_toks) + (" " + act if act else ""))
         if not label or len(label.split()) > MAX_LABEL_WORDS:
             return None
-        if is_named and not tail:
+        if is_named and not tail or act:
             key = f"proposal/{slug(label)}"
         else:
             key = "proposal/" + slug(" ".join(t.lemma_.lower() if t.i == head.i else t.text.lower() for t in label_toks))
@@ -1231,9 +1249,25 @@ class ArticleContext:
         if any(c.dep_ == "det" and c.lower_ in ANY_DETERMINERS for c in head.children):
             return ref  # "would not agree to any deal that left Hamas in power": no deal a later "the plan" means
         self.proposal_history.append(ref)
+        self._acted_on(key, head)
         if self._put_forward(head):
             self.put_forward.add(key)
         return ref
+
+    def _acted_on(self, key: str, head: Token) -> None:
+        """Note the last act taken on the proposal named at `head`: a decision against it ("the Commission
+        blocked the takeover", "vetoed the bill", `DECIDING_AGAINST`) or one the cues read as for it
+        ("approved the bill"). A "decision" after one against it is that act (`proposal_ref`). Only an
+        act done, not one sought ("a bid to overturn the ban") or denied ("did not block")."""
+        verb = head.head
+        if head.dep_ not in ("dobj", "nsubjpass") or verb.pos_ != "VERB" or verb.dep_ not in ACT_DEPS or any(
+                c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return
+        lemma = verb.lemma_.lower()
+        if lemma in DECIDING_AGAINST:
+            self.acted_against[key] = lemma
+        elif any(c.polarity == SUPPORT and not c.particle for c in self.lex.cues_for(lemma, "VERB")):
+            self.acted_against.pop(key, None)
 
     def _put_forward(self, head: Token) -> bool:
         """Whether a proposal's head word is what a verb puts forward or takes a side on: the object of a cue
@@ -1265,6 +1299,7 @@ class ArticleContext:
                     alt=None)
         new = Ref(ref.key, PROPOSAL, start, end, sent_no, False, False, ref.head_lemma)
         self.proposal_history.append(new)
+        self._acted_on(ref.key, doc[end - 1])
         return new
 
     def clause_proposal(self, verb: Token, sent_no: int, offset: int, doc: Doc,

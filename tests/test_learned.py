@@ -329,6 +329,23 @@ def test_a_possessed_subject_is_named_after_whose_it_is(learned):
     assert not {"district", "the district"} & {h for hs, _, _, _ in read(learned, text) for h in hs}
 
 
+def test_a_decision_against_a_proposal_is_a_proposal_of_its_own(learned):
+    """"The Commission blocked the merger ... Lufthansa would appeal the decision": the decision is the act
+    against the merger, and who appeals it is for the merger, not against it (read as Lufthansa against
+    the merger before, and BEUC, who welcomed the block, as for it). A decision after an act for the
+    proposal is that proposal ("approved the reform ... criticised the decision": against the reform)."""
+    def stances(text: str) -> set:
+        return {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
+
+    got = stances("The European Commission on Monday blocked the airline merger.\n\nLufthansa said it would "
+                  "appeal the decision.\n\nConsumer group BEUC welcomed the decision.")
+    assert {("Lufthansa", "oppose", "decision to block the merger"),
+            ("BEUC", "support", "decision to block the merger")} <= got, got
+    assert not {s for s in got if s[0] in ("Lufthansa", "BEUC") and s[2] == "airline merger"}, got
+    got = stances("The European Union approved the pension reform on Monday.\n\nThe unions criticised the decision.")
+    assert ("unions", "oppose", "pension reform") in got, got
+
+
 def test_it_is_no_place_named_only_as_where(learned):
     """"Talks in Jeddah ... The delegation said it accepted the exchange": "it" is not Jeddah, which the
     text names as where, not as who (read Jeddah's support before)."""
