@@ -525,7 +525,8 @@ class StanceReader:
             verb = w.pos[i] in ("VERB", "AUX") and (w.dep[i] in ("ROOT", "ccomp", "conj", "advcl") or (
                 w.dep[i] == "xcomp" and (w.lemma[i] in WHETHER_VERBS  # "declined to say whether"
                                          or w.lemma[i] == "vote")))  # "before deciding how to vote"
-            judged = w.pos[i] == "ADJ" and w.dep[i] == "acomp"  # "the deal was fair": `_judged`
+            # "the deal was fair", "the decision was good news": `_judged`
+            judged = w.pos[i] == "ADJ" and w.dep[i] == "acomp" or w.pos[i] == "NOUN" and w.dep[i] == "attr"
             if not verb and not judged and (w.lemma[i] not in cue_words and w.lower[i] not in cue_words
                                             or not self._entries(w, i)):
                 continue
@@ -987,15 +988,21 @@ class StanceReader:
     def _judged(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                 speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str, float]]:
         """What a speaker says a proposal is, where no cue word says a side: "said the deal was balanced and
-        fair", "said the plan was reckless". The side is the adjectives' feeling (VADER's valence, as
-        `_deemed` reads it), at least one point either way; after "but", the last word is the verdict. Not
-        of a pronoun ("said it was fair"), which names less surely than the feeling says."""
+        fair", "said the plan was reckless", "said the decision was good news". The side is the adjectives'
+        feeling, or that of the noun and its modifiers (VADER's valence, as `_deemed` reads it), at least one
+        point either way; after "but", the last word is the verdict. Not of a pronoun ("said it was fair"),
+        which names less surely than the feeling says."""
         copula = tok.head
-        if speaker is None or tok.pos_ != "ADJ" or tok.dep_ != "acomp" or copula.lemma_.lower() != "be":
+        if speaker is None or copula.lemma_.lower() != "be" or not (
+                tok.pos_ == "ADJ" and tok.dep_ == "acomp" or tok.pos_ == "NOUN" and tok.dep_ == "attr"):
             return
-        verdict = self._verdict(tok)
-        words = [verdict] if verdict is not None else [tok, *tok.conjuncts]
-        pol = self._feeling(words + [c for t in words for c in t.children if c.dep_ == "advmod"])
+        if tok.pos_ == "NOUN":
+            # "was good news": the noun's modifiers say how it is felt; a cue noun reads itself ("was a mistake")
+            pol = self._feeling([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound")], read=[tok])
+        else:
+            verdict = self._verdict(tok)
+            words = [verdict] if verdict is not None else [tok, *tok.conjuncts]
+            pol = self._feeling(words + [c for t in words for c in t.children if c.dep_ == "advmod"])
         subj = self.subject_of(copula)
         if pol is None or subj is None or subj.pos_ == "PRON":
             return
@@ -1015,11 +1022,11 @@ class StanceReader:
             return next((c for c in comp.children if c.dep_ == "conj"), comp)
         return None
 
-    def _feeling(self, words: list[Token]) -> Optional[str]:
+    def _feeling(self, words: list[Token], read: Optional[list[Token]] = None) -> Optional[str]:
         """The side the words' feeling takes (VADER's valence, general English: `lexicon.valence`), at least
-        one point either way; None where it is less, or where a cue among the words says a side itself
-        (read as a cue, not here)."""
-        if any(self._cues(t) for t in words):
+        one point either way; None where it is less, or where a cue among the words (among `read`, where
+        only those are read as cues) says a side itself (read as a cue, not here)."""
+        if any(self._cues(t) for t in (words if read is None else read)):
             return None
         table = valence()
         feeling = sum(table.get(t.lower_, table.get(t.lemma_.lower(), 0.0)) for t in words)

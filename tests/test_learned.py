@@ -346,6 +346,21 @@ def test_a_decision_against_a_proposal_is_a_proposal_of_its_own(learned):
     assert ("unions", "oppose", "pension reform") in got, got
 
 
+def test_what_a_speaker_says_a_proposal_is_in_a_noun(learned):
+    """"Said the decision was good news", "said the tax was a terrible idea": the feeling of the noun's
+    words (VADER), where no cue says a side; "good", a cue where it is what the proposal is ("the deal is
+    good"), is only a feeling beside a noun (the rules read nothing before, and the model nothing sure).
+    "The main issue" has no feeling to read."""
+    def stances(text: str) -> set:
+        return {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
+
+    assert ("Ana Ruiz", "support", "pension reform") in stances(
+        "Senator Ana Ruiz said the pension reform was good news.")
+    assert ("Tom Berg", "oppose", "fuel tax") in stances("Senator Tom Berg said the fuel tax was a terrible idea.")
+    text = "Senator Tom Berg said the fuel tax was the main issue of the campaign."
+    assert not any("pattern.judged" in st.rule for _, _, _, st in read(learned, text))  # no feeling in the words
+
+
 def test_it_is_no_place_named_only_as_where(learned):
     """"Talks in Jeddah ... The delegation said it accepted the exchange": "it" is not Jeddah, which the
     text names as where, not as who (read Jeddah's support before)."""
