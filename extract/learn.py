@@ -963,10 +963,14 @@ class CandidateFinder:
                 for t in targets:
                     if t.key is not None and t.key == h.key:
                         continue
-                    if not owner and (t.start <= h.start < h.end <= t.end or _within(w, t, root)):
-                        continue  # named inside the target ("a debate with Joe Biden"), not as its owner
                     # the rules' key for the target: its own, or the one `_rule_named` found for its words
                     tkey = t.key or named.get(id(t))
+                    if not owner and (t.start <= h.start < h.end <= t.end or _within(w, t, root) and not (
+                            tkey and (h.key, tkey) in rule_of)):
+                        # named inside the target ("a debate with Joe Biden"), not as its owner; but where the
+                        # rules read a side from beyond the target's words ("passed the bill, with the Greens
+                        # voting against", the parse hanging the vote on the bill)
+                        continue
                     if _merely_named(w, t, root) and (not tkey or (h.key, tkey) not in rule_of):
                         continue  # "discussed the stadium plan", "commented on it": no side taken
                     if root is not None and _supposed(w, root, t.head.i if t.head is not None else t.start):

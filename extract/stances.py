@@ -905,6 +905,9 @@ class StanceReader:
             named += [p for c in v.head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
             target = next((ref for c in sorted(named, key=lambda t: t.i) if c.i < verb.i
                            for ref in [self.proposal_of(c, dm, sent_no, offset, doc)] if ref is not None), None)
+        elif v.dep_ == "prep" and v.lower_ == "with" and v.head.pos_ == "NOUN":
+            # "approved the bill, with the Greens voting against": the parse hangs "with" on the object
+            target = self.proposal_of(v.head, dm, sent_no, offset, doc)
         mult = 0.8
         if target is None:
             # "China abstained.", "The party voted in favour.": on the proposal the story was just about

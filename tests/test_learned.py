@@ -361,6 +361,15 @@ def test_what_a_speaker_says_a_proposal_is_in_a_noun(learned):
     assert not any("pattern.judged" in st.rule for _, _, _, st in read(learned, text))  # no feeling in the words
 
 
+def test_a_vote_cast_beside_the_passing_of_a_proposal(learned):
+    """"Approved the fishing quota bill, with the Green Party voting against": the parse hangs the vote on
+    the bill, so the party sat inside the target's words and the learned reading never paired them, though
+    the rules read it; now the pair is proposed where the rules read a side on it."""
+    text = "The regional assembly approved the fishing quota bill, with the Green Party voting against."
+    assert ("Green Party", "oppose", "fishing quota bill") in {
+        (h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}, readings(read(learned, text))
+
+
 def test_it_is_no_place_named_only_as_where(learned):
     """"Talks in Jeddah ... The delegation said it accepted the exchange": "it" is not Jeddah, which the
     text names as where, not as who (read Jeddah's support before)."""

@@ -397,6 +397,8 @@ CASES = [
      {("Egypt", S, "ceasefire proposal"), ("David Levin", O, "deal"), ("Ruth Avila", S, "ceasefire proposal")}),
     ("with-x-abstaining", "The Security Council adopted the truce resolution, with Russia and China abstaining.",
      {("Security Council", S, "truce resolution"), ("Russia", N, "truce resolution"), ("China", N, "truce resolution")}),
+    ("with-x-voting-against-on-the-object", "The regional assembly approved the fishing quota bill, with the Green "
+     "Party voting against.", {("regional assembly", S, "fishing quota bill"), ("Green Party", O, "fishing quota bill")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
