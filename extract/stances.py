@@ -370,10 +370,13 @@ class StanceReader:
                 # "Tamm said her government would study the proposal": the body is not named, and the
                 # one who speaks for it holds the stance (ANNOTATION.md: spokesman and body both)
                 return speaker
-        if speaker is not None and noun is not None and noun.kind != "Person" and token.dep_ in SUBJ_DEPS and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children) and self._spokesperson_says(token.head):
-            # "a spokeswoman for the ministry said the country was studying the cut": whom a spokesperson
-            # speaks for, unnamed, is the body the spokesperson stands for
+        represented = noun is not None and (noun.kind != "Person" or noun.role)  # a body, or a role held in one
+        if speaker is not None and represented and token.dep_ in SUBJ_DEPS \
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+                and self._spokesperson_says(token.head):
+            # "a spokeswoman for the ministry said the country was studying the cut", "... said the head of
+            # state would study the law": whom a spokesperson speaks for, unnamed, is who the spokesperson
+            # stands for
             return speaker
         low = token.lower_
         if low in PRONOUNS_SPEAKER and speaker is not None:
@@ -698,8 +701,11 @@ class StanceReader:
         if holder is None:
             return
         target = None
-        if self._cues(clause):  # "whether to back the fund": the fund
+        if self._cues(clause):  # "whether to back the fund": the fund; "whether to sign it": what "it" means
             target = next((dm.proposal_at(t) for t in clause.subtree if t.i > clause.i and dm.proposal_at(t)), None)
+            obj = next((c for c in clause.children if c.dep_ == "dobj" and c.pos_ == "PRON"), None)
+            if target is None and obj is not None:
+                target = self.proposal_of(obj, dm, sent_no, offset, doc)
         target = target or self.ctx.clause_proposal(clause, sent_no, offset, doc, listed=True)
         if target is not None:
             yield holder, target
@@ -749,8 +755,9 @@ class StanceReader:
         dep, lower, kids = w.dep, w.lower, w.children
         t = tok.i
         for _ in range(6):
-            if dep[t] in ("pcomp", "ccomp", "pobj", "advcl") and any(dep[c] == "mark" and lower[c] in ("whether", "if")
-                                                                     for c in kids[t]):
+            # "whether he supports the plan", "deciding whether to sign it" (an infinitive the parse makes `xcomp`)
+            if dep[t] in ("pcomp", "ccomp", "pobj", "advcl", "xcomp") and any(
+                    dep[c] == "mark" and lower[c] in ("whether", "if") for c in kids[t]):
                 return dep[t] != "advcl" or any(lower[c] == "whether" for c in kids[t])
             if w.head[t] == t:
                 break

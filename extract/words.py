@@ -252,15 +252,18 @@ class DocWords:
 
     def undecided_clause(self, i: int) -> bool:
         """Whether the i-th word heads an embedded "whether" clause its governing verb leaves undecided:
-        "is weighing whether to back", "has not decided whether", "declined to say whether", "would not
-        say whether"."""
+        "is weighing whether to back", "has not decided whether", "is deciding whether", "declined to say
+        whether", "would not say whether"."""
         if not any(self.dep[c] == "mark" and self.lower[c] == "whether" for c in self.children[i]):
             return False
         gov = self.head[i]
         if gov == i:
             return False
         lemma = self.lemma[gov]
-        return lemma in UNDECIDED_VERBS or lemma in WITHHOLDING_VERBS and self.withholds(gov)
+        # "is deciding whether to sign it": still deciding, so not decided
+        deciding = lemma == "decide" and self.tag[gov] == "VBG" and any(
+            self.dep[c] == "aux" and self.lemma[c] == "be" for c in self.children[gov])
+        return lemma in UNDECIDED_VERBS or lemma in WITHHOLDING_VERBS and (self.withholds(gov) or deciding)
 
     def neither_nor(self, i: int) -> bool:
         """Whether the i-th word is one side of "neither ... nor" ("neither supporting nor opposing",

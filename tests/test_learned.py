@@ -299,6 +299,9 @@ def test_who_speaks_for_an_unnamed_body_holds_its_stance(learned):
         "Pedro Alves, a spokesman for the energy ministry, said the country was still reviewing the fuel levy.")
     assert ("Ines Duarte", "neutral", "pension reform") in stances(
         'Ines Duarte said: "Our party will study the pension reform before we decide anything."')
+    assert ("Eva Novak", "neutral", "judicial law") in stances(
+        "Parliament passed the judicial law. A spokeswoman for the presidential office, Eva Novak, said the head of "
+        "state would study the law before deciding whether to sign it.")
     assert not any(h == "Lena Varga" for h, _, _ in stances(
         "Lena Varga said the court would review the smoking ban before the summer."))
 
@@ -368,6 +371,20 @@ def test_a_vote_cast_beside_the_passing_of_a_proposal(learned):
     text = "The regional assembly approved the fishing quota bill, with the Green Party voting against."
     assert ("Green Party", "oppose", "fishing quota bill") in {
         (h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}, readings(read(learned, text))
+
+
+def test_still_deciding_whether_to_sign_takes_no_side(learned):
+    """"Is deciding whether to sign it", "before deciding whether to sign it": the question is open, so
+    the signing in it is no support (the rules' "sign" cue read support, 0.63, where the parse makes the
+    "whether" clause an infinitive, `xcomp`, which the embedded question test did not take)."""
+    for text in ("Parliament passed the judicial law. President Peter Kollar is deciding whether to sign it.",
+                 "Parliament passed the judicial law. President Peter Kollar would wait for the court's opinion "
+                 "before deciding whether to sign it."):
+        got = {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
+        assert not {s for s in got if s[0] == "Peter Kollar" and s[1] == "support"}, got
+    got = {(h, p, t) for hs, p, t, _ in read(learned, "Parliament passed the judicial law. President Peter "
+                                                    "Kollar is deciding whether to sign it.") for h in hs}
+    assert ("Peter Kollar", "neutral", "judicial law") in got, got
 
 
 def test_it_is_no_place_named_only_as_where(learned):
