@@ -957,10 +957,12 @@ class StanceReader:
         """Who has not decided how to vote, or is undecided, with nothing named to decide on: neutral on the
         proposal the story is about (`ArticleContext.main_proposal`), not the amendment named last:
         "has not yet decided how it will vote", "would study the bill before deciding how to vote",
-        "said she was undecided"."""
-        if any(c.dep_ in ("prep", "dobj") for c in tok.children):
+        "said she was undecided", "had not made up her mind"."""
+        if self._mind_unmade(tok):
+            judge = tok  # "had not made up her mind" ("... on the bill" is the withheld cue `n.mind_on`)
+        elif any(c.dep_ in ("prep", "dobj") for c in tok.children):
             return  # "how to vote on the bill", "undecided about the tax": the cues read what is named
-        if tok.pos_ == "VERB" and tok.lemma_.lower() == "vote" and tok.dep_ in ("xcomp", "ccomp") \
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() == "vote" and tok.dep_ in ("xcomp", "ccomp") \
                 and any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children):
             judge = tok.head
             lemma = judge.lemma_.lower()
@@ -976,6 +978,15 @@ class StanceReader:
         if target is not None:
             for h, hmult in self._verb_holders(judge, dm, sent_no, doc, speaker):
                 yield h, target, 0.7 * hmult
+
+    def _mind_unmade(self, verb: Token) -> bool:
+        """"Has not made up her mind" (or "is yet to" make it up), with nothing named it is made up on."""
+        kids = list(verb.children)
+        return verb.pos_ == "VERB" and verb.lemma_.lower() == "make" and any(
+            c.dep_ == "prt" and c.lower_ == "up" for c in kids) and any(
+            c.dep_ == "dobj" and c.lemma_.lower() == "mind" and not any(p.dep_ == "prep" for p in c.children)
+            for c in kids) and not any(c.dep_ == "prep" for c in kids) and (
+            any(self.negation(verb)) or DocWords.of(verb.doc).pending(verb.i))
 
     def _called_action(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                        speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:

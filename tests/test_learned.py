@@ -387,6 +387,16 @@ def test_still_deciding_whether_to_sign_takes_no_side(learned):
     assert ("Peter Kollar", "neutral", "judicial law") in got, got
 
 
+def test_a_mind_not_made_up_is_neutral(learned):
+    """"Said she had not made up her mind" with nothing named is undecided on the proposal the story is
+    about (`pattern.undecided-vote`), as "said she was undecided" is; the model had read the senator
+    against the bill beside it ("and would not rush the bill", 0.34)."""
+    text = ("The Senate will vote on the pension bill next week. Senator Carla Mendes said she had not made up "
+            "her mind and would not rush the bill.")
+    got = {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
+    assert ("Carla Mendes", "neutral", "pension bill") in got and not {s for s in got if s[1] == "oppose"}, got
+
+
 def test_it_is_no_place_named_only_as_where(learned):
     """"Talks in Jeddah ... The delegation said it accepted the exchange": "it" is not Jeddah, which the
     text names as where, not as who (read Jeddah's support before)."""

@@ -399,6 +399,8 @@ CASES = [
      {("Security Council", S, "truce resolution"), ("Russia", N, "truce resolution"), ("China", N, "truce resolution")}),
     ("with-x-voting-against-on-the-object", "The regional assembly approved the fishing quota bill, with the Green "
      "Party voting against.", {("regional assembly", S, "fishing quota bill"), ("Green Party", O, "fishing quota bill")}),
+    ("mind-not-made-up", "The Senate will vote on the pension bill next week. Senator Carla Mendes said she had not "
+     "made up her mind.", {("Carla Mendes", N, "pension bill")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
