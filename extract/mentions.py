@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from stancegraph.extract.lexicon import Lexicon
-from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, NEUTRAL, OPPOSE, ORGANISATION, PERSON, SUPPORT,
+from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, NEUTRAL, ORGANISATION, PERSON, SUPPORT,
                                          Entity, Mention)
 from stancegraph.extract.words import WITHHELD, DocWords, trailing_when
 
