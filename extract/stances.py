@@ -980,7 +980,9 @@ class StanceReader:
                 yield h, target, 0.7 * hmult
 
     def _mind_unmade(self, verb: Token) -> bool:
-        """"Has not made up her mind" (or "is yet to" make it up), with nothing named it is made up on."""
+        """"Has not made up her mind", with nothing named it is made up on; or one still to be made up
+        (`DocWords.pending`), where the sentence loop reads the verb ("has yet to make up her mind" hangs
+        it as an infinitive, which the loop passes over)."""
         kids = list(verb.children)
         return verb.pos_ == "VERB" and verb.lemma_.lower() == "make" and any(
             c.dep_ == "prt" and c.lower_ == "up" for c in kids) and any(
@@ -1072,7 +1074,7 @@ class StanceReader:
         if obj is None or any(self.negation(tok)) or any(c.dep_ == "prt" for c in kids):
             return
         aux = {c.lemma_.lower() for c in kids if c.dep_ == "aux"}
-        pending = aux & FUTURE_AUX or "be" in aux and tok.tag_ == "VBG" or any(
+        pending = aux & FUTURE_AUX or DocWords.of(doc).progressive(tok.i) or any(
             c.dep_ == "advmod" and c.lower_ == "still" for c in kids) or any(
             c.dep_ in ("prep", "advcl") and c.lower_ == "before" for c in kids)
         if not pending:

@@ -261,9 +261,13 @@ class DocWords:
             return False
         lemma = self.lemma[gov]
         # "is deciding whether to sign it": still deciding, so not decided
-        deciding = lemma == "decide" and self.tag[gov] == "VBG" and any(
-            self.dep[c] == "aux" and self.lemma[c] == "be" for c in self.children[gov])
+        deciding = lemma == "decide" and self.progressive(gov)
         return lemma in UNDECIDED_VERBS or lemma in WITHHOLDING_VERBS and (self.withholds(gov) or deciding)
+
+    def progressive(self, i: int) -> bool:
+        """Whether the i-th word, a verb, is under way as the text speaks: "is reviewing the measures", "is
+        deciding whether to sign it"."""
+        return self.tag[i] == "VBG" and any(self.dep[c] == "aux" and self.lemma[c] == "be" for c in self.children[i])
 
     def neither_nor(self, i: int) -> bool:
         """Whether the i-th word is one side of "neither ... nor" ("neither supporting nor opposing",
