@@ -25,7 +25,7 @@ from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, PROPOSAL_
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
-RULE_CONDITION = "pattern.condition-demand"  # "unless Romania withdraws its troops"
+RULE_CONDITION = "pattern.condition-demand"  # "unless Romania withdraws its troops", "a strike if the port is sold"
 RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
@@ -58,6 +58,10 @@ MODALS = {"should", "must", "ought", "need"}
 VOTE_CUES = {"v.abstain", "v.vote_for", "v.vote_against"}
 VOTE_IN_FAVOUR = Cue("v.vote_in_favour", "vote", "VERB", "", SUPPORT, 0.85)  # "voted in favour" (`_in_favour`)
 HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take"}
+# What a threat made on a condition does ("threatened a strike if the port is privatised": against it):
+# `StanceReader._conditioned`
+THREATS = {"strike", "walkout", "stoppage", "protest", "boycott", "shutdown", "blockade", "block", "sue", "lawsuit",
+           "quit", "resign", "retaliate", "retaliation", "veto"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
@@ -614,8 +618,8 @@ class StanceReader:
             for holder, target, conf in self._deliberating(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, NEUTRAL, RULE_DELIBERATING, conf, tok, None, speaker)
             # a demand put as a condition: "unless Romania withdraws its troops", "if reforms are not implemented"
-            for holder, target in self._condition_demand(tok, dm, offset, sent_no, doc, speaker):
-                emit(holder, target, SUPPORT, RULE_CONDITION, 0.65, tok, None, speaker)
+            for holder, target, side in self._condition_demand(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, side, RULE_CONDITION, 0.65, tok, None, speaker)
         # who puts a proposal forward backs it: "Labour's plan", "SADC sanctions", "our deals"
         for prop, author in self.ctx.authored:
             if sent.start <= author.i < sent.end and author.doc is doc:
@@ -726,14 +730,41 @@ class StanceReader:
         target = self.ctx.clause_proposal(tok, sent_no, offset, doc, keep_neg=False)
         return (holder, target) if target is not None else None
 
-    def _condition_demand(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
-                          speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref]]:
-        if tok.dep_ != "advcl" or tok.pos_ not in ("VERB", "AUX"):
-            return
+    @staticmethod
+    def _conditioned(tok: Token) -> Optional[tuple[Token, str]]:
+        """The clause a stance is put on, as (the main verb, the side its holder takes on the clause): a
+        demand ("unless Romania withdraws its troops", "if reforms are not implemented", "only if the
+        government drops the cuts", "provided that the council exempts small firms", "as long as a
+        referendum is held": for it) or what a threat is made against ("threatened a strike if the port
+        is privatised", "would call a general strike if the peg were abandoned": against it)."""
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in ("advcl", "ccomp"):
+            return None
+        head = tok.head
+        if tok.dep_ == "ccomp":  # "provided (that) the council exempts ...", which the parse makes a preposition
+            return (head.head, SUPPORT) if head.lower_ in ("provided", "providing") and head.head is not head \
+                and head.dep_ in ("prep", "advcl") else None
         marks = {c.lower_ for c in tok.children if c.dep_ == "mark"}
-        if not ("unless" in marks or "if" in marks and _negated(tok)):
+        if "unless" in marks or "if" in marks and _negated(tok):
+            return head, SUPPORT
+        if "as" in marks and head.lower_ == "long" and head.dep_ == "advmod":
+            return head.head, SUPPORT  # "as long as"
+        if "if" not in marks:
+            return None
+        if any(c.dep_ == "advmod" and c.lower_ == "only" for c in tok.children) or any(
+                c.dep_ == "advmod" and c.lower_ == "only" and c.i < head.i for c in head.children):
+            return head, SUPPORT  # "only if", "would only reconsider if"
+        acts = [head] + [c for c in head.children if c.dep_ in ("dobj", "xcomp", "ccomp")]
+        acts += [p for c in acts if c.dep_ in ("xcomp", "ccomp") for p in c.children if p.dep_ == "dobj"]
+        if any(a.lemma_.lower() in THREATS for a in acts) and not _negated(head):
+            return head, OPPOSE
+        return None
+
+    def _condition_demand(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                          speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str]]:
+        found = self._conditioned(tok)
+        if found is None:
             return
-        main = tok.head
+        main, side = found
         holder = None
         for subj in self.subjects_of(main):
             holder = self.actor_of(subj, dm, sent_no, speaker)
@@ -745,7 +776,7 @@ class StanceReader:
         for verb in [tok] + coordinated_verbs(tok):
             ref = self.ctx.clause_proposal(verb, sent_no, offset, doc, keep_neg=False, listed=verb is not tok)
             if ref is not None:
-                yield holder, ref
+                yield holder, ref, side
 
     @staticmethod
     def _in_question(tok: Token) -> bool:

@@ -1135,3 +1135,17 @@ def test_a_pronoun_does_not_mean_the_clause_it_is_in(learned):
     text = "Parliament passed the judicial reform on Tuesday. The judges' union urged the president to reject it."
     assert not [c for c in candidates(learned, text) if c.target.kind == "pronoun" and "reject" in c.target.label]
     assert any(pol == "oppose" and "judicial reform" in lab for _, pol, lab, _ in read(learned, text))
+
+
+def test_a_stance_put_on_a_condition_stands(learned):
+    """What a condition asks is backed ("would vote against the budget unless the coal subsidy was scrapped":
+    for scrapping it), and what a threat is made on is opposed ("threatened a national strike if the port was
+    privatised"). The rules read both (`pattern.condition-demand`); the model had read the subsidy itself as
+    backed (0.35) and the threat as nothing."""
+    text = "The Green Party said it would vote against the budget unless the coal subsidy was scrapped."
+    got = {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
+    assert ("Green Party", "support", "scrap the coal subsidy") in got, got
+    assert ("Green Party", "support", "coal subsidy") not in got, got
+    text = "The dockers' union threatened a national strike if the port was privatised."
+    got = {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
+    assert ("dockers' union", "oppose", "privatise the port") in got, got

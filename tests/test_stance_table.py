@@ -401,6 +401,25 @@ CASES = [
      "Party voting against.", {("regional assembly", S, "fishing quota bill"), ("Green Party", O, "fishing quota bill")}),
     ("mind-not-made-up", "The Senate will vote on the pension bill next week. Senator Carla Mendes said she had not "
      "made up her mind.", {("Carla Mendes", N, "pension bill")}),
+    # a stance put on a condition: for what "only if", "as long as" or "provided that" asks, against what a
+    # threat is made on
+    ("only-if-demand", "The dockers' union said it would accept the pay offer only if the port authority dropped "
+     "the pension cuts.", {("dockers' union", S, "pay offer"), ("dockers' union", S, "drop the pension cuts")}),
+    ("as-long-as-demand", "The Labour Party said it would back the treaty as long as the government held a referendum.",
+     {("Labour Party", S, "treaty"), ("Labour Party", S, "hold a referendum")}),
+    ("provided-that-demand", "Mayor Tom Hale said he would sign the ordinance provided that the council scrapped the "
+     "parking fees.", {("Tom Hale", S, "ordinance"), ("Tom Hale", S, "scrap the parking fees")}),
+    ("threat-if", "The dockers' union threatened a national strike if the port was privatised.",
+     {("dockers' union", O, "privatise the port")}),
+    ("threat-call-strike-if", "The miners' federation warned it would call a general strike if the fuel subsidy were "
+     "abolished.", {("miners' federation", O, "abolish the fuel subsidy"),
+                    ("miners' federation", S, "general strike")}),
+    ("threat-sue-if", "The truckers' association said it would sue the city if the congestion charge was introduced.",
+     {("truckers' association", O, "introduce the congestion charge")}),
+    ("plain-if-is-no-condition", "The dockers' union said it would sign the deal if the board approved it.",
+     {("dockers' union", S, "deal")}),
+    ("no-threat-if", "The Farmers' Union said it would not block the motorway if the government dropped the fuel tax.",
+     set()),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
