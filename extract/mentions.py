@@ -87,6 +87,12 @@ GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decis
 # a motion"): a short form after them may mean what they put forward (`ArticleContext._put_forward`).
 PROPOSING_VERBS = {"propose", "unveil", "announce", "introduce", "present", "table", "submit", "outline", "float",
                    "draft", "prepare", "offer", "issue", "reach", "put"}
+# Generic proposal nouns named after the verb that puts a proposal forward: "the government proposed raising the
+# target ... the Left Bloc rejected the proposal" means what was proposed (`ArticleContext.introduced`).
+NOUN_OF_VERB = {"propose": "proposal", "suggest": "suggestion", "recommend": "recommendation", "offer": "offer",
+                "request": "request", "demand": "demand", "plan": "plan", "announce": "announcement"}
+# Verbs whose clause is a proposal, whatever it does ("proposed raising the target", "recommended that it close")
+PROPOSING_CLAUSES = {"propose", "recommend"}
 # Those that name a decision taken, which may be one against the proposal just talked about.
 DECIDING_NOUNS = {"decision"}
 # Verbs whose act is a decision against what they act on: "blocked the takeover", "struck down the law"
@@ -605,6 +611,10 @@ def coordinated_verbs(verb: Token, tag: str = "") -> list[Token]:
         if t.head.i in heads or t.head.i in above:
             out.append(t)
             heads.add(t.i)
+    if tag == "VBG" and out and not any(t.dep_ == "cc" for t in doc[verb.i + 1: verb.sent.end]):
+        # "proposed raising the target, setting up a clash with the left": a participle after a comma with no
+        # "and" closing a list says what the act led to, no item of it
+        out = []
     return out
 
 
@@ -637,6 +647,9 @@ class ArticleContext:
         # proposals whose last act a verb took a side in was against them, with its verb ("blocked the takeover")
         self.acted_against: dict[str, str] = {}
         self.put_forward: set[str] = set()  # ... or that a verb puts forward or takes a side on (`_put_forward`)
+        # proposals by the noun the verb that put them forward names them with ("proposed raising the target":
+        # "proposal"), in the order named: (noun, Ref)
+        self.introduced: list[tuple[str, Ref]] = []
         self._dm: Optional[DocMentions] = None  # the paragraph being read, and its Doc
         self._dm_doc: Optional[Doc] = None
         self.doc_authors: dict[str, list[Ref]] = {}  # "statement" -> who the last statement named was by
@@ -1179,6 +1192,11 @@ class ArticleContext:
             ref = self.resolve_proposal(self.lex.proposal_heads.get(lemma, lemma))
             if ref is None and lemma == "draft":
                 ref = self.main_proposal(sent_no, start)  # "the draft": the text the story is about
+            if ref is None and lemma in NOUN_OF_VERB.values():
+                # "the proposal": what a verb of that name put forward ("proposed raising the target"), however
+                # many sentences and other proposals ago
+                ref = next((r for noun, r in reversed(self.introduced)
+                            if noun == lemma and not self._after(r, sent_no, start)), None)
             if ref is None and lemma in GENERIC_PROPOSALS:
                 # "the idea", "this move": the proposal the text was just talking about, in an earlier
                 # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions)
@@ -1250,9 +1268,21 @@ class ArticleContext:
             return ref  # "would not agree to any deal that left Hamas in power": no deal a later "the plan" means
         self.proposal_history.append(ref)
         self._acted_on(key, head)
+        self._introduce(ref, head)
         if self._put_forward(head):
             self.put_forward.add(key)
         return ref
+
+    def _introduce(self, ref: Ref, head: Token) -> None:
+        """Note what the verb putting a proposal forward names it: "proposed a ban" and "proposed banning"
+        make a proposal, "offered a 5% rise" an offer (`NOUN_OF_VERB`). Not what is denied ("did not propose")."""
+        verb = head.head
+        if head.dep_ not in ("dobj", "xcomp", "ccomp", "nsubjpass") or verb.pos_ != "VERB" or any(
+                c.dep_ == "neg" for c in verb.children):
+            return
+        noun = NOUN_OF_VERB.get(verb.lemma_.lower())
+        if noun is not None:
+            self.introduced.append((noun, ref))
 
     def _acted_on(self, key: str, head: Token) -> None:
         """Note the last act taken on the proposal named at `head`: a decision against it ("the Commission
@@ -1310,6 +1340,8 @@ class ArticleContext:
         `listed`: the clause is an item of a proposal already found ("a plan to cut fees, build
         homes and get agreements in place"), so any verb with an object names a proposal."""
         lemma = verb.lemma_.lower()
+        if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in PROPOSING_CLAUSES:
+            listed = True  # "proposed raising the target to 3%": what is proposed is a proposal, whatever it does
         has_object = any(c.dep_ in ("dobj", "acomp") for c in verb.children)  # "get X in place", "stay calm"
         if lemma in ("be", "have", "do", "say", "come", "happen", "go") or lemma in ("make", "get") and not (
                 listed and has_object):
@@ -1375,6 +1407,11 @@ class ArticleContext:
                     break
                 out.append(t)
             run = out
+        if len(run) > MAX_LABEL_WORDS and has_obj:
+            # still too long: what is done to what, without where to or how far ("raising the country's
+            # defence spending target", of "... to 3% of gross domestic product")
+            cut = next((c.i for c in verb.children if c.dep_ == "prep" and c.i > verb.i), None)
+            run = [t for t in run if cut is None or t.i < cut]
         while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "prep", "det", "case")):
             run.pop()
         if len(run) < 2:
@@ -1453,6 +1490,7 @@ class ArticleContext:
         self.entity(key, PROPOSAL, label, Mention(offset + span.start_char, offset + span.end_char, span.text))
         ref = Ref(key, PROPOSAL, span.start, span.end, sent_no, False, False, verb.lemma_.lower())
         self.proposal_history.append(ref)
+        self._introduce(ref, verb)
         self.proposal_words.setdefault(key, (verb.lemma_.lower(), words, set(), set()))
         return ref
 

@@ -1149,3 +1149,19 @@ def test_a_stance_put_on_a_condition_stands(learned):
     text = "The dockers' union threatened a national strike if the port was privatised."
     got = {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
     assert ("dockers' union", "oppose", "privatise the port") in got, got
+
+
+def test_the_proposal_is_what_was_proposed(learned):
+    """"The government proposed raising the pension age ... the Alliance rejected the proposal": the
+    proposal is what the verb of that name put forward, however many sentences and other proposals came
+    between (it was read as "setting up a clash", the last clause a verb put forward). A clause
+    too long for a label keeps what is done to what ("raising the country's pension age"); a participle
+    after a comma ("setting up a clash with the unions") says what the act led to, and is no proposal."""
+    text = ("The Danish government on Monday proposed raising the country's pension age to 70 by 2040 from 67 now, "
+            "setting up a clash with the unions.\n\nThe new age would be written into a pension law that needs "
+            "parliamentary approval.\n\nFinance Minister Lars Holm said the government would ask parliament to "
+            "extend the so-called transition clause, which allows workers in heavy jobs to retire early, but warned "
+            "that savings would be needed.\n\nThe Red-Green Alliance rejected the proposal outright.")
+    got = {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
+    assert found(read(learned, text), "alliance", "oppose", "raising pension age"), got
+    assert not {s for s in got if "clash" in s[2] or s[0] == "Red-Green Alliance" and "transition" in s[2]}, got

@@ -420,6 +420,11 @@ CASES = [
      {("dockers' union", S, "deal")}),
     ("no-threat-if", "The Farmers' Union said it would not block the motorway if the government dropped the fuel tax.",
      set()),
+    # what a verb proposes is a proposal; a participle after it says what the act led to
+    ("participle-after-comma-is-no-item", "Senator Ana Ruiz proposed raising the fuel tax, setting up a clash with "
+     "the unions.", {("Ana Ruiz", S, "raising the fuel tax")}),
+    ("proposed-clause-too-long", "Senator Ana Ruiz proposed raising the country's fuel tax to 30 cents a litre of "
+     "petrol by 2030 from 20 cents now.", {("Ana Ruiz", S, "raising the country's fuel tax")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
