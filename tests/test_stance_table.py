@@ -425,6 +425,11 @@ CASES = [
      "the unions.", {("Ana Ruiz", S, "raising the fuel tax")}),
     ("proposed-clause-too-long", "Senator Ana Ruiz proposed raising the country's fuel tax to 30 cents a litre of "
      "petrol by 2030 from 20 cents now.", {("Ana Ruiz", S, "raising the country's fuel tax")}),
+    # judgements VADER does not list, as adjective cues
+    ("judged-draconian", "Finance Minister Jon Berg said the fuel levy was draconian.", {("Jon Berg", O, "fuel levy")}),
+    ("called-disproportionate", 'Senator Ana Ruiz called the curfew "completely disproportionate."',
+     {("Ana Ruiz", O, "curfew")}),
+    ("judged-hasty", "Mayor Tom Hale said the parking ban was hasty.", {("Tom Hale", O, "parking ban")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
