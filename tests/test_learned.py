@@ -1178,3 +1178,12 @@ def test_who_reports_a_person_stance_does_not_take_it(learned):
     got = {h for hs, _, _, _ in read(learned, "Spokesman Kevin Lindahl said the company supported the merger.")
            for h in hs}
     assert "Kevin Lindahl" in got, got
+
+
+def test_a_judgement_in_a_noun_vader_does_not_list(learned):
+    """"Called the export ban 'populism without a plan'": a noun that judges what it names, which VADER does
+    not list, is a cue against (the model had read the leader for the delay the miners asked for, 0.4)."""
+    text = ('The miners asked for a delay of the export ban. Opposition leader Neema Lyimo called the export ban '
+            '"populism without a plan".')
+    got = {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
+    assert ("Neema Lyimo", "oppose", "export ban") in got, got

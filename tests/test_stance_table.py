@@ -430,6 +430,7 @@ CASES = [
     ("called-disproportionate", 'Senator Ana Ruiz called the curfew "completely disproportionate."',
      {("Ana Ruiz", O, "curfew")}),
     ("judged-hasty", "Mayor Tom Hale said the parking ban was hasty.", {("Tom Hale", O, "parking ban")}),
+    ("judged-a-giveaway", "Senator Ana Ruiz said the tax cut was a giveaway.", {("Ana Ruiz", O, "tax cut")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
