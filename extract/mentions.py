@@ -648,8 +648,8 @@ class ArticleContext:
         self.acted_against: dict[str, str] = {}
         self.put_forward: set[str] = set()  # ... or that a verb puts forward or takes a side on (`_put_forward`)
         # proposals by the noun the verb that put them forward names them with ("proposed raising the target":
-        # "proposal"), in the order named: (noun, Ref)
-        self.introduced: list[tuple[str, Ref]] = []
+        # "proposal"), in the order named: (noun, Ref, the key of the actor who put it forward, if named)
+        self.introduced: list[tuple[str, Ref, Optional[str]]] = []
         self._dm: Optional[DocMentions] = None  # the paragraph being read, and its Doc
         self._dm_doc: Optional[Doc] = None
         self.doc_authors: dict[str, list[Ref]] = {}  # "statement" -> who the last statement named was by
@@ -1195,10 +1195,16 @@ class ArticleContext:
             if ref is None and lemma in NOUN_OF_VERB.values():
                 # "the proposal": what a verb of that name put forward ("proposed raising the target"), however
                 # many sentences and other proposals ago
-                ref = next((r for noun, r in reversed(self.introduced)
+                ref = next((r for noun, r, _ in reversed(self.introduced)
                             if noun == lemma and not self._after(r, sent_no, start)), None)
-            if ref is None and lemma in GENERIC_PROPOSALS:
+            if ref is None and owner is not None and owner.ent_type_ == "PERSON" and lemma in GENERIC_PROPOSALS:
+                # "Ruiz's plan": what Ruiz put forward ("Senator Ana Ruiz proposed a ban ..."), if anything
+                whose = self.owner_ref(owner, sent_no)
+                ref = next((r for _, r, by in reversed(self.introduced) if whose is not None and by == whose.key
+                            and not self._after(r, sent_no, start)), None)
+            if ref is None and lemma in GENERIC_PROPOSALS and not (owner is not None and owner.ent_type_ == "PERSON"):
                 # "the idea", "this move": the proposal the text was just talking about, in an earlier
+                # (not "Biden's plan", whose owner says which one: none named before with that head)
                 # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions)
                 ref = self.resolve_proposal(None, sent_no - 1, len(doc) + 1, debated=True)
                 if ref is not None and lemma in DECIDING_NOUNS and ref.key in self.acted_against:
@@ -1213,6 +1219,8 @@ class ArticleContext:
                            and any(p.dep_ == "pobj" for p in c.children)), None)
             if lemma in VAGUE_PROPOSALS and not owner and source is None:
                 return None  # too vague on its own ("the move"; "the latest move from government" is named)
+            if owner is not None and owner.ent_type_ == "PERSON" and lemma in GENERIC_PROPOSALS:
+                words = list(doc[owner.left_edge.i: owner.right_edge.i + 1]) + words  # "Biden's plan", not any "plan"
             if source is not None and not tail and len(list(source.subtree)) <= 4:
                 tail = list(source.subtree)
         label_toks = words + tail
@@ -1282,7 +1290,10 @@ class ArticleContext:
             return
         noun = NOUN_OF_VERB.get(verb.lemma_.lower())
         if noun is not None:
-            self.introduced.append((noun, ref))
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            by = self._dm.actors.get(subj.i) if subj is not None and self._dm is not None \
+                and self._dm_doc is verb.doc else None
+            self.introduced.append((noun, ref, by.key if by is not None else None))
 
     def _acted_on(self, key: str, head: Token) -> None:
         """Note the last act taken on the proposal named at `head`: a decision against it ("the Commission

@@ -431,6 +431,13 @@ CASES = [
      {("Ana Ruiz", O, "curfew")}),
     ("judged-hasty", "Mayor Tom Hale said the parking ban was hasty.", {("Tom Hale", O, "parking ban")}),
     ("judged-a-giveaway", "Senator Ana Ruiz said the tax cut was a giveaway.", {("Ana Ruiz", O, "tax cut")}),
+    # a person's plan is theirs: what they put forward, or a plan of its own, never the last proposal talked about
+    ("persons-plan-is-theirs", "The Green Party backed the fuel levy. Senator Tom Reyes said Biden's plan was a "
+     "mistake.", {("Green Party", S, "fuel levy"), ("Biden", S, "Biden's plan"), ("Tom Reyes", O, "Biden's plan")}),
+    ("persons-plan-is-what-they-proposed", "Senator Ana Ruiz proposed a ban on menthol cigarettes. Governor Tom Reyes "
+     "said the fuel levy was wrong and Ruiz's plan was a mistake.",
+     {("Ana Ruiz", S, "ban on menthol cigarettes"), ("Tom Reyes", O, "fuel levy"),
+      ("Tom Reyes", O, "ban on menthol cigarettes")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
