@@ -860,6 +860,30 @@ class ArticleContext:
                 persons.append(head.head)
             if persons:
                 continue  # a named person with a title ("the party president, Simon Hughes"): the person is the mention
+            name = head.head
+            if head.dep_ == "appos" and name.pos_ == "PROPN" and name.ent_type_ != "PERSON" and name.i < head.i \
+                    and not head.ent_type_ and noun_key(name, self.lex.actor_nouns) not in self.lex.actor_nouns:
+                # "the Central Obrera Boliviana, the country's union federation", "GoTo, Indonesia's biggest
+                # technology company": the named body is the mention, a body even where the tagger gave the name
+                # no type (the description says what it is); the description is no actor of its own
+                if not name.ent_type_ and name.i not in taken and not plural:
+                    top = name  # "Nippon Ishin no Kai", which the parse may split into two names in apposition
+                    while top.dep_ == "appos" and top.head.pos_ == "PROPN" and top.head.i == top.i - 2:
+                        top = top.head
+                    words = list(doc[top.left_edge.i: name.i + 1])
+                    cut = max((n + 1 for n, t in enumerate(words) if t.dep_ == "case"), default=0)  # "Japan's X"
+                    words = words[cut:]
+                    while words and words[0].dep_ in ("det", "punct"):
+                        words = words[1:]
+                    if words:
+                        named = doc[words[0].i: name.i + 1]
+                        key, kind, label = self.actor_identity(named.text, ORGANISATION)
+                        ref = Ref(key, kind, named.start, named.end, sent_of[name.i], name.dep_ in SUBJ_DEPS, False,
+                                  an.lemma)
+                        place(ref, named, label=label)
+                        self.heads.setdefault(ref.key, set()).add(an.lemma)
+                        doc_refs.append(ref)
+                continue
             if an.lemma in DOCUMENT_NOUNS:
                 # "a statement ... by Ehud Olmert and Mahmoud Abbas": whom later "the statement said"
                 # speaks for, found once the names are placed

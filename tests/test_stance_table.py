@@ -438,6 +438,13 @@ CASES = [
      "said the fuel levy was wrong and Ruiz's plan was a mistake.",
      {("Ana Ruiz", S, "ban on menthol cigarettes"), ("Tom Reyes", O, "fuel levy"),
       ("Tom Reyes", O, "ban on menthol cigarettes")}),
+    # a description in apposition to a name is the named body, not an actor of its own
+    ("appositive-describes-named-body", "The Central Obrera Boliviana, the country's powerful union federation, "
+     "warned it would call a general strike.", {("Central Obrera Boliviana", S, "general strike")}),
+    ("appositive-of-untyped-name", "GoTo, Indonesia's biggest technology company, said it would study the "
+     "regulation.", {("GoTo", N, "regulation")}),
+    ("appositive-of-split-name", "Nippon Ishin no Kai, the conservative opposition party, said it would back the "
+     "amendment.", {("Nippon Ishin no Kai", S, "amendment")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
