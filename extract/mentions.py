@@ -422,6 +422,28 @@ def passive_infinitive(verb: Token) -> bool:
         c.dep_ for c in verb.children}
 
 
+WANTING_VERBS = {"want", "need", "prefer", "like", "wish"}  # "wants [the curfew] lifted"
+
+
+def small_clause(verb: Token) -> bool:
+    """A participle with a subject and no auxiliary, the object of a verb of wanting: "wanted [the levy] softened",
+    "wants the curfew lifted" (what is to be done to it)."""
+    return verb.tag_ in ("VBN", "VBD") and verb.dep_ in ("ccomp", "xcomp") \
+        and verb.head.lemma_.lower() in WANTING_VERBS and any(c.dep_ == "nsubj" for c in verb.children) \
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
+
+
+def passive_advcl(noun: Token) -> Optional[Token]:
+    """A passive infinitive the parse hangs on the verb above a "for" phrase, with the phrase's noun as what is
+    to be done to: "called for [sanctions on Iran] to be lifted" ("lifted" an adverbial clause of "called")."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
+        return None
+    return next((a for a in prep.head.children if a.dep_ == "advcl" and a.i > noun.i and a.tag_ == "VBN"
+                 and {"aux", "auxpass"} <= {c.dep_ for c in a.children}
+                 and not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)), None)
+
+
 def tally(head: Token) -> bool:
     """Votes counted ("passed by 98 votes to 37", "received 13 votes"): no vote anyone takes a side on."""
     return head.lemma_.lower() == "vote" and any(c.dep_ == "nummod" for c in head.children)
@@ -1139,6 +1161,8 @@ class ArticleContext:
         lemma = head.lemma_.lower()
         if tally(head):
             return None
+        if lemma == "deal" and any(c.dep_ == "amod" and c.lower_ == "great" for c in head.children):
+            return None  # "stood to gain a great deal": how much, no deal
         if lemma == "draft" and any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 p.dep_ == "pobj" and p.lemma_.lower() in self.lex.proposal_nouns for p in c.children)
                 for c in head.children):
@@ -1367,8 +1391,8 @@ class ArticleContext:
         self._acted_on(ref.key, doc[end - 1])
         return new
 
-    def clause_proposal(self, verb: Token, sent_no: int, offset: int, doc: Doc,
-                        with_subject: bool = False, keep_neg: bool = True, listed: bool = False) -> Optional[Ref]:
+    def clause_proposal(self, verb: Token, sent_no: int, offset: int, doc: Doc, with_subject: bool = False,
+                        keep_neg: bool = True, listed: bool = False, done_to: Optional[Token] = None) -> Optional[Ref]:
         """A clause as a proposal: "to free the journalists" -> "free the journalists";
         with its subject where that is named: "Ukraine would join the alliance" -> "Ukraine join the alliance".
 
@@ -1403,12 +1427,17 @@ class ArticleContext:
             ref = self._dm.proposals.get(obj.i) if obj is not None else None
             if ref is not None:
                 return ref
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), done_to)
         if passive is None and passive_infinitive(verb):
             passive = verb.head  # "for [the fuel tax] to be scrapped": the noun the passive clause hangs on
+        if passive is None and small_clause(verb):
+            passive = next(c for c in verb.children if c.dep_ == "nsubj")  # "wanted [the levy] softened"
         if passive is not None and not any(c.dep_ == "dobj" for c in verb.children) and not with_subject:
             # "that the hostages be released" -> "release the hostages"
             obj = [t for t in doc[passive.left_edge.i: passive.i + 1] if not t.is_punct]
+            whole = [doc[i] for i in _pruned(passive, 6) if not doc[i].is_punct]
+            if done_to is not None and len(whole) <= 6:
+                obj = whole  # "called for sanctions on Iran to be lifted": "lift sanctions on Iran"
             if not obj or len(obj) > 6 or passive.pos_ == "PRON":
                 return None
             label = clean_label(f"{verb.lemma_} " + " ".join(t.text for t in obj))

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from stancegraph.extract.lexicon import Cue, Lexicon, valence
 from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
                                           SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
-                                          neutral_row_misfits, passive_infinitive, spokesperson)
+                                          neutral_row_misfits, passive_advcl, passive_infinitive, small_clause,
+                                          spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
 from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, PROPOSAL_PARTS, RETRACTING_VERBS,
                                       UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS, DocWords, expletive)
@@ -62,6 +63,10 @@ HAPPEN_VERBS = {"happen", "come", "go", "start", "begin", "be", "proceed", "take
 # `StanceReader._conditioned`
 THREATS = {"strike", "walkout", "stoppage", "protest", "boycott", "shutdown", "blockade", "block", "sue", "lawsuit",
            "quit", "resign", "retaliate", "retaliation", "veto"}
+# Verbs whose passive says a proposal is to happen, not what is done to it: "called for a referendum to be held"
+# is the referendum ("for sanctions to be lifted" is lifting them)
+DONE_AS_IS = {"hold", "pass", "approve", "adopt", "sign", "ratify", "implement", "enact", "introduce", "apply",
+              "carry", "conduct", "establish", "create", "set", "complete", "deliver", "respect", "honour", "honor"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
@@ -1318,6 +1323,17 @@ class StanceReader:
                 got = True
                 yield ref, m
             clause = self._marked_clause(verb, cue.particle)
+            if clause is None and any(c.dep_ == "prep" and c.lower_ == cue.particle and not list(c.children)
+                                      for c in verb.children):
+                # "called for [a referendum to be held]", the parse leaving "for" with no object of its own
+                clause = next((c for c in verb.children if c.dep_ in ("ccomp", "advcl") and c.tag_ == "VBN"
+                               and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+            subj = next((a for a in clause.children if a.dep_ == "nsubjpass"), None) if clause is not None else None
+            if not got and subj is not None and clause.lemma_.lower() in DONE_AS_IS:
+                ref = self.proposal_of(subj, dm, sent_no, offset, doc)  # "for new elections to be held"
+                if ref is not None:
+                    yield ref, 0.8
+                    return
             if not got and clause is not None:
                 # "called for the crowd to march to the roundabout" parsed as a clause marked "for"
                 ref = self.ctx.clause_proposal(clause, sent_no, offset, doc)
@@ -1445,7 +1461,10 @@ class StanceReader:
                 if ref is not None:
                     yield ref, -0.8 if _negated(c) else 0.8
                     return
-            if c.dep_ == "ccomp" and verb.lemma_.lower() in CLAUSE_TARGET_CUES and any(m.lower_ == "that" for m in c.children if m.dep_ == "mark") or (c.dep_ == "ccomp" and verb.lemma_.lower() in ("request", "demand", "urge", "propose", "recommend", "insist")):
+            if c.dep_ == "ccomp" and verb.lemma_.lower() in CLAUSE_TARGET_CUES and (any(
+                    m.lower_ == "that" for m in c.children if m.dep_ == "mark") or small_clause(c)) or (
+                    c.dep_ == "ccomp" and verb.lemma_.lower() in ("request", "demand", "urge", "propose", "recommend",
+                                                                  "insist")):
                 ref = self.ctx.clause_proposal(c, sent_no, offset, doc, listed=verb.lemma_.lower() in DEMAND_CUES)
                 if ref is not None:
                     yield ref, -0.8 if _negated(c) else 0.8  # "agreed that NATO would not expand": against it
@@ -1549,6 +1568,11 @@ class StanceReader:
                             # "calls for the fuel tax to be scrapped": what is to be done to it
                             done = next((a for a in t.children if passive_infinitive(a)), None)
                             ref = self.ctx.clause_proposal(done, sent_no, offset, doc) if done is not None else None
+                            later = passive_advcl(t) if ref is None and t is p else None
+                            if later is not None and later.lemma_.lower() not in DONE_AS_IS:
+                                # "called for sanctions on Iran to be lifted" (not "for a referendum to be held",
+                                # which is the referendum)
+                                ref = self.ctx.clause_proposal(later, sent_no, offset, doc, done_to=t)
                             if ref is not None:
                                 yield ref, 0.8
                                 continue

@@ -445,6 +445,17 @@ CASES = [
      "regulation.", {("GoTo", N, "regulation")}),
     ("appositive-of-split-name", "Nippon Ishin no Kai, the conservative opposition party, said it would back the "
      "amendment.", {("Nippon Ishin no Kai", S, "amendment")}),
+    # what is to be done to a proposal, said after it: "for sanctions to be lifted", "wants the curfew lifted"
+    ("call-for-passive-infinitive-on-the-verb", "Senator Ruth Avila called for sanctions on Iran to be lifted.",
+     {("Ruth Avila", S, "lift sanctions on Iran")}),
+    ("call-for-passive-infinitive-happening", "Senator Ruth Avila called for a referendum on independence to be "
+     "held by 2027.", {("Ruth Avila", S, "referendum on independence")}),
+    ("wants-it-done", "Senator Ruth Avila wants the curfew lifted.", {("Ruth Avila", S, "lift the curfew")}),
+    ("call-for-it-to-be-held", "Senator Ruth Avila called for new elections to be held.",
+     {("Ruth Avila", S, "elections")}),
+    ("a-great-deal-is-no-deal", "The Commission signed a trade deal with Chile. Senator Ruth Avila said farmers "
+     "stood to gain a great deal, and she backed the deal.", {("Commission", S, "trade deal"),
+                                                              ("Ruth Avila", S, "trade deal")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
