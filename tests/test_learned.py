@@ -1187,3 +1187,12 @@ def test_a_judgement_in_a_noun_vader_does_not_list(learned):
             '"populism without a plan".')
     got = {(h, p, t) for hs, p, t, _ in read(learned, text) for h in hs}
     assert ("Neema Lyimo", "oppose", "export ban") in got, got
+
+
+def test_calling_for_sanctions_to_be_lifted_is_not_backing_them(learned):
+    """"Called for sanctions on Iran to be lifted", with the passive infinitive hung on the verb, is for lifting
+    them: it was read as for the sanctions (0.93), the rules and the model both taking the "for" phrase alone."""
+    got = read(learned, "Senator Ruth Avila called for sanctions on Iran to be lifted.")
+    assert not found(got, "avila", "support", "sanctions iran", "lift"), readings(got)
+    assert found(got, "avila", "support", "lift sanctions") or found(got, "avila", "oppose", "sanctions iran"), \
+        readings(got)
