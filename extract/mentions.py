@@ -1245,15 +1245,16 @@ class ArticleContext:
                 # many sentences and other proposals ago
                 ref = next((r for noun, r, _ in reversed(self.introduced)
                             if noun == lemma and not self._after(r, sent_no, start)), None)
-            if ref is None and owner is not None and owner.ent_type_ == "PERSON" and lemma in GENERIC_PROPOSALS:
+            persons_own = owner is not None and owner.ent_type_ == "PERSON" and lemma in GENERIC_PROPOSALS
+            if ref is None and persons_own:
                 # "Ruiz's plan": what Ruiz put forward ("Senator Ana Ruiz proposed a ban ..."), if anything
                 whose = self.owner_ref(owner, sent_no)
                 ref = next((r for _, r, by in reversed(self.introduced) if whose is not None and by == whose.key
                             and not self._after(r, sent_no, start)), None)
-            if ref is None and lemma in GENERIC_PROPOSALS and not (owner is not None and owner.ent_type_ == "PERSON"):
+            if ref is None and lemma in GENERIC_PROPOSALS and not persons_own:
                 # "the idea", "this move": the proposal the text was just talking about, in an earlier
-                # (not "Biden's plan", whose owner says which one: none named before with that head)
-                # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions)
+                # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions);
+                # not "Biden's plan", whose owner says which one
                 ref = self.resolve_proposal(None, sent_no - 1, len(doc) + 1, debated=True)
                 if ref is not None and lemma in DECIDING_NOUNS and ref.key in self.acted_against:
                     # "the Commission blocked the takeover ... would appeal the decision": a decision taken
@@ -1267,7 +1268,7 @@ class ArticleContext:
                            and any(p.dep_ == "pobj" for p in c.children)), None)
             if lemma in VAGUE_PROPOSALS and not owner and source is None:
                 return None  # too vague on its own ("the move"; "the latest move from government" is named)
-            if owner is not None and owner.ent_type_ == "PERSON" and lemma in GENERIC_PROPOSALS:
+            if persons_own:
                 words = list(doc[owner.left_edge.i: owner.right_edge.i + 1]) + words  # "Biden's plan", not any "plan"
             if source is not None and not tail and len(list(source.subtree)) <= 4:
                 tail = list(source.subtree)
