@@ -82,7 +82,7 @@ LIST_NOUNS = {"plan", "policy", "measure", "programme", "program", "package", "a
 PROPOSING_MODIFIERS = {"proposed", "planned", "draft", "mooted", "envisaged", "suggested", "contemplated"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure", "plan",
-                     "proposal", "initiative", "scheme", "effort", "request", "demand", "draft"}
+                     "proposal", "initiative", "scheme", "effort", "request", "demand", "draft", "offer"}
 # Verbs that put a proposal forward without taking a side the cue lexicon lists ("unveiled a plan", "tabled
 # a motion"): a short form after them may mean what they put forward (`ArticleContext._put_forward`).
 PROPOSING_VERBS = {"propose", "unveil", "announce", "introduce", "present", "table", "submit", "outline", "float",

@@ -456,6 +456,8 @@ CASES = [
     ("a-great-deal-is-no-deal", "The Commission signed a trade deal with Chile. Senator Ruth Avila said farmers "
      "stood to gain a great deal, and she backed the deal.", {("Commission", S, "trade deal"),
                                                               ("Ruth Avila", S, "trade deal")}),
+    ("that-offer-is-the-plan-just-floated", "Senator Tom Reyes floated a narrower wage plan. Senator Marisol "
+     "Quintanilla dismissed that offer as a pay cut.", {("Marisol Quintanilla", O, "narrower wage plan")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
