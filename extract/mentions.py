@@ -82,7 +82,10 @@ LIST_NOUNS = {"plan", "policy", "measure", "programme", "program", "package", "a
 PROPOSING_MODIFIERS = {"proposed", "planned", "draft", "mooted", "envisaged", "suggested", "contemplated"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure", "plan",
-                     "proposal", "initiative", "scheme", "effort", "request", "demand", "draft", "offer"}
+                     "proposal", "initiative", "scheme", "effort", "request", "demand", "draft"}
+# ... and those generic only after "that" or "this" ("dismissed that offer": the plan just floated; "the offer made
+# on Monday" is one of its own)
+DEMONSTRATED_PROPOSALS = {"offer"}
 # Verbs that put a proposal forward without taking a side the cue lexicon lists ("unveiled a plan", "tabled
 # a motion"): a short form after them may mean what they put forward (`ArticleContext._put_forward`).
 PROPOSING_VERBS = {"propose", "unveil", "announce", "introduce", "present", "table", "submit", "outline", "float",
@@ -1251,7 +1254,9 @@ class ArticleContext:
                 whose = self.owner_ref(owner, sent_no)
                 ref = next((r for _, r, by in reversed(self.introduced) if whose is not None and by == whose.key
                             and not self._after(r, sent_no, start)), None)
-            if ref is None and lemma in GENERIC_PROPOSALS and not persons_own:
+            generic = lemma in GENERIC_PROPOSALS or lemma in DEMONSTRATED_PROPOSALS and any(
+                t.dep_ == "det" and t.lower_ in ("that", "this") for t in toks)
+            if ref is None and generic and not persons_own:
                 # "the idea", "this move": the proposal the text was just talking about, in an earlier
                 # sentence ("they need quicker decisions, but this move is clumsy" is not about the decisions);
                 # not "Biden's plan", whose owner says which one
