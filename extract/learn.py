@@ -32,7 +32,7 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep, tally)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
-from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, NAMING_VERBS, RECEIVING_VERBS,
+from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, LOOKING_OVER, NAMING_VERBS, RECEIVING_VERBS,
                                         RULE_CALLED_ACTION, RULE_CONDITION, RULE_DEEMED, RULE_DELIBERATING, RULE_JUDGED,
                                         RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS, WITHHELD_WHEN_NEGATED,
                                         naming_complements, relative_proposal)
@@ -824,6 +824,8 @@ class CandidateFinder:
             if w.pos[i] == "VERB" and w.lemma[i] not in SAYING_VERBS and (
                     tag[i] == "VB" and any(tag[c] == "TO" for c in w.children[i])
                     or tag[i] == "VBG" and w.dep[i] in GERUND_DEPS):
+                if w.lemma[i] in LOOKING_OVER and any(w.dep[c] == "dobj" and c in dm.proposals for c in w.children[i]):
+                    continue  # "open to discussing the proposal": the proposal is the target, looked over
                 target = clause_target(doc[i])
                 if target is not None:
                     target.verb_side = self._verb_side(doc[i])

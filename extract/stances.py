@@ -67,6 +67,10 @@ THREATS = {"strike", "walkout", "stoppage", "protest", "boycott", "shutdown", "b
 # is the referendum ("for sanctions to be lifted" is lifting them)
 DONE_AS_IS = {"hold", "pass", "approve", "adopt", "sign", "ratify", "implement", "enact", "introduce", "apply",
               "carry", "conduct", "establish", "create", "set", "complete", "deliver", "respect", "honour", "honor"}
+# Verbs of talking a proposal over, beside those of looking it over (`DELIBERATING_VERBS`): being for them takes
+# no side on the proposal ("open to discussing the proposal")
+DISCUSSING_VERBS = {"discuss", "debate", "negotiate"}
+LOOKING_OVER = DELIBERATING_VERBS | DISCUSSING_VERBS
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
@@ -580,6 +584,14 @@ class StanceReader:
                         pol = OPPOSITE.get(pol, pol)
                     hold_list = self._holders(holder, tok, dm, doc, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
+                        looked = self._looked_over(tgt, dm, sent_no, offset, doc) if pol == SUPPORT else None
+                        if looked is not None:
+                            # "open to discussing the proposal", "willing to consider the levy": ready to look
+                            # it over, no side taken on it yet
+                            for h in hold_list:
+                                emit(h, looked, NEUTRAL, RULE_DELIBERATING, cue.confidence * conf_mult * m, tok,
+                                     None, quote_speaker or reporter)
+                            continue
                         for h in hold_list:
                             rep = reporter if reporter is not None and reporter.key != h.key else None
                             if rep is not None and h.key in {a.key for a in self.ctx.doc_authors.get(rep.head_lemma, [])}:
@@ -693,6 +705,20 @@ class StanceReader:
             root = doc[item.start: item.end].root
             if not any(self._cues(t) for t in [root, *(c for c in root.children if c.dep_ in OBJ_DEPS)]):
                 yield item, 0.9
+
+    def _looked_over(self, target: Ref, dm: DocMentions, sent_no: int, offset: int, doc: Doc) -> Optional[Ref]:
+        """The proposal a clause target only looks over ("discussing the spill-fund proposal", "consider the
+        levy", "look at the plan"), or None: being for looking it over takes no side on it."""
+        if not 0 <= target.start < target.end <= len(doc):
+            return None
+        verb = doc[target.start: target.end].root
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in LOOKING_OVER:
+            return None
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None and verb.lemma_.lower() == "look":
+            at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+            obj = next((p for p in at.children if p.dep_ == "pobj"), None) if at is not None else None
+        return self.proposal_of(obj, dm, sent_no, offset, doc) if obj is not None else None
 
     def _undecided(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                    speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref]]:

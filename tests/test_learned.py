@@ -1196,3 +1196,12 @@ def test_calling_for_sanctions_to_be_lifted_is_not_backing_them(learned):
     assert not found(got, "avila", "support", "sanctions iran", "lift"), readings(got)
     assert found(got, "avila", "support", "lift sanctions") or found(got, "avila", "oppose", "sanctions iran"), \
         readings(got)
+
+
+def test_being_open_to_discussing_a_proposal_takes_no_side(learned):
+    """"Open to discussing the spill-fund proposal", "willing to consider the levy": ready to look it over, no
+    side on it (the model read support for the clause "discussing the spill-fund proposal", 0.55)."""
+    got = {(h, p, t) for hs, p, t, _ in read(learned, "Trans Mountain said it was open to discussing the "
+                                                     "spill-fund proposal.") for h in hs}
+    assert ("Trans Mountain", "neutral", "spill-fund proposal") in got and not {
+        s for s in got if s[1] == "support"}, got

@@ -458,6 +458,11 @@ CASES = [
                                                               ("Ruth Avila", S, "trade deal")}),
     ("that-offer-is-the-plan-just-floated", "Senator Tom Reyes floated a narrower wage plan. Senator Marisol "
      "Quintanilla dismissed that offer as a pay cut.", {("Marisol Quintanilla", O, "narrower wage plan")}),
+    # being for looking a proposal over takes no side on it
+    ("open-to-discussing", "The Green Party said it was open to discussing the fuel levy.",
+     {("Green Party", N, "fuel levy")}),
+    ("willing-to-consider", "The Green Party is willing to consider the fuel levy.", {("Green Party", N, "fuel levy")}),
+    ("open-to-it", "The Green Party is open to the fuel levy.", {("Green Party", S, "fuel levy")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
