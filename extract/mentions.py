@@ -896,7 +896,8 @@ class ArticleContext:
                     while top.dep_ == "appos" and top.head.pos_ == "PROPN" and top.head.i == top.i - 2:
                         top = top.head
                     words = list(doc[top.left_edge.i: name.i + 1])
-                    cut = max((n + 1 for n, t in enumerate(words) if t.dep_ == "case"), default=0)  # "Japan's X"
+                    cut = max((n + 1 for n, t in enumerate(words) if t.dep_ == "case" and t.lower_ in ("'s", "’s")),
+                              default=0)  # "Japan's X", not "the Supporters' Club"
                     words = words[cut:]
                     while words and words[0].dep_ in ("det", "punct"):
                         words = words[1:]
