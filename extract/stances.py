@@ -584,7 +584,8 @@ class StanceReader:
                         pol = OPPOSITE.get(pol, pol)
                     hold_list = self._holders(holder, tok, dm, doc, speaker)
                     for tgt, m in self._with_items(target, doc, dm, sent_no, offset):
-                        looked = self._looked_over(tgt, dm, sent_no, offset, doc) if pol == SUPPORT else None
+                        looked = self._looked_over(tgt, dm, sent_no, offset, doc) if pol == SUPPORT and \
+                            tok.lemma_.lower() not in URGING_VERBS else None  # not "urged the EU to examine the ban"
                         if looked is not None:
                             # "open to discussing the proposal", "willing to consider the levy": ready to look
                             # it over, no side taken on it yet

@@ -463,6 +463,8 @@ CASES = [
      {("Green Party", N, "fuel levy")}),
     ("willing-to-consider", "The Green Party is willing to consider the fuel levy.", {("Green Party", N, "fuel levy")}),
     ("open-to-it", "The Green Party is open to the fuel levy.", {("Green Party", S, "fuel levy")}),
+    ("urged-to-examine-is-no-neutral", "The Green Party urged the Commission to examine the fuel levy.",
+     {("Green Party", S, "examine the fuel levy")}),
     ("appositive-of-plural-possessive-name", "But the Supporters' Club, the largest fan organisation, said it would "
      "campaign against the sale.", {("Supporters' Club", O, "sale")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
