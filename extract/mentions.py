@@ -419,10 +419,14 @@ def spokesperson(role: str) -> bool:
     return role.startswith("spokes")
 
 
+def _to_be_done(verb: Token) -> bool:
+    """A passive infinitive: "to be scrapped"."""
+    return verb.tag_ == "VBN" and {"aux", "auxpass"} <= {c.dep_ for c in verb.children}
+
+
 def passive_infinitive(verb: Token) -> bool:
     """A passive infinitive hung on a noun: "for [the fuel tax] to be scrapped" (what is to be done to it)."""
-    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN" and {"aux", "auxpass"} <= {
-        c.dep_ for c in verb.children}
+    return verb.dep_ in ("acl", "relcl") and _to_be_done(verb)
 
 
 WANTING_VERBS = {"want", "need", "prefer", "like", "wish"}  # "wants [the curfew] lifted"
@@ -442,8 +446,7 @@ def passive_advcl(noun: Token) -> Optional[Token]:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
         return None
-    return next((a for a in prep.head.children if a.dep_ == "advcl" and a.i > noun.i and a.tag_ == "VBN"
-                 and {"aux", "auxpass"} <= {c.dep_ for c in a.children}
+    return next((a for a in prep.head.children if a.dep_ == "advcl" and a.i > noun.i and _to_be_done(a)
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)), None)
 
 

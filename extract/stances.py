@@ -164,6 +164,14 @@ def find_quotes(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _looked_at(verb: Token) -> Optional[Token]:
+    """What a verb of looking over looks at: its object ("study the bill"), "at" what ("look at the plan")."""
+    if verb.lemma_.lower() == "look":
+        at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"), None)
+        return next((p for p in at.children if p.dep_ == "pobj"), None) if at is not None else None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
+
+
 def _negated(verb: Token) -> bool:
     """The verb is negated ("not to build", "would not expand", "never to accept"), as the learned
     reading's features read it (`DocWords.negated`). A stance on its clause, whose label leaves the
@@ -715,10 +723,8 @@ class StanceReader:
         verb = doc[target.start: target.end].root
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in LOOKING_OVER:
             return None
-        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-        if obj is None and verb.lemma_.lower() == "look":
-            at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at"), None)
-            obj = next((p for p in at.children if p.dep_ == "pobj"), None) if at is not None else None
+        # "willing to look the levy over": a clause's own object first
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None) or _looked_at(verb)
         return self.proposal_of(obj, dm, sent_no, offset, doc) if obj is not None else None
 
     def _undecided(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
@@ -1129,11 +1135,7 @@ class StanceReader:
         if tok.pos_ != "VERB" or lemma not in DELIBERATING_VERBS or tok.dep_ not in ("ROOT", "ccomp", "conj"):
             return
         kids = list(tok.children)
-        if lemma == "look":
-            at = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "at"), None)
-            obj = next((p for p in at.children if p.dep_ == "pobj"), None) if at is not None else None
-        else:
-            obj = next((c for c in kids if c.dep_ == "dobj"), None)
+        obj = _looked_at(tok)
         if obj is None or any(self.negation(tok)) or any(c.dep_ == "prt" for c in kids):
             return
         aux = {c.lemma_.lower() for c in kids if c.dep_ == "aux"}
