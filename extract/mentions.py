@@ -1175,6 +1175,10 @@ class ArticleContext:
                 for c in head.children):
             return None  # "the final draft of the charter" names the charter
         left = [t for t in head.lefts if t.dep_ in ("amod", "compound", "nmod", "poss", "nummod", "det", "npadvmod", "quantmod")]
+        state = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+        if state is not None and state.pos_ == "NOUN" and state.lemma_.lower() == "state" and state.i < head.i:
+            # "a national state of emergency": the state the proposal noun names, in one phrase
+            left += [state, head.head] + [t for t in state.lefts if t.dep_ in ("amod", "det", "compound")]
         start = min([t.left_edge.i for t in left] + [head.i])
         toks = list(doc[start: head.i + 1])
         owner = None

@@ -467,6 +467,10 @@ CASES = [
      {("Green Party", S, "examine the fuel levy")}),
     ("appositive-of-plural-possessive-name", "But the Supporters' Club, the largest fan organisation, said it would "
      "campaign against the sale.", {("Supporters' Club", O, "sale")}),
+    ("state-of-emergency-backed", "Senator Ruth Ames backed the state of emergency.",
+     {("Ruth Ames", S, "state of emergency")}),
+    ("national-state-of-emergency-condemned", "The opposition leader, Tom Ruiz, condemned the national state of "
+     "emergency.", {("Tom Ruiz", O, "national state of emergency")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
