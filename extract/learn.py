@@ -35,7 +35,7 @@ from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANI
 from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, LOOKING_OVER, NAMING_VERBS, RECEIVING_VERBS,
                                         RULE_CALLED_ACTION, RULE_CONDITION, RULE_DEEMED, RULE_DELIBERATING, RULE_JUDGED,
                                         RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS, WITHHELD_WHEN_NEGATED,
-                                        naming_complements, relative_proposal)
+                                        naming_complements, relative_proposal, verbless_subject)
 from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, trailing_when
 
 MODEL_NAME = "stance-linear"
@@ -1317,11 +1317,14 @@ def _namings(w: DocWords, sent: Span) -> set[int]:
     livestock farming]", "described the deal as [a betrayal of the money ...]"), in one sentence."""
     out: set[int] = set()
     for x in range(sent.start, sent.end):
-        if w.lemma[x] not in NAMING_VERBS or not any(w.dep[c] == "dobj" and w.tag[c] not in ("WP", "WDT")
-                                                       for c in w.children[x]):
-            continue  # ("what it called an inadequate offer": the offer is named, and the target)
+        if w.lemma[x] not in NAMING_VERBS:
+            continue
         for comp in naming_complements(sent.doc[x]):
-            out.update(range(comp.left_edge.i, comp.right_edge.i + 1))
+            subj = verbless_subject(comp)  # "declared the plan a success": the plan is no part of what it is called
+            if subj is None and not any(w.dep[c] == "dobj" and w.tag[c] not in ("WP", "WDT") for c in w.children[x]):
+                continue  # ("what it called an inadequate offer": the offer is named, and the target)
+            out.update(i for i in range(comp.left_edge.i, comp.right_edge.i + 1)
+                       if subj is None or not subj.left_edge.i <= i <= subj.right_edge.i)
             # "called the ban a gift [to the black market]": the parser hangs it on the verb
             for p in w.children[x]:
                 if p > comp.i and w.dep[p] == "prep" and w.lower[p] != "as":

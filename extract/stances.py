@@ -40,8 +40,10 @@ RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the 
 # `StanceReader._called_action`.
 CALLED_ACTIONS = {"strike", "walkout", "stoppage", "protest", "boycott", "march", "rally", "demonstration",
                   "shutdown", "referendum"}
-# Verbs that name what their object is ("called the plan a betrayal"): `StanceReader._deemed`
-NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characterise", "characterize", "hail"}
+# Verbs that name what their object is ("called the plan a betrayal", "declared the strike illegal",
+# "considers the bill dangerous"): `StanceReader._deemed`
+NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characterise", "characterize", "hail",
+                "declare", "consider", "deem"}
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
@@ -188,9 +190,19 @@ def _noun_infinitive(noun: Token, clause: Token) -> bool:
 
 def naming_complements(verb: Token) -> list[Token]:
     """What a naming verb calls its object, by the complement's head: "called the plan [a betrayal]",
-    "described the cut as [a step]" (`NAMING_VERBS`; read by `StanceReader._deemed` and `learn._namings`)."""
-    return [c for c in verb.children if c.dep_ == "oprd"] + [
+    "described the cut as [a step]", and a verbless clause the parser makes of the two, "declared the strike
+    [illegal]" (`NAMING_VERBS`; read by `StanceReader._deemed` and `learn._namings`)."""
+    return [c for c in verb.children if c.dep_ == "oprd" or verbless_subject(c) is not None] + [
         p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+
+
+def verbless_subject(comp: Token) -> Optional[Token]:
+    """The subject of a clause with no verb, an adjective or a noun said of it: "declared [the strike]
+    illegal", "considers [the bill] dangerous" (the parser's ccomp with its own subject); else None."""
+    if comp.dep_ != "ccomp" or comp.pos_ not in ("ADJ", "NOUN") or any(
+            c.dep_ in ("aux", "auxpass", "cop") for c in comp.children):
+        return None
+    return next((c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i), None)
 
 
 def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:
@@ -1003,8 +1015,9 @@ class StanceReader:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in NAMING_VERBS or tok.lemma_.lower() == "call" and any(
                 c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
             return  # "called for the ban", "called on them to": another verb
-        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
         comp = next(iter(naming_complements(tok)), None)
+        obj = verbless_subject(comp) if comp is not None and comp.dep_ == "ccomp" else next(
+            (c for c in tok.children if c.dep_ == "dobj"), None)
         if obj is None or comp is None or obj.pos_ == "PRON":
             return  # what "called it a mess" calls is less sure than the words' feeling
         verdict = self._verdict(comp)
@@ -1229,8 +1242,10 @@ class StanceReader:
             for target, tmult in (self._prep_targets(tok, cue, dm, offset, sent_no, doc) if holders else ()):
                 for holder in holders:
                     yield holder, target, 0.8 * tmult, self.negation(tok.head)
-        elif cue.pos == "NOUN" and (tok.dep_ == "oprd" or tok.dep_ == "pobj" and tok.head.lower_ == "as"):
-            # "described the budget as a betrayal", "called the vote a sham": read as an adjective is
+        elif cue.pos == "NOUN" and (tok.dep_ == "oprd" or tok.dep_ == "pobj" and tok.head.lower_ == "as"
+                                    or verbless_subject(tok) is not None):
+            # "described the budget as a betrayal", "called the vote a sham", "considers the plan a
+            # betrayal": read as an adjective is
             yield from self._adj(tok, cue, dm, offset, sent_no, doc, speaker, negd)
         elif cue.pos == "NOUN":
             holder, hmult = self._noun_holder(tok, dm, sent_no, speaker)
@@ -1692,8 +1707,8 @@ class StanceReader:
             # "called the sentence dangerous", "viewed as illegal by X"
             verb = head if head.lower_ != "as" else head.head
             target = None
-            for c in verb.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
+            for c in list(verb.children) + [s for s in [verbless_subject(tok)] if s is not None]:
+                if c.dep_ in ("dobj", "nsubjpass") or c.head.i == tok.i:
                     target = self.proposal_of(c, dm, sent_no, offset, doc)
             if target is None:
                 return
