@@ -1138,7 +1138,7 @@ class ArticleContext:
             ref = self.proposal_ref(doc, head, sent_of[head.i], offset)
             if ref is None:
                 continue
-            for i in range(chunk.start, chunk.end):
+            for i in range(min(chunk.start, ref.start), chunk.end):  # ("[a state of] emergency")
                 dm.proposals.setdefault(i, ref)
         # 4. Parts of proposals: "a key part of it, an invitation to join NATO"; "X is part of the plan".
         for i, lemma in enumerate(w.lemma):

@@ -31,7 +31,7 @@ RULE_PROPOSER = "pattern.proposer"  # "Labour's plan", "SADC sanctions"
 RULE_REFUSAL = "pattern.refusal"  # "Britain will not rejoin the customs union"
 RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the fund"
 RULE_VOTED_ON = "pattern.voted-on"  # "adopted the resolution, with Russia abstaining"
-RULE_CALLED_ACTION = "pattern.called-action"  # "the union called a strike"
+RULE_CALLED_ACTION = "pattern.called-action"  # "the union called a strike", "declared a state of emergency"
 RULE_JUDGED = "pattern.judged"  # "said the deal was balanced and fair"
 RULE_DELIBERATING = "pattern.deliberating"  # "would study the bill", "is still reviewing the regulation"
 RULE_UNDECIDED_VOTE = "pattern.undecided-vote"  # "has not decided how it will vote", "said she was undecided"
@@ -1076,13 +1076,18 @@ class StanceReader:
                        speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, float]]:
         """Who calls a strike, a protest or a referendum organises it and backs it: "Verdi called a 48-hour
         strike", "the unions called a national strike for next month", "warned it would call a general
-        strike". Not what a naming verb calls it ("called the walkout disproportionate": `_deemed`), not
-        "called for" or "called on" (cues), not "called off" or "did not call"."""
-        if tok.pos_ != "VERB" or tok.lemma_.lower() != "call" or naming_complements(tok) or any(
-                c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for c in tok.children):
+        strike". Who declares a proposal puts it in force and backs it, whatever it is: "declared a state of
+        emergency", "declared martial law", "declared a ceasefire" ("declare" is no cue: the model took it for
+        one on "declared victory", "declared war on"). Not what a naming verb calls it ("called the walkout
+        disproportionate", "declared the strike illegal": `_deemed`), not "called for" or "called on" (cues),
+        not "called off" or "did not call"."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in ("call", "declare") or naming_complements(tok) or any(
+                c.dep_ == "prt" or lemma == "call" and c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")
+                for c in tok.children):
             return
         obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is None or obj.lemma_.lower() not in CALLED_ACTIONS or any(self.negation(tok)):
+        if obj is None or lemma == "call" and obj.lemma_.lower() not in CALLED_ACTIONS or any(self.negation(tok)):
             return
         target = self.proposal_of(obj, dm, sent_no, offset, doc)
         if target is None:
