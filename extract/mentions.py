@@ -990,6 +990,9 @@ class ArticleContext:
                 continue
             if ent.label_ == "ORG" and len(ent) > 1 and ent.root.lemma_.lower() in INSTRUMENT_HEADS:
                 continue  # "the Royal Charter", "the Paris Agreement": a proposal the tagger typed a body
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent.root.lemma_.lower() in INSTRUMENT_HEADS and any(
+                    c.dep_ in ("nmod", "compound") and c.i < ent.start for c in ent.root.children):
+                continue  # "the Artificial Intelligence (High-Risk Systems) Bill": a law's name, no one called Bill
             kind = ENT_KIND[ent.label_]
             span = ent
             if ent.label_ == "NORP":

@@ -1205,3 +1205,11 @@ def test_being_open_to_discussing_a_proposal_takes_no_side(learned):
                                                      "spill-fund proposal.") for h in hs}
     assert ("Trans Mountain", "neutral", "spill-fund proposal") in got and not {
         s for s in got if s[1] == "support"}, got
+
+
+def test_a_law_named_bill_is_no_person(learned):
+    """The tagger types the last word of "the Artificial Intelligence (High-Risk Systems) Bill" a person: a bill's
+    name holds no stance (it held one against the Greens amendment)."""
+    got = read(learned, "The Senate accepted a Greens amendment restricting facial recognition. The Artificial "
+                        "Intelligence (High-Risk Systems) Bill passed 38-31, with two crossbench senators abstaining.")
+    assert not any(lab == "Bill" for h, _, _, _ in got for lab in h), readings(got)
