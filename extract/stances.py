@@ -337,6 +337,19 @@ class StanceReader:
                             return ref
         return None
 
+    @staticmethod
+    def _members(token: Token, dm: DocMentions) -> list[Ref]:
+        """The actors a group names as its members: "unions including Unite and the GMB", "politicians such
+        as John McCain and Lindsey Graham" (who hold what the group holds)."""
+        out: list[Ref] = []
+        for c in token.children:
+            if c.dep_ == "prep" and (c.lower_ == "including" or c.lower_ == "as" and any(
+                    a.lower_ == "such" for a in c.children)):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out += [r for r in (dm.actor_at(t) for t in [p, *p.conjuncts]) if r is not None]
+        return out
+
     def _document_speaker(self, subj: Token, sent_no: int) -> Optional[Ref]:
         """"the joint statement said", and then "it also set a target": a document speaks for the
         authors it was said to be by. The Ref is the first author's, marked with the document noun
@@ -714,6 +727,9 @@ class StanceReader:
                 leader = self._leader(doc[h.end - 1], dm)
                 if leader is not None and leader.key != h.key:
                     out.append(leader)
+                last = doc[h.end - 1]
+                group = last.head.head if last.dep_ == "pobj" and last.head.dep_ == "prep" else last
+                out += [m for m in self._members(group, dm) if m.key not in {o.key for o in out}]
         return out
 
     def _with_items(self, target: Ref, doc: Doc, dm: DocMentions, sent_no: int,
@@ -1297,8 +1313,10 @@ class StanceReader:
         for n, subj in enumerate(self.subjects_of(verb)):
             ref = self.actor_of(subj, dm, sent_no, speaker)
             if ref is None:
-                # "the Home Secretary and I are working to ...": another of the joined subjects
-                ref = next((r for r in (self.actor_of(c, dm, sent_no, speaker) for c in subj.conjuncts) if r), None)
+                # "the Home Secretary and I are working to ...": another of the joined subjects; "several
+                # unions, including Unite and the GMB, opposed": the members a group no one can name is said to have
+                ref = next((r for r in (self.actor_of(c, dm, sent_no, speaker) for c in subj.conjuncts) if r), None) \
+                    or next(iter(self._members(subj, dm)), None)
             if ref is not None:
                 return ref, (0.9 if subj.pos_ == "PRON" else 1.0) * (1.0 if n == 0 else 0.85)
             if n == 0 and subj.pos_ in ("NOUN", "PROPN") and subj.dep_ == "nsubj" and subj.head.i == verb.i:
