@@ -47,6 +47,9 @@ NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characteri
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
+# Oppose cues that undo a proposal in force: not undoing it keeps it ("would not lift the ban", "refused to scrap
+# the tax", "vowed never to repeal the law": for it), where not opposing it takes no side ("did not oppose").
+KEPT_WHEN_NEGATED = {"lift", "scrap", "repeal", "abolish", "overturn", "revoke", "rescind", "reverse", "roll"}
 # Cues of judgement, which "yet to" withholds ("has yet to endorse the bill", "has yet to back it": neutral);
 # an act not yet done ("is yet to sign the amendment") is no judgement either way, and reads as before.
 JUDGED_WHEN_PENDING = WITHHELD_WHEN_NEGATED | {"support", "back", "oppose", "reject"}
@@ -991,6 +994,8 @@ class StanceReader:
         if direct:
             if polarity == SUPPORT and lemma in WITHHELD_WHEN_NEGATED:
                 return NEUTRAL  # "won't endorse the plan" withholds judgement, it does not oppose
+            if polarity == OPPOSE and lemma in KEPT_WHEN_NEGATED:
+                return SUPPORT  # "would not lift the ban" keeps it
             return OPPOSE if polarity == SUPPORT else NEUTRAL
         return polarity
 

@@ -1213,3 +1213,14 @@ def test_a_law_named_bill_is_no_person(learned):
     got = read(learned, "The Senate accepted a Greens amendment restricting facial recognition. The Artificial "
                         "Intelligence (High-Risk Systems) Bill passed 38-31, with two crossbench senators abstaining.")
     assert not any(lab == "Bill" for h, _, _, _ in got for lab in h), readings(got)
+
+
+def test_not_undoing_a_proposal_keeps_it(learned):
+    """"Refused to lift the curfew", "would not scrap the levy": not undoing a proposal in force keeps it, a stance
+    for it (both were read neutral, as "did not oppose" is; that one still is)."""
+    got = read(learned, "Mayor Ruth Ames refused to lift the curfew.")
+    assert found(got, "ames", "support", "curfew") and not found(got, "ames", "neutral", "curfew"), readings(got)
+    got = read(learned, "Senator Tom Ruiz said he would not scrap the sugar levy.")
+    assert found(got, "ruiz", "support", "sugar levy"), readings(got)
+    got = read(learned, "Senator Tom Ruiz did not oppose the sugar levy.")
+    assert found(got, "ruiz", "neutral", "sugar levy"), readings(got)
