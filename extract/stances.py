@@ -196,7 +196,34 @@ def naming_complements(verb: Token) -> list[Token]:
     "described the cut as [a step]", and a verbless clause the parser makes of the two, "declared the strike
     [illegal]" (`NAMING_VERBS`; read by `StanceReader._deemed` and `learn._namings`)."""
     return [c for c in verb.children if c.dep_ == "oprd" or verbless_subject(c) is not None] + [
-        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+        p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"] + [
+        a for c in verb.children if c.dep_ == "dobj" for a in c.children if quoted_appositive(a)]
+
+
+def quoted_appositive(tok: Token) -> bool:
+    """An appositive of a naming verb's object that opens with a quotation mark: what the verb calls the object,
+    in the speaker's words, which the parser hangs on the object ("called the accord [\"a strategic necessity\"]")."""
+    start = tok.left_edge.i
+    return tok.dep_ == "appos" and start > 0 and tok.doc[start - 1].is_quote and tok.head.dep_ == "dobj" \
+        and tok.head.head.lemma_.lower() in NAMING_VERBS
+
+
+def naming_verb_of(tok: Token) -> Optional[Token]:
+    """The naming verb whose complement `tok` is, or the first of the words joined to it ("called the accord
+    [a triumph]", "described the cut as [unfair] and [cruel]", "declared the strike [illegal]"); else None."""
+    lead = complement_lead(tok)
+    verb = lead.head.head if lead.head.lower_ == "as" or quoted_appositive(lead) else lead.head
+    if verb.lemma_.lower() in NAMING_VERBS and any(c.i == lead.i for c in naming_complements(verb)):
+        return verb
+    return None
+
+
+def complement_lead(tok: Token) -> Token:
+    """The first of the words joined to `tok` ("called the deal painful but [necessary]": "painful"), which
+    has the place in the parse they all have."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def verbless_subject(comp: Token) -> Optional[Token]:
@@ -603,6 +630,8 @@ class StanceReader:
             stacked = self._against_objection(tok)  # "rejected criticism of the plan" is for the plan
             # votes cast with no object of their own ("with Russia abstaining", "while France was in favour")
             votes = [VOTE_IN_FAVOUR] if not cues and self._in_favour(tok) else []
+            # "called the accord a strategic necessity": what a naming verb calls a proposal, read by its cue word
+            deemed = RULE_DEEMED if cues and w.pos[i] in ("ADJ", "NOUN") and naming_verb_of(tok) is not None else None
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
                     continue  # "took a position on X", "decided on X": no side said, nothing read
@@ -633,7 +662,7 @@ class StanceReader:
                             rep = reporter if reporter is not None and reporter.key != h.key else None
                             if rep is not None and h.key in {a.key for a in self.ctx.doc_authors.get(rep.head_lemma, [])}:
                                 rep = None  # the joint statement's authors state it together
-                            emit(h, tgt, pol, cue.id, cue.confidence * conf_mult * m, tok, rep,
+                            emit(h, tgt, pol, deemed or cue.id, cue.confidence * conf_mult * m, tok, rep,
                                  quote_speaker or reporter)
                 if not read and cue.id in VOTE_CUES:
                     votes.append(cue)
@@ -1268,8 +1297,9 @@ class StanceReader:
             for target, tmult in (self._prep_targets(tok, cue, dm, offset, sent_no, doc) if holders else ()):
                 for holder in holders:
                     yield holder, target, 0.8 * tmult, self.negation(tok.head)
-        elif cue.pos == "NOUN" and (tok.dep_ == "oprd" or tok.dep_ == "pobj" and tok.head.lower_ == "as"
-                                    or verbless_subject(tok) is not None):
+        elif cue.pos == "NOUN" and ((lead := complement_lead(tok)).dep_ == "oprd" or lead.dep_ == "pobj" and
+                                    lead.head.lower_ == "as" or verbless_subject(lead) is not None
+                                    or quoted_appositive(lead)):
             # "described the budget as a betrayal", "called the vote a sham", "considers the plan a
             # betrayal": read as an adjective is
             yield from self._adj(tok, cue, dm, offset, sent_no, doc, speaker, negd)
@@ -1731,12 +1761,16 @@ class StanceReader:
             if target is not None and speaker is not None:
                 yield speaker, target, 0.8, negd
             return
-        if tok.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or head.lower_ == "as":
-            # "called the sentence dangerous", "viewed as illegal by X"
+        lead = complement_lead(tok)  # "called the deal painful but [necessary]": said as the first of them is
+        if lead.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or lead.head.lower_ == "as" or quoted_appositive(lead):
+            # "called the sentence dangerous", "viewed as illegal by X", "called the bill \"a disgrace\""
+            head = lead.head
             verb = head if head.lower_ != "as" else head.head
+            if quoted_appositive(lead):
+                verb = head.head
             target = None
-            for c in list(verb.children) + [s for s in [verbless_subject(tok)] if s is not None]:
-                if c.dep_ in ("dobj", "nsubjpass") or c.head.i == tok.i:
+            for c in list(verb.children) + [s for s in [verbless_subject(lead)] if s is not None]:
+                if c.dep_ in ("dobj", "nsubjpass") or c.head.i == lead.i:
                     target = self.proposal_of(c, dm, sent_no, offset, doc)
             if target is None:
                 return

@@ -1224,3 +1224,11 @@ def test_not_undoing_a_proposal_keeps_it(learned):
     assert found(got, "ruiz", "support", "sugar levy"), readings(got)
     got = read(learned, "Senator Tom Ruiz did not oppose the sugar levy.")
     assert found(got, "ruiz", "neutral", "sugar levy"), readings(got)
+
+
+def test_what_a_naming_verb_calls_a_proposal_in_quotes(learned):
+    """"Called the port deal \"a strategic necessity\"": the parser hangs a quoted complement on the object as an
+    appositive; it is what the deal is called, and the cue word says the side (the model read it as against)."""
+    got = read(learned, "Economy Minister Tom Ruiz called the port deal \"a strategic necessity\" at a time of "
+                        "rising tariffs.")
+    assert found(got, "ruiz", "support", "port deal") and not found(got, "ruiz", "oppose", "port deal"), readings(got)
