@@ -36,7 +36,7 @@ from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, LOOKI
                                         RULE_CALLED_ACTION, RULE_CONDITION, RULE_DEEMED, RULE_DELIBERATING, RULE_JUDGED,
                                         RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS, WITHHELD_WHEN_NEGATED,
                                         naming_complements, relative_proposal, verbless_subject)
-from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, trailing_when
+from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, supposed, trailing_when
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
@@ -591,30 +591,6 @@ NO_SIDE_VERBS = {"discuss", "mention", "describe", "explain", "review", "examine
                  "vote", "hear", "watch", "mull"}
 
 
-def _supposed(w: DocWords, h: int, t: int) -> bool:
-    """Whether the holder's word `h` is the subject (or a passive's agent) of a verb in an "if" or "unless"
-    clause, or of a step still to come (`DocWords.to_come`: "must still", "until"), that also holds the
-    target's word `t`: "if North Korea wanted to attack the United States", "until Turkey's parliament
-    ratifies the protocol", "must still be ratified by the Greek parliament" suppose a stance, they say
-    none."""
-    verb = w.head[h]
-    if w.dep[h] == "pobj" and w.dep[verb] == "agent":
-        verb = w.head[verb]  # "must still be ratified by the parliament"
-    elif w.dep[h] not in ("nsubj", "nsubjpass"):
-        return False
-    if not (any(w.dep[c] == "mark" and w.lower[c] in ("if", "unless") for c in w.children[verb])
-            or w.to_come(verb)):
-        return False
-    x = t
-    for _ in range(12):
-        if x == verb:
-            return True
-        if w.head[x] == x:
-            return False
-        x = w.head[x]
-    return False
-
-
 def _merely_named(w: DocWords, t: Target, root: Optional[int]) -> bool:
     """The holder (its head word `root`) is the subject of a verb that takes no side (`NO_SIDE_VERBS`),
     or says a pronoun does it, and the target is that verb's object, or its preposition's ("commented on
@@ -975,7 +951,7 @@ class CandidateFinder:
                         continue
                     if _merely_named(w, t, root) and (not tkey or (h.key, tkey) not in rule_of):
                         continue  # "discussed the stadium plan", "commented on it": no side taken
-                    if root is not None and _supposed(w, root, t.head.i if t.head is not None else t.start):
+                    if root is not None and supposed(w, root, t.head.i if t.head is not None else t.start):
                         continue  # "if North Korea wanted to attack the United States, ...": supposed, not said
                     if t.head is not None and (h.key, t.head.i) in stated:
                         continue  # "lodged a protest over the arms sale": the protest is Beijing's side, no proposal

@@ -22,7 +22,8 @@ from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPE
                                           spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
 from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, PROPOSAL_PARTS, RETRACTING_VERBS,
-                                      UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS, DocWords, expletive)
+                                      UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS, DocWords, expletive,
+                                      supposed)
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
@@ -580,6 +581,9 @@ class StanceReader:
                  reported_by: Optional[Ref] = None, speaker: Optional[Ref] = None) -> None:
             if holder.kind == PROPOSAL or target.kind != PROPOSAL or holder.key == target.key:
                 return
+            if sent.start <= holder.start < holder.end <= sent.end and sent.start <= target.start < target.end \
+                    <= sent.end and supposed(w, doc[holder.start:holder.end].root.i, doc[target.start:target.end].root.i):
+                return  # "the union will strike if the council approves the budget": the council's side supposed
             evidence, start, end = evidence_of(sent, offset)
             s = Stance(
                 holder=holder.key, target=target.key, polarity=polarity,

@@ -191,7 +191,7 @@ class DocWords:
     def to_come(self, i: int) -> bool:
         """Whether the i-th word, a verb, is a step still to come: still required ("must still ratify the
         agreement", "must still be approved by Congress", "must yet sign it") or awaited ("until parliament
-        ratifies it"). A side not taken yet (the rules' verb cues, `learn._supposed`)."""
+        ratifies it"). A side not taken yet (the rules' verb cues, `supposed`)."""
         kids = self.children[i]
         if any(self.dep[c] == "mark" and self.lower[c] == "until" for c in kids):
             return True
@@ -308,3 +308,27 @@ def trailing_when(words: list[str]) -> int:
     if n - start == 1 and words[start] not in _WHEN_ALONE:
         return 0  # "accept this", "vote on": a word that says when only with another after it
     return n - start
+
+
+def supposed(w: DocWords, h: int, t: int) -> bool:
+    """Whether the holder's word `h` is the subject (or a passive's agent) of a verb in an "if" or "unless"
+    clause, or of a step still to come (`DocWords.to_come`: "must still", "until"), that also holds the
+    target's word `t`: "if North Korea wanted to attack the United States", "until Turkey's parliament
+    ratifies the protocol", "must still be ratified by the Greek parliament" suppose a stance, they say
+    none."""
+    verb = w.head[h]
+    if w.dep[h] == "pobj" and w.dep[verb] == "agent":
+        verb = w.head[verb]  # "must still be ratified by the parliament"
+    elif w.dep[h] not in ("nsubj", "nsubjpass"):
+        return False
+    if not (any(w.dep[c] == "mark" and w.lower[c] in ("if", "unless") for c in w.children[verb])
+            or w.to_come(verb)):
+        return False
+    x = t
+    for _ in range(12):
+        if x == verb:
+            return True
+        if w.head[x] == x:
+            return False
+        x = w.head[x]
+    return False
