@@ -582,7 +582,8 @@ class StanceReader:
             if holder.kind == PROPOSAL or target.kind != PROPOSAL or holder.key == target.key:
                 return
             if sent.start <= holder.start < holder.end <= sent.end and sent.start <= target.start < target.end \
-                    <= sent.end and supposed(w, doc[holder.start:holder.end].root.i, doc[target.start:target.end].root.i):
+                    <= sent.end and supposed(w, doc[holder.start:holder.end].root.i,
+                                             doc[target.start:target.end].root.i):
                 return  # "the union will strike if the council approves the budget": the council's side supposed
             evidence, start, end = evidence_of(sent, offset)
             s = Stance(
