@@ -607,6 +607,7 @@ class StanceReader:
             # only cue words and the verbs the modal and condition patterns read need the rest; the
             # others are passed over without making a Token
             verb = w.pos[i] in ("VERB", "AUX") and (w.dep[i] in ("ROOT", "ccomp", "conj", "advcl") or (
+                w.dep[i] == "relcl" and w.lemma[i] in NAMING_VERBS) or (  # "the plan, which she called a triumph"
                 w.dep[i] == "xcomp" and (w.lemma[i] in WHETHER_VERBS  # "declined to say whether"
                                          or w.lemma[i] == "vote")))  # "before deciding how to vote"
             # "the deal was fair", "the decision was good news": `_judged`
@@ -1073,8 +1074,9 @@ class StanceReader:
         comp = next(iter(naming_complements(tok)), None)
         obj = verbless_subject(comp) if comp is not None and comp.dep_ == "ccomp" else next(
             (c for c in tok.children if c.dep_ == "dobj"), None)
-        if obj is None or comp is None or obj.pos_ == "PRON":
-            return  # what "called it a mess" calls is less sure than the words' feeling
+        if obj is None or comp is None or obj.pos_ == "PRON" and obj.tag_ != "WDT":
+            return  # what "called it a mess" calls is less sure than the words' feeling ("the plan, which she
+            # called a triumph": the relative pronoun is the plan)
         verdict = self._verdict(comp)
         comp = verdict if verdict is not None else comp
         words = [comp] + [c for c in comp.children if c.dep_ in ("amod", "compound", "advmod", "nmod", "acomp")]

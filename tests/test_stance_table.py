@@ -507,6 +507,8 @@ CASES = [
      {("dockers' union", O, "approve the budget")}),
     ("unless-clause-subject-supposed", "Senator Ruth Ames will resign unless the city council rejects the budget.",
      {("Ruth Ames", S, "reject the budget")}),
+    ("naming-verb-in-relative-clause", "The council approved the stadium plan, which Senator Ruth Ames called a "
+     "triumph.", {("Ruth Ames", S, "stadium plan")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
