@@ -964,8 +964,10 @@ class StanceReader:
         pos = w.pos[i]
         pos = "VERB" if pos == "AUX" else "NOUN" if pos == "PROPN" else pos
         cues = self.lex.cues_for(w.lemma[i], pos)
-        if not cues and pos == "VERB" and w.tag[i] == "VBN":
-            cues = self.lex.cues_for(w.lower[i], "ADJ")
+        if pos == "VERB" and w.tag[i] == "VBN":
+            adjective = self.lex.cues_for(w.lower[i], "ADJ")
+            if not cues or any(c.particle and any(w.lower[k] == c.particle for k in w.children[i]) for c in adjective):
+                cues = adjective  # "is opposed to the freeze": the adjective, with its particle, not the passive verb
         return cues
 
     def _cues(self, tok: Token) -> list[Cue]:

@@ -509,6 +509,10 @@ CASES = [
      {("Ruth Ames", S, "reject the budget")}),
     ("naming-verb-in-relative-clause", "The council approved the stadium plan, which Senator Ruth Ames called a "
      "triumph.", {("Ruth Ames", S, "stadium plan")}),
+    ("is-opposed-to", "Senator Ruth Ames is opposed to the rent freeze.", {("Ruth Ames", O, "rent freeze")}),
+    ("remains-opposed-to", "Senator Ruth Ames remains opposed to the rent freeze.", {("Ruth Ames", O, "rent freeze")}),
+    ("upheld", "The Supreme Court upheld the ban on handguns.", {("Supreme Court", S, "ban on handguns")}),
+    ("authored", "Senator Ruth Ames authored the rent freeze bill.", {("Ruth Ames", S, "rent freeze bill")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
