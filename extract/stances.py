@@ -34,6 +34,7 @@ RULE_UNDECIDED = "pattern.undecided"  # "Brazil is weighing whether to back the 
 RULE_VOTED_ON = "pattern.voted-on"  # "adopted the resolution, with Russia abstaining"
 RULE_CALLED_ACTION = "pattern.called-action"  # "the union called a strike", "declared a state of emergency"
 RULE_JUDGED = "pattern.judged"  # "said the deal was balanced and fair"
+RULE_EFFECT = "pattern.effect"  # "warned that the rent freeze would hurt landlords"
 RULE_DELIBERATING = "pattern.deliberating"  # "would study the bill", "is still reviewing the regulation"
 RULE_UNDECIDED_VOTE = "pattern.undecided-vote"  # "has not decided how it will vote", "said she was undecided"
 RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the cut as a responsible step"
@@ -77,6 +78,8 @@ DONE_AS_IS = {"hold", "pass", "approve", "adopt", "sign", "ratify", "implement",
 # no side on the proposal ("open to discussing the proposal")
 DISCUSSING_VERBS = {"discuss", "debate", "negotiate"}
 LOOKING_OVER = DELIBERATING_VERBS | DISCUSSING_VERBS
+# Auxiliaries of a prediction: what a proposal "would" or "could" do (`StanceReader._effect`).
+PREDICTING_AUX = {"would", "will", "could", "might", "may", "'ll", "wo"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
@@ -700,6 +703,9 @@ class StanceReader:
             # "said the deal was balanced and fair": the words' feeling, where no cue word says a side
             for holder, target, pol, conf in self._judged(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, pol, RULE_JUDGED, conf, tok, None, speaker)
+            # "warned that the rent freeze would hurt landlords": what a proposal would do, by its feeling
+            for holder, target, pol, conf in self._effect(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, pol, RULE_EFFECT, conf, tok, None, speaker)
             # "the union called a strike": who calls it organises it
             for holder, target, conf in self._called_action(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, SUPPORT, RULE_CALLED_ACTION, conf, tok, None, speaker)
@@ -1182,6 +1188,32 @@ class StanceReader:
             pol = OPPOSITE[pol]  # "said the deal was not fair"
         for h in self._holders(speaker, copula, dm, doc, speaker):
             yield h, target, pol, 0.6
+
+    def _effect(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str, float]]:
+        """What a speaker says a proposal would do, where the verb's feeling says whether that is good:
+        "warned that the rent freeze would hurt landlords", "argued the tax would help families", "said the
+        ban could destroy jobs" (VADER's valence of the verb, at least one point either way). Only a
+        prediction ("would", "will", "could", "might", "may") of a clause the speaker says, with a
+        proposal as its subject (not a pronoun, which names less surely than the feeling says), and no cue
+        verb, which is read as a cue; not what would have been ("would have rewarded a rebel militia", where
+        who is rewarded says more than the verb)."""
+        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        if speaker is None or tok.pos_ != "VERB" or tok.dep_ != "ccomp" or not aux & PREDICTING_AUX or "have" in aux \
+                or self._cues(tok):
+            return  # ("the resolution would have rewarded a rebel militia": what did not happen, and to whom)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        feeling = valence().get(tok.lemma_.lower(), 0.0)
+        if subj is None or subj.pos_ == "PRON" or abs(feeling) < 1.0:
+            return
+        target = self.proposal_of(subj, dm, sent_no, offset, doc)
+        if target is None:
+            return
+        pol = SUPPORT if feeling > 0 else OPPOSE
+        if any(self.negation(tok)):
+            pol = OPPOSITE[pol]  # "said the tax would not hurt anyone"
+        for h in self._holders(speaker, tok, dm, doc, speaker):
+            yield h, target, pol, 0.55
 
     @staticmethod
     def _verdict(comp: Token) -> Optional[Token]:

@@ -1232,3 +1232,12 @@ def test_what_a_naming_verb_calls_a_proposal_in_quotes(learned):
     got = read(learned, "Economy Minister Tom Ruiz called the port deal \"a strategic necessity\" at a time of "
                         "rising tariffs.")
     assert found(got, "ruiz", "support", "port deal") and not found(got, "ruiz", "oppose", "port deal"), readings(got)
+
+
+def test_what_a_proposal_would_do_says_the_side(learned):
+    """"Warned that the rent freeze would hurt landlords", "said the port deal could destroy jobs": what a speaker
+    says a proposal would do, by the verb's feeling, is their side on it (nothing was read of either)."""
+    got = read(learned, "Senator Ruth Ames warned that the rent freeze would hurt landlords.")
+    assert found(got, "ames", "oppose", "rent freeze"), readings(got)
+    got = read(learned, "Senator Tom Ruiz argued that the port deal would help local firms.")
+    assert found(got, "ruiz", "support", "port deal"), readings(got)
