@@ -80,6 +80,9 @@ DISCUSSING_VERBS = {"discuss", "debate", "negotiate"}
 LOOKING_OVER = DELIBERATING_VERBS | DISCUSSING_VERBS
 # Auxiliaries of a prediction: what a proposal "would" or "could" do (`StanceReader._effect`).
 PREDICTING_AUX = {"would", "will", "could", "might", "may", "'ll", "wo"}
+# ... and verbs of changing an amount, whose feeling is that of what changes ("would lower fares", "would boost
+# costs"): no side by themselves.
+AMOUNT_VERBS = {"lower", "raise", "cut", "slash", "reduce", "increase", "decrease", "boost", "double", "halve"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
@@ -1197,14 +1200,14 @@ class StanceReader:
         prediction ("would", "will", "could", "might", "may") of a clause the speaker says, with a
         proposal as its subject (not a pronoun, which names less surely than the feeling says), and no cue
         verb, which is read as a cue; not what would have been ("would have rewarded a rebel militia", where
-        who is rewarded says more than the verb)."""
+        who is rewarded says more than the verb), nor a change of an amount ("would lower fares": `AMOUNT_VERBS`)."""
         aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
         if speaker is None or tok.pos_ != "VERB" or tok.dep_ != "ccomp" or not aux & PREDICTING_AUX or "have" in aux \
                 or self._cues(tok):
             return  # ("the resolution would have rewarded a rebel militia": what did not happen, and to whom)
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         feeling = valence().get(tok.lemma_.lower(), 0.0)
-        if subj is None or subj.pos_ == "PRON" or abs(feeling) < 1.0:
+        if subj is None or subj.pos_ == "PRON" or abs(feeling) < 1.0 or tok.lemma_.lower() in AMOUNT_VERBS:
             return
         target = self.proposal_of(subj, dm, sent_no, offset, doc)
         if target is None:
