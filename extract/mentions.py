@@ -1495,13 +1495,16 @@ class ArticleContext:
             run = [t for t in run if cut is None or t.i < cut]
         while run and (run[-1].is_punct or run[-1].dep_ in ("cc", "prep", "det", "case")):
             run.pop()
-        if len(run) < 2 and subject is None and verb.dep_ == "xcomp" and not any(
+        if len(run) < 2 and subject is None and not any(
                 c.dep_ in ("dobj", "attr", "prep", "xcomp", "ccomp", "conj") for c in verb.children):
-            # "called on the mayor to resign", "urged Britain to leave": a verb alone names its doer, whom the
-            # verb above asks
-            asked = [c for c in verb.head.children if c.dep_ == "dobj"] + [
-                p for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                for p in c.children if p.dep_ == "pobj"]
+            # "called on the mayor to resign", "urged Britain to leave", "called for the mayor to resign": a verb
+            # alone names its doer, whom the verb above asks or its own subject after "for"
+            asked = [c for c in verb.children if c.dep_ == "nsubj"] if verb.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) else []
+            if verb.dep_ == "xcomp":
+                asked += [c for c in verb.head.children if c.dep_ == "dobj"] + [
+                    p for c in verb.head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                    for p in c.children if p.dep_ == "pobj"]
             subject = next((c for c in asked if c.pos_ in ("NOUN", "PROPN")), None)
         if len(run) < 2 and subject is None:
             return None

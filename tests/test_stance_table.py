@@ -527,6 +527,8 @@ CASES = [
     ("called-on-to-resign", "Senator Ruth Ames called on Mayor Tom Ruiz to resign.",
      {("Ruth Ames", S, "Mayor Tom Ruiz resign")}),
     ("urged-to-leave", "The Green Party urged Britain to leave.", {("Green Party", S, "Britain leave")}),
+    ("called-for-to-resign", "Senator Ruth Ames called for Mayor Tom Ruiz to resign.",
+     {("Ruth Ames", S, "Mayor Tom Ruiz resign")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
