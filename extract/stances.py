@@ -1310,7 +1310,8 @@ class StanceReader:
                     yield holder, target, -tmult, (not negd[0], negd[1])
                 else:
                     yield holder, target, hmult * tmult, negd
-        elif cue.pos == "NOUN" and speaker is not None and (tok.dep_ == "attr" or (
+        elif cue.pos == "NOUN" and speaker is not None and (tok.dep_ == "attr" and not any(
+                c.dep_ == "expl" for c in tok.head.children) or (  # ("there was no need for": its own holder)
                 tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "attr")):
             # "Rice felt the conference was a success", "cutting aid is a matter of concern":
             # the speaker judges the subject, a proposal or an action
@@ -1352,7 +1353,8 @@ class StanceReader:
             if holder is None:
                 return
             if tok.dep_ in OBJ_DEPS | {"pobj"}:
-                negd = self.negation(tok.head if tok.dep_ != "pobj" else tok.head.head)
+                direct, governed = self.negation(tok.head if tok.dep_ != "pobj" else tok.head.head)
+                negd = (direct != _negated(tok), governed)  # "there was no need for": the noun's own "no"
             got = False
             for target, tmult in self._prep_targets(tok, cue, dm, offset, sent_no, doc):
                 got = True
@@ -1436,6 +1438,9 @@ class StanceReader:
                 ref = self.actor_of(subj, dm, sent_no, speaker)
                 if ref is not None:
                     return ref, (0.9 if head.lemma_.lower() in LIGHT_VERBS_OK else 0.75)
+        if noun.dep_ == "attr" and head.lemma_.lower() == "be" and speaker is not None and any(
+                c.dep_ == "expl" for c in head.children):
+            return speaker, 0.75  # "said there was no need for a rent freeze": the one who says it
         if noun.dep_ == "appos":  # "Ruth Adams, a longtime opponent of the sugar tax, ..."
             ref = self.actor_of(head, dm, sent_no, speaker)
             if ref is not None:
