@@ -1759,6 +1759,15 @@ class StanceReader:
     def _adj(self, tok: Token, cue: Cue, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
              speaker: Optional[Ref], negd: tuple[bool, bool]) -> Iterator[tuple[Ref, Ref, float, tuple[bool, bool]]]:
         head = tok.head
+        if tok.pos_ == "ADP" and tok.dep_ == "prep" and head.lemma_.lower() == "be":
+            # "she was against the rent freeze": the copula's subject, on what the preposition governs
+            subj = self.subject_of(head)
+            holder = self.actor_of(subj, dm, sent_no, speaker) if subj is not None else None
+            obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            target = self.proposal_of(obj, dm, sent_no, offset, doc) if obj is not None else None
+            if holder is not None and target is not None:
+                yield holder, target, 1.0, self.negation(head)
+            return
         if tok.pos_ == "VERB" and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             # a participle used as an adjective with its own subject: "they were appalled by X"
             subj = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
