@@ -777,6 +777,10 @@ class StanceReader:
                 last = doc[h.end - 1]
                 group = last.head.head if last.dep_ == "pobj" and last.head.dep_ == "prep" else last
                 out += [m for m in self._members(group, dm) if m.key not in {o.key for o in out}]
+                if last.dep_ == "dobj" and last.head.lemma_.lower() == "include":
+                    # "supporters of the freeze include Ames and Ruiz"
+                    out += [r for r in (dm.actor_at(t) for t in last.conjuncts)
+                            if r is not None and r.key not in {o.key for o in out}]
         return out
 
     def _with_items(self, target: Ref, doc: Doc, dm: DocMentions, sent_no: int,
@@ -1410,6 +1414,14 @@ class StanceReader:
 
     def _noun_holder(self, noun: Token, dm: DocMentions, sent_no: int,
                      speaker: Optional[Ref]) -> tuple[Optional[Ref], float]:
+        # "critics of the freeze, including Senator Ames", "supporters of the freeze include Senator Ames": the
+        # named members of the group the noun names (the rest are added by `_holders`)
+        members = self._members(noun, dm)
+        if not members and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "include":
+            members = [r for r in (dm.actor_at(t) for c in noun.head.children if c.dep_ == "dobj"
+                                   for t in [c, *c.conjuncts]) if r is not None]
+        if members:
+            return members[0], 0.9
         for c in noun.children:
             if c.dep_ == "poss":
                 if c.pos_ == "PRON" and noun.dep_ in OBJ_DEPS and noun.head.pos_ in ("VERB", "AUX"):

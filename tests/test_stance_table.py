@@ -536,6 +536,10 @@ CASES = [
     ("is-against", "Senator Ruth Ames is against the rent freeze.", {("Ruth Ames", O, "rent freeze")}),
     ("said-she-was-against", "Senator Ruth Ames said she was firmly against the rent freeze.",
      {("Ruth Ames", O, "rent freeze")}),
+    ("agent-noun-members-including", "Critics of the rent freeze, including Senator Ruth Ames, say it will hurt "
+     "landlords.", {("Ruth Ames", O, "rent freeze")}),
+    ("agent-noun-include", "Supporters of the rent freeze include Senator Ruth Ames and Mayor Tom Ruiz.",
+     {("Ruth Ames", S, "rent freeze"), ("Tom Ruiz", S, "rent freeze")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
