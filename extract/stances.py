@@ -377,15 +377,13 @@ class StanceReader:
     @staticmethod
     def _members(token: Token, dm: DocMentions) -> list[Ref]:
         """The actors a group names as its members: "unions including Unite and the GMB", "politicians such
-        as John McCain and Lindsey Graham" (who hold what the group holds)."""
-        out: list[Ref] = []
-        for c in token.children:
-            if c.dep_ == "prep" and (c.lower_ == "including" or c.lower_ == "as" and any(
-                    a.lower_ == "such" for a in c.children)):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        out += [r for r in (dm.actor_at(t) for t in [p, *p.conjuncts]) if r is not None]
-        return out
+        as John McCain and Lindsey Graham", "supporters of the freeze include Ames and Ruiz" (who hold what
+        the group holds)."""
+        named = [p for c in token.children if c.dep_ == "prep" and (c.lower_ == "including" or c.lower_ == "as" and any(
+            a.lower_ == "such" for a in c.children)) for p in c.children if p.dep_ == "pobj"]
+        if token.dep_ == "nsubj" and token.head.lemma_.lower() == "include":
+            named += [c for c in token.head.children if c.dep_ == "dobj"]
+        return [r for r in (dm.actor_at(t) for p in named for t in [p, *p.conjuncts]) if r is not None]
 
     def _document_speaker(self, subj: Token, sent_no: int) -> Optional[Ref]:
         """"the joint statement said", and then "it also set a target": a document speaks for the
@@ -774,13 +772,12 @@ class StanceReader:
                 leader = self._leader(doc[h.end - 1], dm)
                 if leader is not None and leader.key != h.key:
                     out.append(leader)
+                # the group a named member is named in ("unions including [Unite]", "supporters ... include [Ames]")
                 last = doc[h.end - 1]
-                group = last.head.head if last.dep_ == "pobj" and last.head.dep_ == "prep" else last
+                group = last.head.head if last.dep_ == "pobj" and last.head.dep_ == "prep" else next(
+                    (c for c in last.head.children if c.dep_ == "nsubj"), last) if last.dep_ == "dobj" \
+                    and last.head.lemma_.lower() == "include" else last
                 out += [m for m in self._members(group, dm) if m.key not in {o.key for o in out}]
-                if last.dep_ == "dobj" and last.head.lemma_.lower() == "include":
-                    # "supporters of the freeze include Ames and Ruiz"
-                    out += [r for r in (dm.actor_at(t) for t in last.conjuncts)
-                            if r is not None and r.key not in {o.key for o in out}]
         return out
 
     def _with_items(self, target: Ref, doc: Doc, dm: DocMentions, sent_no: int,
@@ -1417,9 +1414,6 @@ class StanceReader:
         # "critics of the freeze, including Senator Ames", "supporters of the freeze include Senator Ames": the
         # named members of the group the noun names (the rest are added by `_holders`)
         members = self._members(noun, dm)
-        if not members and noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "include":
-            members = [r for r in (dm.actor_at(t) for c in noun.head.children if c.dep_ == "dobj"
-                                   for t in [c, *c.conjuncts]) if r is not None]
         if members:
             return members[0], 0.9
         for c in noun.children:
