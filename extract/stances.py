@@ -680,6 +680,9 @@ class StanceReader:
                 for holder, target, conf in self._voted_on(tok, cue, dm, offset, sent_no, doc, speaker):
                     emit(holder, target, self._polarity(cue.polarity, self.negation(tok), cue.lemma), RULE_VOTED_ON,
                          conf, tok, None, quote_speaker or reporter)
+            # "will vote no on the rent freeze", "voted yes on the bill"
+            for holder, target, pol in self._yes_no_vote(tok, dm, offset, sent_no, doc, speaker):
+                emit(holder, target, pol, RULE_VOTED_ON, 0.8, tok, None, quote_speaker or reporter)
             # modal proposal: "the first step should be an invitation", "it should happen now"
             res = self._modal(tok, dm, offset, sent_no, doc, speaker)
             if res is not None and speaker is not None:
@@ -1192,6 +1195,24 @@ class StanceReader:
             pol = OPPOSITE[pol]  # "said the deal was not fair"
         for h in self._holders(speaker, copula, dm, doc, speaker):
             yield h, target, pol, 0.6
+
+    def _yes_no_vote(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                     speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str]]:
+        """A vote cast "yes" or "no" on a proposal: "will vote no on the rent freeze" (against), "voted yes on
+        the bill" (for). The "no" is the vote, not a negation of it; "did not vote yes on" turns it."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() != "vote":
+            return
+        said = next((c.lower_ for c in tok.children if c.lower_ in ("yes", "no") and c.i > tok.i), None)
+        obj = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                    for p in c.children if p.dep_ == "pobj"), None)
+        target = self.proposal_of(obj, dm, sent_no, offset, doc) if said and obj is not None else None
+        if target is None:
+            return
+        pol = SUPPORT if said == "yes" else OPPOSE
+        if any(c.dep_ == "neg" for c in tok.children):
+            pol = OPPOSITE[pol]
+        for h, _ in self._verb_holders(tok, dm, sent_no, doc, speaker):
+            yield h, target, pol
 
     def _effect(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                 speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str, float]]:

@@ -540,6 +540,8 @@ CASES = [
      "landlords.", {("Ruth Ames", O, "rent freeze")}),
     ("agent-noun-include", "Supporters of the rent freeze include Senator Ruth Ames and Mayor Tom Ruiz.",
      {("Ruth Ames", S, "rent freeze"), ("Tom Ruiz", S, "rent freeze")}),
+    ("vote-no-on", "Senator Ruth Ames will vote no on the rent freeze.", {("Ruth Ames", O, "rent freeze")}),
+    ("vote-yes-on", "Senator Ruth Ames plans to vote yes on the rent freeze.", {("Ruth Ames", S, "rent freeze")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
