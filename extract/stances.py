@@ -219,10 +219,16 @@ def naming_verb_of(tok: Token) -> Optional[Token]:
     """The naming verb whose complement `tok` is, or the first of the words joined to it ("called the accord
     [a triumph]", "described the cut as [unfair] and [cruel]", "declared the strike [illegal]"); else None."""
     lead = complement_lead(tok)
-    verb = lead.head.head if lead.head.lower_ == "as" or quoted_appositive(lead) else lead.head
+    verb = complement_verb(lead)
     if verb.lemma_.lower() in NAMING_VERBS and any(c.i == lead.i for c in naming_complements(verb)):
         return verb
     return None
+
+
+def complement_verb(lead: Token) -> Token:
+    """The verb a complement says its object is by: its head, or the head above "as" ("described the cut as
+    [a step]") or above the object a quoted complement hangs on ("called the accord [\"a necessity\"]")."""
+    return lead.head.head if lead.head.lower_ == "as" or quoted_appositive(lead) else lead.head
 
 
 def complement_lead(tok: Token) -> Token:
@@ -1849,10 +1855,7 @@ class StanceReader:
         lead = complement_lead(tok)  # "called the deal painful but [necessary]": said as the first of them is
         if lead.dep_ in ("oprd", "xcomp", "ccomp", "advcl") or lead.head.lower_ == "as" or quoted_appositive(lead):
             # "called the sentence dangerous", "viewed as illegal by X", "called the bill \"a disgrace\""
-            head = lead.head
-            verb = head if head.lower_ != "as" else head.head
-            if quoted_appositive(lead):
-                verb = head.head
+            verb = complement_verb(lead)
             target = None
             for c in list(verb.children) + [s for s in [verbless_subject(lead)] if s is not None]:
                 if c.dep_ in ("dobj", "nsubjpass") or c.head.i == lead.i:
