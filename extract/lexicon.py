@@ -137,7 +137,8 @@ def _rows(path: Path, columns: tuple[str, ...]) -> Iterable[tuple[int, dict[str,
 
 @lru_cache(maxsize=1)
 def valence() -> dict[str, float]:
-    """VADER's lexicon (vaderSentiment, MIT): word -> mean valence, -4 to +4. General English feeling
+    """VADER's lexicon (vaderSentiment, MIT): word -> mean valence, -4 to +4, and the judgement words it lacks
+    (`ontology/lexicons/judgement_words.tsv`: "victory", "interference", "a power grab"). General English feeling
     words, read by the model as priors (`learn.Priors`) and by the rules where nothing else names a side
     (`StanceReader._deemed`)."""
     table: dict[str, float] = {}
@@ -149,6 +150,13 @@ def valence() -> dict[str, float]:
                 table[parts[0]] = float(parts[1])
             except ValueError:
                 continue
+    folder = Path(str(resources.files(LEXICON_PACKAGE) / "lexicons"))
+    for _, row in _rows(folder / "judgement_words.tsv", ("id", "lemma", "valence")):
+        try:
+            table.setdefault(row["lemma"].lower(), float(row["valence"]))
+        except ValueError:
+            raise LexiconError(f"{folder / 'judgement_words.tsv'}: {row['id']}: valence {row['valence']!r} "
+                               "is no number")
     return table
 
 

@@ -22,7 +22,7 @@ from spacy.util import filter_spans
 from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, NEUTRAL, ORGANISATION, PERSON, SUPPORT,
                                          Entity, Mention)
-from stancegraph.extract.words import WITHHELD, DocWords, trailing_when
+from stancegraph.extract.words import NAMING_VERBS, WITHHELD, DocWords, trailing_when
 
 PROPOSAL = "Proposal"
 
@@ -148,13 +148,16 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
     (`Lexicon.noun_infinitives`), where the parse made it a clause of the verb above: "rejected calls
     (from the opposition) to sign the bill" is no signing of the rejecter's, and "sponsored the bill to
     ban fracking" names the bill. And a copula's "among the N" or "one of the N" is its complement N
-    (`_hang_membership`)."""
+    (`_hang_membership`). And a naming verb's object that the parse hung on the quotation it is called
+    (`_hang_named_object`)."""
     w = DocWords.of(doc)
     changed = False
     for i, lemma in enumerate(w.lemma[:-1]):
         p = i + 1
         if lemma in ("be", "remain"):
             changed = _hang_membership(doc, w, i) or changed
+        if lemma in NAMING_VERBS and w.pos[i] == "VERB":
+            changed = _hang_named_object(doc, w, i) or changed
         if w.pos[i] != "NOUN":
             continue
         if lemma in noun_infinitives:
@@ -168,6 +171,26 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
             changed = True
     if changed:
         DocWords.forget(doc)  # its heads were read before these were written
+
+
+def _hang_named_object(doc: Doc, w: DocWords, i: int) -> bool:
+    """`repair_attachments` for the i-th word, a naming verb with no object: in "called the draft \"interference
+    in internal affairs\"" the parse makes "the draft" a modifier of the quoted words (`nmod`), so the verb
+    seems to call nothing by that name. A noun before the opening quotation mark of the verb's complement
+    is the verb's object, as in "called the draft a mistake"."""
+    if any(w.dep[c] == "dobj" for c in w.children[i]):
+        return False
+    for comp in w.children[i]:
+        if w.dep[comp] != "oprd":
+            continue
+        for o in w.children[comp]:
+            end = doc[o].right_edge.i
+            if w.dep[o] in ("nmod", "compound") and o < comp and w.pos[o] in ("NOUN", "PROPN") and any(
+                    doc[q].is_quote for q in range(end + 1, comp)):
+                doc[o].head = doc[i]
+                doc[o].dep_ = "dobj"
+                return True
+    return False
 
 
 def _hang_membership(doc: Doc, w: DocWords, i: int) -> bool:

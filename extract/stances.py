@@ -21,9 +21,9 @@ from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPE
                                           neutral_row_misfits, passive_advcl, passive_infinitive, small_clause,
                                           spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
-from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, PROPOSAL_PARTS, RETRACTING_VERBS,
-                                      UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS, DocWords, expletive,
-                                      supposed)
+from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, NAMING_VERBS, PROPOSAL_PARTS,
+                                      RETRACTING_VERBS, UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS,
+                                      DocWords, expletive, supposed)
 
 # Pattern ids for stances that no single lexicon word produces.
 RULE_MODAL = "pattern.modal-proposal"  # "the first step should be an invitation"
@@ -42,10 +42,6 @@ RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the 
 # `StanceReader._called_action`.
 CALLED_ACTIONS = {"strike", "walkout", "stoppage", "protest", "boycott", "march", "rally", "demonstration",
                   "shutdown", "referendum"}
-# Verbs that name what their object is ("called the plan a betrayal", "declared the strike illegal",
-# "considers the bill dangerous"): `StanceReader._deemed`
-NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characterise", "characterize", "hail",
-                "declare", "consider", "deem"}
 
 # Support cues whose negation withholds judgement rather than opposes ("won't endorse", "declined to endorse").
 WITHHELD_WHEN_NEGATED = {"endorse", "commit", "recommend", "pledge"}
@@ -1086,8 +1082,8 @@ class StanceReader:
         """What a naming verb calls a proposal, where no cue word says a side: "called the accord a triumph",
         "described the cut as a responsible step", "called the bill a job killer dressed up as a raise".
         The side is the feeling of the words that name it, the complement's head and its modifiers
-        (VADER's valence, general English: `lexicon.valence`), at least one point either way ("a victory",
-        which VADER does not list, says nothing); a cue among them ("a betrayal", "a mistake") is read as a
+        (VADER's valence, general English, and the judgement words it lacks: `lexicon.valence`), at least one
+        point either way ("a compromise" says nothing); a cue among them ("a betrayal", "a mistake") is read as a
         cue (`_adj`), not here."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in NAMING_VERBS or tok.lemma_.lower() == "call" and any(
                 c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):

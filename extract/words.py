@@ -37,6 +37,10 @@ FUTURE_AUX = {"will", "would", "shall", "'ll"}
 # the proposal itself, or, with none named, the one the story is about.
 PROPOSAL_PARTS = {"detail", "wording", "text", "term", "content", "provision", "version", "draft", "print"}
 REFUSING_VERBS = {"refuse", "decline", "fail"}
+# Verbs that name what their object is ("called the plan a betrayal", "declared the strike illegal",
+# "considers the bill dangerous"): `StanceReader._deemed`
+NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characterise", "characterize", "hail",
+                "declare", "consider", "deem"}
 # What a noun was and is no longer ("a former critic of", "was once a critic of"): no stance now.
 BYGONE_WORDS = {"former", "onetime", "one-time", "erstwhile", "once", "formerly", "previously"}
 # Verbs that take back the stance their object names ("withdrew its support for", "lifted its objection to",
