@@ -16,8 +16,8 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Cue, Lexicon, valence
-from stancegraph.extract.mentions import (DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING, PROPOSAL,
-                                          SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
+from stancegraph.extract.mentions import (ACT_DEPS, DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING,
+                                          PROPOSAL, SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
                                           neutral_row_misfits, passive_advcl, passive_infinitive, small_clause,
                                           spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
@@ -38,8 +38,12 @@ RULE_EFFECT = "pattern.effect"  # "warned that the rent freeze would hurt landlo
 RULE_DELIBERATING = "pattern.deliberating"  # "would study the bill", "is still reviewing the regulation"
 RULE_UNDECIDED_VOTE = "pattern.undecided-vote"  # "has not decided how it will vote", "said she was undecided"
 RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the cut as a responsible step"
+RULE_BANNED = "pattern.banned"  # "Tanzania banned the export of unrefined gold": for the ban
 # Collective actions that whoever calls them organises, and so backs ("the union called a strike"):
 # `StanceReader._called_action`.
+# Verbs whose act puts a ban in force: who bans a thing backs the ban on it, as the annotation writes it
+# ("Germany banned Mahan Air from flying": for the ban), not against the thing (`StanceReader._banned`).
+BANNING_VERBS = {"ban", "prohibit", "outlaw"}
 CALLED_ACTIONS = {"strike", "walkout", "stoppage", "protest", "boycott", "march", "rally", "demonstration",
                   "shutdown", "referendum"}
 
@@ -644,9 +648,12 @@ class StanceReader:
             votes = [VOTE_IN_FAVOUR] if not cues and self._in_favour(tok) else []
             # "called the accord a strategic necessity": what a naming verb calls a proposal, read by its cue word
             deemed = RULE_DEEMED if cues and w.pos[i] in ("ADJ", "NOUN") and naming_verb_of(tok) is not None else None
+            banned = self._banned(tok, dm, offset, sent_no, doc, speaker) if w.lemma[i] in BANNING_VERBS else []
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
                     continue  # "took a position on X", "decided on X": no side said, nothing read
+                if banned and cue.lemma in BANNING_VERBS:
+                    continue  # "banned the export of gold": for the ban (below), not against the export
                 read = False
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     read = True
@@ -712,6 +719,9 @@ class StanceReader:
             # "warned that the rent freeze would hurt landlords": what a proposal would do, by its feeling
             for holder, target, pol, conf in self._effect(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, pol, RULE_EFFECT, conf, tok, None, speaker)
+            # "Tanzania banned the export of unrefined gold": who bans a thing backs the ban
+            for holder, target, conf in banned:
+                emit(holder, target, SUPPORT, RULE_BANNED, conf, tok, None, speaker)
             # "the union called a strike": who calls it organises it
             for holder, target, conf in self._called_action(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, SUPPORT, RULE_CALLED_ACTION, conf, tok, None, speaker)
@@ -1168,6 +1178,22 @@ class StanceReader:
             return
         for h, hmult in self._verb_holders(tok, dm, sent_no, doc, speaker):
             yield h, target, 0.7 * hmult
+
+    def _banned(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
+                speaker: Optional[Ref]) -> list[tuple[Ref, Ref, float]]:
+        """Who bans a thing puts the ban in force and backs it: "Tanzania on Monday banned the export of unrefined
+        gold", "the government banned political rallies", "said it will prohibit the sale of flavoured vapes". The
+        target is the ban, the clause with its object ("ban the export of unrefined gold"), as the annotation
+        writes it ("support: ban on exports of unrefined gold"); the "ban" cue would read the thing as opposed.
+        Only a ban done or to be done by its subject (`ACT_DEPS`), not one sought ("voted to ban plastic bags",
+        read as the clause it is), not denied ("did not ban"), nor passive; not what a measure does ("a measure
+        that bans flights to Cuba": the measure is the ban)."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in BANNING_VERBS or tok.dep_ not in ACT_DEPS - {"relcl"} \
+                or any(self.negation(tok)) or not any(c.dep_ == "dobj" for c in tok.children):
+            return []
+        holders = list(self._verb_holders(tok, dm, sent_no, doc, speaker))
+        target = self.ctx.clause_proposal(tok, sent_no, offset, doc, listed=True) if holders else None
+        return [(h, target, 0.7 * hmult) for h, hmult in holders] if target is not None else []
 
     def _judged(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                 speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str, float]]:

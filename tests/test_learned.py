@@ -1241,3 +1241,18 @@ def test_what_a_proposal_would_do_says_the_side(learned):
     assert found(got, "ames", "oppose", "rent freeze"), readings(got)
     got = read(learned, "Senator Tom Ruiz argued that the port deal would help local firms.")
     assert found(got, "ruiz", "support", "port deal"), readings(got)
+
+
+def test_who_bans_a_thing_backs_the_ban(learned):
+    """"Banned plastic bags": the ban is the proposal, and who bans backs it (as the annotation writes it); the
+    "ban" cue had the bags as opposed, or nothing at all."""
+    got = read(learned, "Governor Tom Ruiz outlawed the death penalty in 2019.")
+    assert found(got, "ruiz", "support", "outlaw the death penalty"), readings(got)
+    assert not found(got, "ruiz", "oppose", "death penalty"), readings(got)
+
+
+def test_a_quoted_name_with_the_object_hung_on_it(learned):
+    """"Called the draft law \"interference in local affairs\"": the parse makes "the draft law" a modifier of the
+    quoted words; it is what the verb names, and "interference" (a judgement word VADER lacks) says the side."""
+    got = read(learned, 'Senator Ruth Ames called the draft law "interference in local affairs" and left.')
+    assert found(got, "ames", "oppose", "draft law") and not found(got, "ames", "support", "draft law"), readings(got)
