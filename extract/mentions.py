@@ -80,6 +80,9 @@ LIST_NOUNS = {"plan", "policy", "measure", "programme", "program", "package", "a
               "proposal", "reform", "demand", "step", "action", "recommendation", "condition", "term", "sanction"}
 # Modifiers that say a noun names something proposed: "the proposed landfill", "a planned pipeline".
 PROPOSING_MODIFIERS = {"proposed", "planned", "draft", "mooted", "envisaged", "suggested", "contemplated"}
+# Actor nouns that count the members of a body named after them ("members of the Scottish Parliament"):
+# `_members_of`
+MEMBER_NOUNS = {"member"}
 # Proposal nouns too generic to name a proposal on their own: "the idea" means the one just discussed.
 GENERIC_PROPOSALS = {"idea", "move", "step", "process", "system", "form", "decision", "vote", "measure", "plan",
                      "proposal", "initiative", "scheme", "effort", "request", "demand", "draft"}
@@ -594,6 +597,15 @@ def span_text(tokens) -> str:
     return "".join(out)
 
 
+def _members_of(head: Token) -> Optional[Token]:
+    """The "of" phrase that names whose members a plural member noun counts ("members of the United States House
+    of Representatives", at most eight words with a name among them); else None."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return None
+    return next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and len(list(c.subtree)) <= 8
+                 and any(t.pos_ == "PROPN" for t in c.subtree)), None)
+
+
 def tail_prep(head: Token, named: bool = False) -> Optional[Token]:
     """What tells a plural group apart, after its noun: "of Oakfield", "at the summit", "in Punjab"
     (a preposition of at most five words); `named`: only where those words name a place or body."""
@@ -956,7 +968,16 @@ class ArticleContext:
                 # body", "the international organisation": the last body named
                 deferred.append((chunk, head, an, False))
                 continue
-            if not mods and plural and not an.bare:
+            whose = _members_of(head) if an.lemma in MEMBER_NOUNS else None
+            if whose is not None:
+                # "members of the Scottish Parliament", "Democratic members of the House", "other members of the
+                # Shanghai Cooperation Organisation": the body named says whose members they are
+                mods = mods + [whose]
+                span = doc[span.start: whose.right_edge.i + 1]
+            elif an.lemma in MEMBER_NOUNS and not any(t.dep_ in ("compound", "poss", "nmod") or t.pos_ == "PROPN"
+                                                      or t.ent_type_ in ("ORG", "GPE", "NORP") for t in mods):
+                continue  # "three members", "new members": of nothing named
+            elif not mods and plural and not an.bare:
                 prep = tail_prep(head)
                 if prep is None or any(t.lower_ in ("each", "every", "both", "all", "some", "many", "other")
                                        for t in prep.subtree):
@@ -970,8 +991,8 @@ class ArticleContext:
                 if prep is not None:
                     mods = [prep]
                     span = doc[span.start: prep.right_edge.i + 1]
-            if any(t.lemma_.lower() in QUANTIFIER_LEMMAS for t in chunk):
-                continue  # "some countries"
+            if whose is None and any(t.lemma_.lower() in QUANTIFIER_LEMMAS for t in chunk):
+                continue  # "some countries" (not "several members of the Green Party": the party's members)
             ents = [e for e in doc.ents if e.start >= span.start and e.end <= span.end and e.label_ in ("ORG", "GPE", "NORP")]
             kind = an.kind if plural or an.kind != PERSON else PERSON
             if kind == PERSON and not plural:
