@@ -41,6 +41,9 @@ RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the 
 RULE_BANNED = "pattern.banned"  # "Tanzania banned the export of unrefined gold": for the ban
 # Collective actions that whoever calls them organises, and so backs ("the union called a strike"):
 # `StanceReader._called_action`.
+# Verbs a proposal does to the body that votes it through ("the bill passed the Senate", "cleared the House"):
+# `StanceReader._passed_through`
+PASSING_VERBS = {"pass", "clear"}
 # Verbs whose act puts a ban in force: who bans a thing backs the ban on it, as the annotation writes it
 # ("Germany banned Mahan Air from flying": for the ban), not against the thing (`StanceReader._banned`).
 BANNING_VERBS = {"ban", "prohibit", "outlaw"}
@@ -649,11 +652,14 @@ class StanceReader:
             # "called the accord a strategic necessity": what a naming verb calls a proposal, read by its cue word
             deemed = RULE_DEEMED if cues and w.pos[i] in ("ADJ", "NOUN") and naming_verb_of(tok) is not None else None
             banned = self._banned(tok, dm, offset, sent_no, doc, speaker) if w.lemma[i] in BANNING_VERBS else []
+            passed = self._passed_through(tok, dm, offset, sent_no, doc) if w.lemma[i] in PASSING_VERBS else []
             for cue in cues:
                 if cue.polarity == WITHHELD and not (any(self.negation(tok)) or w.withholds(i)):
                     continue  # "took a position on X", "decided on X": no side said, nothing read
-                if banned and cue.lemma in BANNING_VERBS:
-                    continue  # "banned the export of gold": for the ban (below), not against the export
+                if banned and cue.lemma in BANNING_VERBS or passed:
+                    # "banned the export of gold": for the ban (below), not against the export; "the bill passed
+                    # the Senate": the Senate's vote (below), with no holder for the cue
+                    continue
                 read = False
                 for holder, target, conf_mult, negd in self._read_cue(tok, cue, dm, offset, sent_no, doc, speaker):
                     read = True
@@ -689,6 +695,9 @@ class StanceReader:
                 for holder, target, conf in self._voted_on(tok, cue, dm, offset, sent_no, doc, speaker):
                     emit(holder, target, self._polarity(cue.polarity, self.negation(tok), cue.lemma), RULE_VOTED_ON,
                          conf, tok, None, quote_speaker or reporter)
+            # "the rent freeze bill passed the Senate", "cleared the House": the body's vote for it
+            for holder, target in passed:
+                emit(holder, target, SUPPORT, RULE_VOTED_ON, 0.7, tok, None, speaker)
             # "will vote no on the rent freeze", "voted yes on the bill"
             for holder, target, pol in self._yes_no_vote(tok, dm, offset, sent_no, doc, speaker):
                 emit(holder, target, pol, RULE_VOTED_ON, 0.8, tok, None, quote_speaker or reporter)
@@ -1223,6 +1232,21 @@ class StanceReader:
             pol = OPPOSITE[pol]  # "said the deal was not fair"
         for h in self._holders(speaker, copula, dm, doc, speaker):
             yield h, target, pol, 0.6
+
+    def _passed_through(self, tok: Token, dm: DocMentions, offset: int, sent_no: int,
+                        doc: Doc) -> list[tuple[Ref, Ref]]:
+        """A proposal that passed a body was voted for by it: "the rent freeze bill passed the Senate on Tuesday",
+        "the measure cleared the House 220-200", "this bill passed the Senate of the state". The subject is the
+        proposal, the object the body (`PASSING_VERBS`); not "did not pass the Senate"."""
+        if tok.pos_ != "VERB" or any(self.negation(tok)):
+            return []
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        body = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if subj is None or body is None:
+            return []
+        holder = self.actor_of(body, dm, sent_no, None)
+        target = self.proposal_of(subj, dm, sent_no, offset, doc) if holder is not None else None
+        return [(holder, target)] if target is not None else []
 
     def _yes_no_vote(self, tok: Token, dm: DocMentions, offset: int, sent_no: int, doc: Doc,
                      speaker: Optional[Ref]) -> Iterator[tuple[Ref, Ref, str]]:
