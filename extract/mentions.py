@@ -597,6 +597,14 @@ def span_text(tokens) -> str:
     return "".join(out)
 
 
+def _of_place(head: Token) -> Optional[Token]:
+    """The "of" phrase that names a government's country ("the government of [South Africa]": at most four words,
+    all of the name a place); else None."""
+    return next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and len(list(c.subtree)) <= 4
+                 and any(t.ent_type_ == "GPE" for t in c.subtree)
+                 and all(t.ent_type_ == "GPE" or t.dep_ in ("det", "prep") for t in c.subtree)), None)
+
+
 def _members_of(head: Token) -> Optional[Token]:
     """The "of" phrase that names whose members a plural member noun counts ("members of the United States House
     of Representatives", at most eight words with a name among them); else None."""
@@ -962,6 +970,11 @@ class ArticleContext:
                 # resolved once this paragraph's names are known
                 deferred.append((chunk, head, an, bool(mods)))
                 continue
+            of_place = _of_place(head) if an.kind == GOVERNMENT and not plural else None
+            if of_place is not None:
+                # "the government of Peru", "the government of South Africa": Peru's government
+                mods = mods + [of_place]
+                span = doc[span.start: of_place.right_edge.i + 1]
             if not plural and (not mods or an.lemma in BODY_NOUNS and all(
                     t.pos_ == "ADJ" and not t.ent_type_ and t.text.islower() for t in mods)):
                 # "the government", "the alliance": the last body named with that head noun; "the regional
@@ -1899,6 +1912,12 @@ class ArticleContext:
             if t.text in self.lex.demonyms:
                 return self.lex.demonyms[t.text]
             if t.ent_type_ == "GPE":
-                key, kind, label = self.actor_identity(t.text.rstrip("'s’"), COUNTRY)
+                # the whole name ("South Africa"), as far as the span has it
+                start, end = t.i, t.i + 1
+                while start > span.start and span.doc[start - 1].ent_type_ == "GPE" and span.doc[start].ent_iob_ == "I":
+                    start -= 1
+                while end < span.end and span.doc[end].ent_type_ == "GPE" and span.doc[end].ent_iob_ == "I":
+                    end += 1
+                key, kind, label = self.actor_identity(span.doc[start:end].text.rstrip("'s’"), COUNTRY)
                 return label
         return None
