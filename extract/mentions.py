@@ -338,6 +338,9 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
             first += 1
         if i + 1 - first >= 5 and any(lower[j] in ("for", "of") for j in range(first, i)):
             spans.append(Span(doc, first, i + 1, label="ORG"))
+    for span in _listed_names(doc, w):
+        spans.append(span)
+        spelled.add((span.start, span.end))  # its shape vouches for it, a place's name in it too ("Kenya ...")
     people: list[Span] = []
     for i in range(1, len(doc)):
         # "The head of the Hartley Hospital Trust, Moses Adeyemi, said": a name the tagger left untyped,
@@ -390,6 +393,33 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
         changed = True
     if changed:
         DocWords.forget(doc)
+
+
+# Last words of an organisation's name that may end a list of what it is of ("the Kenya Medical Practitioners,
+# Pharmacists and Dentists Union", "the National Union of Rail, Maritime and Transport Workers"): `_listed_names`
+LIST_NAME_ENDS = {"Union", "Unions", "Association", "Associations", "Federation", "Workers", "Council", "Alliance",
+                  "League", "Society", "Congress", "Confederation", "Employees"}
+
+
+def _listed_names(doc: Doc, w: DocWords) -> list[Span]:
+    """Organisations' names that list what they are of, which the tagger cuts at the commas: capitalised words,
+    commas and "and" (or "of") up to a name's last word (`LIST_NAME_ENDS`), with at least one comma and an "and";
+    no person's name or date among them."""
+    out: list[Span] = []
+    for i, t in enumerate(doc):
+        if t.text not in LIST_NAME_ENDS or t.pos_ != "PROPN" or i < 4:
+            continue
+        first = i
+        while first > 0 and (doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" and w.lower[first - 1] != "the"
+                             or w.lower[first - 1] in (",", "and", "of", "'", "'s", "’s")):
+            first -= 1
+        while first < i and w.lower[first] in (",", "and", "of", "'", "'s", "’s"):
+            first += 1
+        words = w.lower[first: i + 1]
+        if "," in words and "and" in words and i + 1 - first >= 5 and not any(
+                doc[j].ent_type_ not in ("", "ORG", "NORP", "GPE") for j in range(first, i + 1)):
+            out.append(Span(doc, first, i + 1, label="ORG"))
+    return out
 
 
 def appos_anchors(head: Token) -> tuple[Token, ...]:
@@ -919,6 +949,8 @@ class ArticleContext:
             an = self.lex.actor_nouns.get(noun_key(head, self.lex.actor_nouns))
             if an is None or head.pos_ == "PROPN" and head.ent_type_ in ("PERSON",):
                 continue
+            if any(e.label_ == "ORG" and e.start < chunk.start and head.i < e.end for e in doc.ents):
+                continue  # "the National Union of [Teachers]": the end of an organisation's name, which it names
             plural = head.tag_ in ("NNS", "NNPS")
             toks = [t for t in chunk if t.lower_ not in DROP_LEADING or t.i == head.i or t.pos_ == "PROPN"]
             while toks and toks[0].lower_ in DROP_LEADING | {"'s", "’s"} and toks[0].i != head.i and toks[0].pos_ != "PROPN":
