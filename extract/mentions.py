@@ -180,7 +180,24 @@ def _hang_named_object(doc: Doc, w: DocWords, i: int) -> bool:
     """`repair_attachments` for the i-th word, a naming verb with no object: in "called the draft \"interference
     in internal affairs\"" the parse makes "the draft" a modifier of the quoted words (`nmod`), so the verb
     seems to call nothing by that name. A noun before the opening quotation mark of the verb's complement
-    is the verb's object, as in "called the draft a mistake"."""
+    is the verb's object, as in "called the draft a mistake". And a noun the parse took for a verb whose object
+    is the name: "called the pay freeze an insult", "called the subsidy cut \"a death sentence\"" ("freeze" a verb,
+    "an insult" its object) are "called [the pay freeze] [an insult]"."""
+    for c in w.children[i]:
+        if w.pos[c] != "VERB" or w.dep[c] not in ("dobj", "oprd", "ccomp", "xcomp") or c < i or any(
+                w.dep[a] in ("aux", "auxpass", "mark", "neg", "prt") for a in w.children[c]):
+            continue
+        before = [a for a in w.children[c] if a < c and w.dep[a] in ("nsubj", "compound") and w.pos[a] == "NOUN"]
+        if not before and w.head[c - 1] == i and w.dep[c - 1] == "dobj" and w.pos[c - 1] == "NOUN":
+            before = [c - 1]  # "called [the rent] [freeze] a victory": the noun before it the verb's object
+        name = next((a for a in w.children[c] if a > c and w.dep[a] in ("dobj", "attr", "oprd")), None)
+        if before and name is not None and not any(w.dep[o] == "oprd" and o != c for o in w.children[i]):
+            noun = doc[c]
+            noun.head, noun.dep_, noun.pos_, noun.tag_ = doc[i], "dobj", "NOUN", "NN"
+            for a in before:
+                doc[a].head, doc[a].dep_ = noun, "compound"
+            doc[name].head, doc[name].dep_ = doc[i], "oprd"
+            return True
     if any(w.dep[c] == "dobj" for c in w.children[i]):
         return False
     for comp in w.children[i]:
@@ -633,6 +650,14 @@ def _of_place(head: Token) -> Optional[Token]:
     return next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and len(list(c.subtree)) <= 4
                  and any(t.ent_type_ == "GPE" for t in c.subtree)
                  and all(t.ent_type_ == "GPE" or t.dep_ in ("det", "prep") for t in c.subtree)), None)
+
+
+def _name_given(head: Token) -> bool:
+    """The noun is what a naming verb calls its object ("called the subsidy cut [a death sentence] for farming",
+    "described the reform as [a step] backwards"): a name for the object, no proposal of its own."""
+    verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
+    return head.dep_ in ("oprd", "pobj") and verb.lemma_.lower() in NAMING_VERBS and verb.pos_ == "VERB" and any(
+        c.dep_ == "dobj" for c in verb.children) and (head.dep_ == "oprd" or head.head.lower_ == "as")
 
 
 def _members_of(head: Token) -> Optional[Token]:
@@ -1225,7 +1250,7 @@ class ArticleContext:
             lemma = head.lemma_.lower()
             if lemma not in self.lex.proposal_nouns and (head.i in dm.actors or not proposed):
                 continue
-            if head.ent_type_ in ("PERSON", "GPE", "DATE", "TIME", "CARDINAL", "ORDINAL"):
+            if head.ent_type_ in ("PERSON", "GPE", "DATE", "TIME", "CARDINAL", "ORDINAL") or _name_given(head):
                 continue
             ref = self.proposal_ref(doc, head, sent_of[head.i], offset)
             if ref is None:

@@ -585,6 +585,12 @@ CASES = [
      {("Oakton Nurses, Midwives and Porters Union", S, "strike")}),
     ("listed-countries-stay-apart", "Britain, France and Germany backed the rent freeze.",
      {("United Kingdom", S, "rent freeze"), ("France", S, "rent freeze"), ("Germany", S, "rent freeze")}),
+    ("called-noun-parsed-verb", "Senator Ruth Ames called the pay freeze an insult.",
+     {("Ruth Ames", O, "pay freeze")}),
+    ("called-noun-parsed-verb-victory", "Senator Ruth Ames called the rent freeze a victory for tenants.",
+     {("Ruth Ames", S, "rent freeze")}),
+    ("called-name-no-proposal", 'Senator Ruth Ames called the subsidy cut "a death sentence for farming" and said '
+     "she would challenge it in court.", {("Ruth Ames", O, "subsidy cut")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
