@@ -16,9 +16,9 @@ from typing import Iterator, Optional
 from spacy.tokens import Doc, Span, Token
 
 from stancegraph.extract.lexicon import Cue, Lexicon, valence
-from stancegraph.extract.mentions import (ACT_DEPS, DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_SPEAKER, PRONOUNS_THING,
-                                          PROPOSAL, SUBJ_DEPS, ArticleContext, DocMentions, Ref, coordinated_verbs,
-                                          neutral_row_misfits, passive_advcl, passive_infinitive, small_clause,
+from stancegraph.extract.mentions import (ACT_DEPS, DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_PLURAL, PRONOUNS_SPEAKER,
+                                          PRONOUNS_THING, PROPOSAL, SUBJ_DEPS, ArticleContext, DocMentions, Ref,
+                                          coordinated_verbs, neutral_row_misfits, passive_advcl, passive_infinitive, small_clause,
                                           spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
 from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, NAMING_VERBS, PROPOSAL_PARTS,
@@ -783,7 +783,7 @@ class StanceReader:
         spokesperson speaks for; the member quoted on their body's stance ("Labour has a plan ...",
         said Labour's spokeswoman); a joint statement's other authors; the one leading a group
         ("three unions led by Unite")."""
-        out = [holder] + self._conjuncts(holder, cue, dm, doc)
+        out = [holder] + self._conjuncts(holder, cue, dm, doc) + self._named_with(holder, doc, dm)
         for h in list(out):
             body = self.ctx.affiliation.get(h.key)
             if body is not None and h.kind == "Person":
@@ -932,6 +932,25 @@ class StanceReader:
                 break
             t = w.head[t]
         return False
+
+    @staticmethod
+    def _named_with(ref: Ref, doc: Doc, dm: DocMentions) -> list[Ref]:
+        """Who "they" means besides the one it was resolved to: the actors joined by "and" to that one's mention
+        earlier in the sentence ("Poland and Austria have said [they] will vote against the accord": both, where
+        the pronoun was resolved to the last of them)."""
+        if ref.end != ref.start + 1 or not 0 <= ref.start < len(doc) or doc[ref.start].lower_ not in PRONOUNS_PLURAL:
+            return []
+        pron = doc[ref.start]
+        for t in reversed(doc[pron.sent.start: pron.i]):
+            named = dm.actor_at(t)
+            if named is None or named.key != ref.key or named.start == ref.start:
+                continue
+            root = t
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head
+            group = [dm.actor_at(x) for x in [root, *root.conjuncts]]
+            return list({g.key: g for g in group if g is not None and g.key != ref.key and g.kind != PROPOSAL}.values())
+        return []
 
     def _conjuncts(self, ref: Ref, cue: Token, dm: DocMentions, doc: Doc) -> list[Ref]:
         """Actors joined to the holder by "and": "Libya, France and the United States support ..."

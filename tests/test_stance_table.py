@@ -591,6 +591,8 @@ CASES = [
      {("Ruth Ames", S, "rent freeze")}),
     ("called-name-no-proposal", 'Senator Ruth Ames called the subsidy cut "a death sentence for farming" and said '
      "she would challenge it in court.", {("Ruth Ames", O, "subsidy cut")}),
+    ("they-means-all-named", "Poland, Hungary and Austria said they would vote against the accord.",
+     {("Poland", O, "accord"), ("Hungary", O, "accord"), ("Austria", O, "accord")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
