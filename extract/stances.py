@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from stancegraph.extract.lexicon import Cue, Lexicon, valence
 from stancegraph.extract.mentions import (ACT_DEPS, DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_PLURAL, PRONOUNS_SPEAKER,
                                           PRONOUNS_THING, PROPOSAL, SUBJ_DEPS, ArticleContext, DocMentions, Ref,
-                                          coordinated_verbs, neutral_row_misfits, passive_advcl, passive_infinitive, small_clause,
-                                          spokesperson)
+                                          coordinated_verbs, neutral_row_misfits, passive_advcl, passive_infinitive,
+                                          small_clause, spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
 from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, NAMING_VERBS, PROPOSAL_PARTS,
                                       RETRACTING_VERBS, UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS,
