@@ -44,6 +44,10 @@ RULE_BANNED = "pattern.banned"  # "Tanzania banned the export of unrefined gold"
 # Verbs a proposal does to the body that votes it through ("the bill passed the Senate", "cleared the House"):
 # `StanceReader._passed_through`
 PASSING_VERBS = {"pass", "clear"}
+# Nouns of what one undertakes to do, whose infinitive its undertaker means to do ("launched a campaign to block
+# the rent freeze", "filed a lawsuit to stop it"): `StanceReader._undertaken`
+UNDERTAKINGS = {"campaign", "bid", "attempt", "drive", "push", "lawsuit", "suit", "challenge", "motion",
+                "petition", "appeal", "initiative"}
 # Verbs whose act puts a ban in force: who bans a thing backs the ban on it, as the annotation writes it
 # ("Germany banned Mahan Air from flying": for the ban), not against the thing (`StanceReader._banned`).
 BANNING_VERBS = {"ban", "prohibit", "outlaw"}
@@ -539,7 +543,12 @@ class StanceReader:
                 # "made an appeal asking that ...": who made the appeal asks
                 v = v.head.head
                 continue
-            if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep") and v.head is not v:
+            if v.dep_ == "acl" and v.tag_ == "VB" and self._undertaken(v.head):
+                # "launched a campaign to block the rent freeze": who launched it means to block it
+                v = v.head.head
+                continue
+            if (v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acomp", "pcomp", "prep")
+                    or v.dep_ == "advmod" and v.lower_ == "short") and v.head is not v:  # "stopped short of"
                 if v.dep_ == "ccomp" and v.head.lemma_.lower() in self.lex.speech_verbs:
                     return
                 if v.dep_ == "xcomp" or v.dep_ == "pcomp" and v.head.dep_ == "prep" and v.head.lower_ in ("of", "into", "from", "against"):
@@ -553,6 +562,15 @@ class StanceReader:
                 v = v.head
                 continue
             return
+
+    def _undertaken(self, noun: Token) -> bool:
+        """The noun is an undertaking of the subject of the verb it is the object of, which that verb does or backs,
+        not taken back nor denied: "launched a campaign (to block X)", "filed a lawsuit", "made a last-ditch bid",
+        "backed a bid"; not "rejected a bid (to scrap X)" nor "dropped its bid"."""
+        verb = noun.head
+        return noun.lemma_.lower() in UNDERTAKINGS and noun.dep_ == "dobj" and verb.pos_ == "VERB" \
+            and verb.lemma_.lower() not in RETRACTING_VERBS and all(c.polarity == SUPPORT for c in self._cues(verb)) \
+            and not any(self.negation(verb))
 
     def negation(self, cue: Token) -> tuple[bool, bool]:
         """(negated at the cue, negated on a verb that governs it)."""
@@ -1848,8 +1866,8 @@ class StanceReader:
             if c.dep_ in ("acl", "xcomp", "relcl") and c.tag_ == "VB" and tok.pos_ in ("NOUN", "ADJ") \
                     or _noun_infinitive(tok, c):
                 for v in [c] + [x for x in c.conjuncts if x.pos_ == "VERB"]:
-                    if tok.pos_ == "ADJ" and self._inner_cue_reads(v, dm):
-                        continue  # "willing to lift the ban": the inner cue reads it
+                    if (tok.pos_ == "ADJ" or self._undertaken(tok)) and self._inner_cue_reads(v, dm):
+                        continue  # "willing to lift the ban", "a campaign to block the plan": the inner cue reads it
                     ref = self.ctx.clause_proposal(v, sent_no, offset, doc)
                     if ref is not None:
                         yield ref, 0.8
