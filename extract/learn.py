@@ -33,8 +33,8 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           neutral_row_misfits, slug, tail_prep, tally)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, LOOKING_OVER, NAMING_VERBS, RECEIVING_VERBS,
-                                        RULE_CALLED_ACTION, RULE_CONDITION, RULE_DEEMED, RULE_DELIBERATING, RULE_EFFECT,
-                                        RULE_JUDGED, RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS,
+                                        RULE_CALLED_ACTION, RULE_CONDITION, RULE_DEEMED, RULE_DELIBERATING,
+                                        RULE_DRAFTED, RULE_EFFECT, RULE_JUDGED, RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS,
                                         WITHHELD_WHEN_NEGATED, naming_complements, relative_proposal,
                                         verbless_subject)
 from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, supposed, trailing_when
@@ -1679,11 +1679,11 @@ RULES_STAND = {
 # vote against the budget unless the coal subsidy was scrapped", "threatened a strike if the port was
 # privatised": the model read the subsidy as backed, the threat as nothing, where its candidates name the
 # subsidy and not its scrapping; silver train +1 tp, +2 fp, gold-dev +1, wire-dev +3); what a speaker says a
-# proposal would do ("warned that the rent freeze would hurt landlords": wire-dev +1 tp, the rest unchanged). The
-# feature marks their pairs
-# (unseen in the packaged model's training, so weightless).
+# proposal would do ("warned that the rent freeze would hurt landlords": wire-dev +1 tp, the rest unchanged); who
+# a hyphened participle says drafted a proposal ("the British-drafted resolution": the model read it under its
+# threshold). The feature marks their pairs (unseen in the packaged model's training, so weightless).
 STANDING_PATTERNS = {RULE_VOTED_ON, RULE_UNDECIDED_VOTE, RULE_DEEMED, RULE_DELIBERATING, RULE_JUDGED, RULE_CONDITION,
-                     RULE_CALLED_ACTION, RULE_EFFECT}
+                     RULE_CALLED_ACTION, RULE_EFFECT, RULE_DRAFTED}
 RULE_STANDS = "rule.stands"
 
 

@@ -42,6 +42,11 @@ MAX_LABEL_WORDS = 10
 # Verbs whose subject puts forward the proposal that is their object ("Labour has a plan").
 AUTHORING_VERBS = {"have", "present", "draft", "prepare", "outline", "submit", "file", "put", "introduce",
                    "unveil", "table", "sponsor"}
+# Participles that, joined by a hyphen to a name, say who put a proposal forward or stands behind it
+# ("a British-drafted resolution", "the Egyptian-brokered truce", "a U.S.-backed ceasefire"): `_drafted_by`
+# (not "Egyptian-brokered", "Qatari-mediated": a mediator takes no side, as the annotation has it)
+DRAFTING_PARTICIPLES = {"draft", "back", "sponsor", "propose", "author", "craft", "support", "sponsored", "drafted",
+                        "backed", "proposed", "supported"}
 # Proposals whose author a modifier names ("SADC sanctions", "a Swedish proposal"); for the rest
 # ("Israeli policy", "US initiatives") a modifier says whose it is, not that they push it.
 NAMED_AUTHOR_HEADS = {"plan", "proposal", "request", "demand", "bill", "resolution", "motion", "sanction",
@@ -658,6 +663,27 @@ def _name_given(head: Token) -> bool:
     verb = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "as" else head.head
     return head.dep_ in ("oprd", "pobj") and verb.lemma_.lower() in NAMING_VERBS and verb.pos_ == "VERB" and any(
         c.dep_ == "dobj" for c in verb.children) and (head.dep_ == "oprd" or head.head.lower_ == "as")
+
+
+def drafting(author: Token) -> bool:
+    """The author is named by a drafting participle joined to it ("[British]-drafted"): `_drafted_by`."""
+    t = author.head
+    return t.dep_ == "amod" and t.lemma_.lower() in DRAFTING_PARTICIPLES and author.i + 2 == t.i \
+        and author.doc[author.i + 1].text == "-"
+
+
+def _drafted_by(toks: list[Token], head: Token, *names: AbstractSet[str]) -> Optional[Token]:
+    """Who a participle joined to its name by a hyphen says put the proposal forward: "a [British]-drafted
+    resolution", "a [U.S.]-backed ceasefire" (`DRAFTING_PARTICIPLES`; the name a
+    body, a place, a people's adjective, or a name `names` lists); else None."""
+    for t in toks:
+        if t.head.i != head.i or t.dep_ != "amod" or t.lemma_.lower() not in DRAFTING_PARTICIPLES:
+            continue
+        for c in t.children:
+            if c.i + 2 == t.i and c.doc[c.i + 1].text == "-" and (
+                    c.ent_type_ in ("ORG", "GPE", "NORP") or any(c.text in n for n in names)):
+                return c
+    return None
 
 
 def _members_of(head: Token) -> Optional[Token]:
@@ -1311,6 +1337,10 @@ class ArticleContext:
                                                             t.text in self.acronyms or t.text in self.lex.aliases) or
                         t.dep_ == "amod" and t.text in self.lex.demonyms):
                     author = t
+        drafted = None if author is not None else _drafted_by(toks, head, self.acronyms, self.lex.aliases,
+                                                               self.lex.demonyms)
+        if drafted is not None:
+            author = drafted  # "a British-drafted resolution", "a U.S.-backed ceasefire"
         if author is None and head.dep_ == "dobj" and head.head.lemma_.lower() in AUTHORING_VERBS:
             # "Labour has a plan to ...", "the minister presented a bill": its subject puts it forward
             author = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
@@ -1448,8 +1478,8 @@ class ArticleContext:
             owner_ref = self.owner_ref(owner, sent_no)
             if owner_ref is not None:
                 ent.proposed_by.add(owner_ref.key)
-        if author is not None and lemma in self.lex.authored and (
-                author is owner or lemma in NAMED_AUTHOR_HEADS or author.dep_ == "nsubj"):
+        if author is not None and (drafted is not None or lemma in self.lex.authored and (
+                author is owner or lemma in NAMED_AUTHOR_HEADS or author.dep_ == "nsubj")):
             self.authored += [(ref, a) for a in [author, *more_authors]]
         if any(c.dep_ == "det" and c.lower_ in ANY_DETERMINERS for c in head.children):
             return ref  # "would not agree to any deal that left Hamas in power": no deal a later "the plan" means

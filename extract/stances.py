@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from stancegraph.extract.lexicon import Cue, Lexicon, valence
 from stancegraph.extract.mentions import (ACT_DEPS, DOCUMENT_NOUNS, OBJ_DEPS, PRONOUNS_PLURAL, PRONOUNS_SPEAKER,
                                           PRONOUNS_THING, PROPOSAL, SUBJ_DEPS, ArticleContext, DocMentions, Ref,
-                                          coordinated_verbs, neutral_row_misfits, passive_advcl, passive_infinitive,
-                                          small_clause, spokesperson)
+                                          coordinated_verbs, drafting, neutral_row_misfits, passive_advcl,
+                                          passive_infinitive, small_clause, spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
 from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, NAMING_VERBS, PROPOSAL_PARTS,
                                       RETRACTING_VERBS, UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS,
@@ -38,6 +38,7 @@ RULE_EFFECT = "pattern.effect"  # "warned that the rent freeze would hurt landlo
 RULE_DELIBERATING = "pattern.deliberating"  # "would study the bill", "is still reviewing the regulation"
 RULE_UNDECIDED_VOTE = "pattern.undecided-vote"  # "has not decided how it will vote", "said she was undecided"
 RULE_DEEMED = "pattern.deemed"  # "called the accord a victory", "described the cut as a responsible step"
+RULE_DRAFTED = "pattern.drafted"  # "the British-drafted resolution": who drafted it backs it
 RULE_BANNED = "pattern.banned"  # "Tanzania banned the export of unrefined gold": for the ban
 # Collective actions that whoever calls them organises, and so backs ("the union called a strike"):
 # `StanceReader._called_action`.
@@ -772,7 +773,8 @@ class StanceReader:
                     holders = self._holders(holder, author, dm, doc, spk)
                     for tgt, m in self._with_items(prop, doc, dm, sent_no, offset):
                         for h in holders:
-                            emit(h, tgt, SUPPORT, RULE_PROPOSER, 0.6 * m, author, None, spk)
+                            emit(h, tgt, SUPPORT, RULE_DRAFTED if drafting(author) else RULE_PROPOSER, 0.6 * m,
+                                 author, None, spk)
         for holder_key, carrier_key in said_twice:
             found.pop((holder_key, SUPPORT, carrier_key), None)
         yield from found.values()
