@@ -34,8 +34,8 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, LOOKING_OVER, NAMING_VERBS, RECEIVING_VERBS,
                                         RULE_CALLED_ACTION, RULE_CONDITION, RULE_DEEMED, RULE_DELIBERATING,
-                                        RULE_DRAFTED, RULE_EFFECT, RULE_JUDGED, RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS,
-                                        WITHHELD_WHEN_NEGATED, naming_complements, relative_proposal,
+                                        RULE_DRAFTED, RULE_EFFECT, RULE_JUDGED, RULE_UNDECIDED_VOTE, RULE_VOTED_ON,
+                                        URGING_VERBS, WITHHELD_WHEN_NEGATED, naming_complements, relative_proposal,
                                         verbless_subject)
 from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, supposed, trailing_when
 
