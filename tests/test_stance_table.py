@@ -606,6 +606,8 @@ CASES = [
     ("hyphen-backed-author", "The Kremlin-backed bill passed its first reading.",
      {("Kremlin", S, "Kremlin-backed bill")}),
     ("hyphen-brokered-mediator", "The Egyptian-brokered ceasefire took effect on Monday.", set()),
+    ("offered-an-amendment", "Senate Republicans offered an amendment to the rent freeze bill.",
+     {("Senate Republicans", S, "amendment to the rent freeze bill")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
