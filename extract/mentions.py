@@ -157,7 +157,7 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
     (from the opposition) to sign the bill" is no signing of the rejecter's, and "sponsored the bill to
     ban fracking" names the bill. And a copula's "among the N" or "one of the N" is its complement N
     (`_hang_membership`). And a naming verb's object that the parse hung on the quotation it is called
-    (`_hang_named_object`)."""
+    (`_hang_named_object`), and a verb with "to" and an object the tagger took for an adjective."""
     w = DocWords.of(doc)
     changed = False
     for i, lemma in enumerate(w.lemma[:-1]):
@@ -166,6 +166,11 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
             changed = _hang_membership(doc, w, i) or changed
         if lemma in NAMING_VERBS and w.pos[i] == "VERB":
             changed = _hang_named_object(doc, w, i) or changed
+        if w.pos[i] == "ADJ" and any(w.dep[c] == "aux" and w.lower[c] == "to" for c in w.children[i]) and any(
+                w.dep[c] == "dobj" for c in w.children[i]):
+            # "asked Austria to [extradite] the businessman": a rare verb the tagger took for an adjective
+            doc[i].pos_, doc[i].tag_ = "VERB", "VB"
+            changed = True
         if w.pos[i] != "NOUN":
             continue
         if lemma in noun_infinitives:

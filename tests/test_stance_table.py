@@ -608,6 +608,8 @@ CASES = [
     ("hyphen-brokered-mediator", "The Egyptian-brokered ceasefire took effect on Monday.", set()),
     ("offered-an-amendment", "Senate Republicans offered an amendment to the rent freeze bill.",
      {("Senate Republicans", S, "amendment to the rent freeze bill")}),
+    ("rare-verb-tagged-adjective", "Ukraine has formally asked Austria to extradite businessman Igor Petrenko.",
+     {("Ukraine", S, "extradite businessman Igor Petrenko")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
