@@ -592,6 +592,30 @@ NO_SIDE_VERBS = {"discuss", "mention", "describe", "explain", "review", "examine
                  "vote", "hear", "watch", "mull"}
 
 
+# Conjunctions of an adverbial clause that says what else was so, not what the holder takes a side on: "while
+# Dutch households struggled with energy bills", "after Israel launched strikes" (`_others_clause`)
+OTHERS_CLAUSE_MARKS = {"while", "whereas", "although", "though", "because", "since", "after", "before", "as"}
+
+
+def _others_clause(w: DocWords, h: int, t: int) -> bool:
+    """The t-th word lies in an adverbial clause with a subject of its own, a name or a noun, that the h-th word
+    (the holder's) is not in: "X would never back sending weapons [while Dutch households struggled with energy
+    bills]", "X backed the plan, [while Y opposed it]" (for X). Another's doing, not X's target."""
+    x = t
+    for _ in range(12):
+        if w.head[x] == x:
+            return False
+        if w.dep[x] == "advcl" and any(w.dep[c] == "mark" and w.lower[c] in OTHERS_CLAUSE_MARKS
+                                        for c in w.children[x]) and any(
+                w.dep[c] in ("nsubj", "nsubjpass") and w.pos[c] in ("NOUN", "PROPN") for c in w.children[x]):
+            y = h
+            while w.head[y] != y and y != x:
+                y = w.head[y]
+            return y != x
+        x = w.head[x]
+    return False
+
+
 def _merely_named(w: DocWords, t: Target, root: Optional[int]) -> bool:
     """The holder (its head word `root`) is the subject of a verb that takes no side (`NO_SIDE_VERBS`),
     or says a pronoun does it, and the target is that verb's object, or its preposition's ("commented on
@@ -954,6 +978,9 @@ class CandidateFinder:
                         continue  # "discussed the stadium plan", "commented on it": no side taken
                     if root is not None and supposed(w, root, t.head.i if t.head is not None else t.start):
                         continue  # "if North Korea wanted to attack the United States, ...": supposed, not said
+                    if root is not None and t.head is not None and _others_clause(w, root, t.head.i) and not (
+                            tkey and (h.key, tkey) in rule_of):
+                        continue  # "would never back X while households struggled with energy bills"
                     if t.head is not None and (h.key, t.head.i) in stated:
                         continue  # "lodged a protest over the arms sale": the protest is Beijing's side, no proposal
                     cand = Candidate(h, t, sent, sent_no, speaker=h.key in spoken, carried=h.key in carried)

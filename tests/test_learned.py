@@ -1256,3 +1256,15 @@ def test_a_quoted_name_with_the_object_hung_on_it(learned):
     quoted words; it is what the verb names, and "interference" (a judgement word VADER lacks) says the side."""
     got = read(learned, 'Senator Ruth Ames called the draft law "interference in local affairs" and left.')
     assert found(got, "ames", "oppose", "draft law") and not found(got, "ames", "support", "draft law"), readings(got)
+
+
+
+def test_a_target_in_another_subjects_clause_is_not_the_holders(learned):
+    """"Praised the port deal, while the Green Party criticised the pension reform": the pension reform is the
+    Greens' target in a clause of their own, not the senator's, so the senator is no candidate holder of it
+    ("would never back X while households struggled with energy bills" had been read as support for the bills)."""
+    text = "Senator Ruth Ames praised the port deal, while the Green Party criticised the pension reform."
+    pairs = {(c.holder.key, c.target.label) for c in candidates(learned, text)}
+    assert not [p for p in pairs if "ames" in p[0] and "pension" in p[1]], pairs
+    assert [p for p in pairs if "green" in p[0] and "pension" in p[1]], pairs
+    assert [p for p in pairs if "ames" in p[0] and "port deal" in p[1]], pairs
