@@ -1069,6 +1069,12 @@ class ArticleContext:
                 # body", "the international organisation": the last body named
                 deferred.append((chunk, head, an, False))
                 continue
+            post = head.i + 1 < len(doc) and doc[head.i + 1].lower_ == "general" and doc[head.i + 1].head.i == head.i
+            if post and plural:
+                # "attorneys general from sixteen states": the title's adjective after it, and whom it names
+                prep = tail_prep(doc[head.i + 1]) or tail_prep(head)
+                mods = mods + [doc[head.i + 1]] + ([prep] if prep is not None else [])
+                span = doc[span.start: (prep.right_edge.i if prep is not None else head.i + 1) + 1]
             whose = _members_of(head) if an.lemma in MEMBER_NOUNS else None
             if whose is not None:
                 # "members of the Scottish Parliament", "Democratic members of the House", "other members of the
