@@ -43,8 +43,8 @@ MAX_LABEL_WORDS = 10
 AUTHORING_VERBS = {"have", "present", "draft", "prepare", "outline", "submit", "file", "put", "introduce",
                    "unveil", "table", "sponsor", "offer"}
 # Participles that, joined by a hyphen to a name, say who put a proposal forward or stands behind it
-# ("a British-drafted resolution", "the Egyptian-brokered truce", "a U.S.-backed ceasefire"): `_drafted_by`
-# (not "Egyptian-brokered", "Qatari-mediated": a mediator takes no side, as the annotation has it)
+# ("a British-drafted resolution", "a U.S.-backed ceasefire"): `_drafted_by` (not "Egyptian-brokered",
+# "Qatari-mediated": a mediator takes no side, as the annotation has it)
 DRAFTING_PARTICIPLES = {"draft", "back", "sponsor", "propose", "author", "craft", "support", "sponsored", "drafted",
                         "backed", "proposed", "supported"}
 # Proposals whose author a modifier names ("SADC sanctions", "a Swedish proposal"); for the rest
