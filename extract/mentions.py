@@ -677,6 +677,24 @@ def drafting(author: Token) -> bool:
         and author.doc[author.i + 1].text == "-"
 
 
+# Endings of a noun named after a verb ("referral", "signing", "announcement", "extension", "closure")
+NOMINAL_ENDINGS = ("al", "ion", "ment", "ing", "ure", "ance", "ence")
+
+
+def nominalises(noun: str, verb: str) -> bool:
+    """The noun names the verb's act: "referral" refer, "signing" sign, "announcement" announce, "extension"
+    extend, "launch" launch (the same word, of four letters or more); the two share all of the verb but its
+    last two letters, and at least four."""
+    if noun == verb:
+        return len(noun) >= 4
+    if not noun.endswith(NOMINAL_ENDINGS) or not verb:
+        return False
+    k = 0
+    while k < min(len(noun), len(verb)) and noun[k] == verb[k]:
+        k += 1
+    return k >= 4 and k >= len(verb) - 2
+
+
 def _drafted_by(toks: list[Token], head: Token, *names: AbstractSet[str]) -> Optional[Token]:
     """Who a participle joined to its name by a hyphen says put the proposal forward: "a [British]-drafted
     resolution", "a [U.S.]-backed ceasefire" (`DRAFTING_PARTICIPLES`; the name a
@@ -807,6 +825,9 @@ class ArticleContext:
         # proposals by the noun the verb that put them forward names them with ("proposed raising the target":
         # "proposal"), in the order named: (noun, Ref, the key of the actor who put it forward, if named)
         self.introduced: list[tuple[str, Ref, Optional[str]]] = []
+        # the verbs a proposal was named with, its own or the one done to it ("signed a peace agreement", "a
+        # resolution that would refer ..."): what a later "the signing", "the referral" names (`_nominalised`)
+        self.proposal_acts: dict[str, set[str]] = {}
         self._dm: Optional[DocMentions] = None  # the paragraph being read, and its Doc
         self._dm_doc: Optional[Doc] = None
         self.doc_authors: dict[str, list[Ref]] = {}  # "statement" -> who the last statement named was by
@@ -1294,6 +1315,14 @@ class ArticleContext:
                 continue
             for i in range(min(chunk.start, ref.start), chunk.end):  # ("[a state of] emergency")
                 dm.proposals.setdefault(i, ref)
+        # 3b. "The referral", "the signing": a definite noun named after a verb a proposal was just named with
+        for i, pos in enumerate(w.pos):
+            if pos == "NOUN" and i not in dm.proposals and i not in dm.actors \
+                    and w.lemma[i] not in self.lex.proposal_nouns:
+                ref = self._nominalised(doc[i], sent_of[i])
+                if ref is not None:
+                    mention = self._proposal_mention(ref, doc, i - 1, i + 1, sent_of[i], offset)
+                    dm.proposals[i - 1] = dm.proposals[i] = mention
         # 4. Parts of proposals: "a key part of it, an invitation to join NATO"; "X is part of the plan".
         for i, lemma in enumerate(w.lemma):
             if lemma in PART_NOUNS:
@@ -1505,6 +1534,11 @@ class ArticleContext:
         """Note what the verb putting a proposal forward names it: "proposed a ban" and "proposed banning"
         make a proposal, "offered a 5% rise" an offer (`NOUN_OF_VERB`). Not what is denied ("did not propose")."""
         verb = head.head
+        acts = self.proposal_acts.setdefault(ref.key, set())
+        acts.add(ref.head_lemma)
+        acts.update(c.lemma_.lower() for c in head.children if c.dep_ in ("relcl", "acl") and c.pos_ == "VERB")
+        if head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB":
+            acts.add(verb.lemma_.lower())
         if head.dep_ not in ("dobj", "xcomp", "ccomp", "nsubjpass") or verb.pos_ != "VERB" or any(
                 c.dep_ == "neg" for c in verb.children):
             return
@@ -1514,6 +1548,25 @@ class ArticleContext:
             by = self._dm.actors.get(subj.i) if subj is not None and self._dm is not None \
                 and self._dm_doc is verb.doc else None
             self.introduced.append((noun, ref, by.key if by is not None else None))
+
+    def _nominalised(self, noun: Token, sent_no: int) -> Optional[Ref]:
+        """The proposal a definite noun named after a verb means: "Bangladesh backed the referral" after "a draft
+        resolution that would refer the situation to the court", "hailed the signing" after "signed a peace
+        agreement", "welcomed the announcement" after "announced a plan" (`proposal_acts`, `nominalises`); only
+        "the" and the noun, the proposal named in the three sentences before or earlier in this one, as a short
+        form's (`resolve_proposal`; eight sentences back, measured, gained a true stance and a false one)."""
+        kids = list(noun.children)
+        if len(kids) != 1 or kids[0].dep_ != "det" or kids[0].lower_ != "the" or kids[0].i != noun.i - 1:
+            return None
+        lemma = noun.lemma_.lower()
+        for ref in reversed(self.proposal_history):
+            if self._after(ref, sent_no, noun.i):
+                continue
+            if ref.sent_no < sent_no - 3:
+                return None
+            if any(nominalises(lemma, act) for act in self.proposal_acts.get(ref.key, ())):
+                return ref
+        return None
 
     def _acted_on(self, key: str, head: Token) -> None:
         """Note the last act taken on the proposal named at `head`: a decision against it ("the Commission

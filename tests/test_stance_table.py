@@ -618,6 +618,10 @@ CASES = [
      {("Oakton Landlords Association", O, "rent freeze")}),
     ("legal-challenge-to", "The Oakton Landlords Association mounted a legal challenge to the rent freeze.",
      {("Oakton Landlords Association", O, "rent freeze")}),
+    ("nominal-referral", "Britain circulated a draft resolution that would refer the dispute to the court. Ghana "
+     "backed the referral.", {("Ghana", S, "draft resolution")}),
+    ("nominal-announcement", "Portugal announced a plan to raise defence spending. NATO welcomed the announcement.",
+     {("Portugal", S, "plan to raise defence spending"), ("NATO", S, "plan to raise defence spending")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
