@@ -1712,6 +1712,8 @@ class StanceReader:
                             return
             for c in dobj.children:
                 if c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "xcomp":
+                    if self._undertaken(dobj) and self._inner_cue_reads(c, dm):
+                        return  # "launched a campaign to block the plan": the inner cue reads it, as its undertaker
                     ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
                     if ref is not None:
                         yield ref, 0.8

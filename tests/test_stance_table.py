@@ -622,6 +622,8 @@ CASES = [
      "backed the referral.", {("Ghana", S, "draft resolution")}),
     ("nominal-announcement", "Portugal announced a plan to raise defence spending. NATO welcomed the announcement.",
      {("Portugal", S, "plan to raise defence spending"), ("NATO", S, "plan to raise defence spending")}),
+    ("campaign-to-block-one-reading", "The Oakton Landlords Association launched a campaign to block the rent "
+     "freeze.", {("Oakton Landlords Association", O, "rent freeze")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
