@@ -123,7 +123,8 @@ ANY_DETERMINERS = {"any", "no", "every", "each"}
 def repair_lemmas(doc: Doc, words: set[str]) -> None:
     """Give a noun the lemma the lexicons know where the lemmatizer missed it: a plural ("taxes"
     -> "taxis" is put back to "tax"), a hyphenated word split in three ("sit" "-" "in" ->
-    "sit-in" on its last part); only words in `words` are ever written. Reads the words from the
+    "sit-in" on its last part), a hyphenated word kept whole ("co-sponsored" -> "co-sponsor"); only words in
+    `words` are ever written. Reads the words from the
     doc's `DocWords`, making a Token only for a word it writes (and drops the table if it wrote)."""
     w = DocWords.of(doc)
     lower, text_ws = w.lower, w.text_ws
@@ -133,6 +134,14 @@ def repair_lemmas(doc: Doc, words: set[str]) -> None:
             joined = f"{lower[i - 2]}-{low}"
             if joined in words:
                 doc[i].lemma_ = joined
+                changed = True
+                continue
+        if "-" in low and w.lemma[i] not in words:
+            # "co-sponsored", one word (`pipeline.CO_WORDS`), which the lemmatizer makes "co-sponsore"
+            stem = next((low[:-len(end)] for end in ("ing", "ed", "s") if low.endswith(end)
+                         and low[:-len(end)] in words), None)
+            if stem is not None:
+                doc[i].lemma_ = stem
                 changed = True
                 continue
         if w.tag[i] not in ("NNS", "NNPS") or w.lemma[i] in words:

@@ -37,6 +37,10 @@ class ModelError(StancegraphError):
     """The spaCy pipeline asked for is not installed or not usable."""
 
 
+# Words made with "co-" that the tokenizer would cut at the hyphen (`load_nlp`); the cue lexicon reads them
+CO_WORDS = tuple(f"co-{stem}{end}" for stem in ("sponsor", "author", "sign") for end in ("", "s", "ed", "ing"))
+
+
 def load_nlp(model: str = DEFAULT_MODEL):
     """Load an installed spaCy pipeline, keeping only the components the rules read.
 
@@ -58,6 +62,10 @@ def load_nlp(model: str = DEFAULT_MODEL):
     unused = [name for name in nlp.pipe_names if name not in NEEDED]
     if unused:
         nlp.select_pipes(disable=unused)
+    from spacy.symbols import ORTH
+    for word in CO_WORDS:
+        # "co-sponsored" is one word: split at the hyphen, its pieces wreck the parse ("co" the root verb)
+        nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     return nlp
 
 
@@ -112,7 +120,8 @@ class RuleExtractor:
         self.min_confidence = min_confidence
         self.lexicon = lexicon if lexicon is not None else load_lexicon()
         self.priors = Priors(self.lexicon) if stance_model is not None else None
-        self._lemma_words = set(self.lexicon.proposal_nouns) | set(self.lexicon.actor_nouns)
+        self._lemma_words = set(self.lexicon.proposal_nouns) | set(self.lexicon.actor_nouns) | {
+            lemma for lemma, _ in self.lexicon.cues if "-" in lemma}
         self.batch_size = batch_size
         self.n_process = n_process
         # the parse a thread ahead of the reading, where there is a second core to run it on (`extract`)

@@ -624,6 +624,10 @@ CASES = [
      {("Portugal", S, "plan to raise defence spending"), ("NATO", S, "plan to raise defence spending")}),
     ("campaign-to-block-one-reading", "The Oakton Landlords Association launched a campaign to block the rent "
      "freeze.", {("Oakton Landlords Association", O, "rent freeze")}),
+    ("co-sponsored-one-word", "Senator Ruth Ames co-sponsored the rent freeze bill.",
+     {("Ruth Ames", S, "rent freeze bill")}),
+    ("co-authored-passive", "The rent freeze bill was co-authored by Senator Ruth Ames.",
+     {("Ruth Ames", S, "rent freeze bill")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
