@@ -1326,8 +1326,8 @@ class ArticleContext:
                 dm.proposals.setdefault(i, ref)
         # 3b. "The referral", "the signing": a definite noun named after a verb a proposal was just named with
         for i, pos in enumerate(w.pos):
-            if pos == "NOUN" and i not in dm.proposals and i not in dm.actors \
-                    and w.lemma[i] not in self.lex.proposal_nouns:
+            if pos == "NOUN" and i > 0 and w.lower[i - 1] == "the" and w.head[i - 1] == i and i not in dm.proposals \
+                    and i not in dm.actors and w.lemma[i] not in self.lex.proposal_nouns:
                 ref = self._nominalised(doc[i], sent_of[i])
                 if ref is not None:
                     mention = self._proposal_mention(ref, doc, i - 1, i + 1, sent_of[i], offset)
