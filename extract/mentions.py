@@ -10,6 +10,7 @@ proposals mentioned so far, most recent last.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -698,9 +699,7 @@ def nominalises(noun: str, verb: str) -> bool:
         return len(noun) >= 4
     if not noun.endswith(NOMINAL_ENDINGS) or not verb:
         return False
-    k = 0
-    while k < min(len(noun), len(verb)) and noun[k] == verb[k]:
-        k += 1
+    k = len(os.path.commonprefix([noun, verb]))
     return k >= 4 and k >= len(verb) - 2
 
 
@@ -709,11 +708,10 @@ def _drafted_by(toks: list[Token], head: Token, *names: AbstractSet[str]) -> Opt
     resolution", "a [U.S.]-backed ceasefire" (`DRAFTING_PARTICIPLES`; the name a
     body, a place, a people's adjective, or a name `names` lists); else None."""
     for t in toks:
-        if t.head.i != head.i or t.dep_ != "amod" or t.lemma_.lower() not in DRAFTING_PARTICIPLES:
+        if t.head.i != head.i:
             continue
         for c in t.children:
-            if c.i + 2 == t.i and c.doc[c.i + 1].text == "-" and (
-                    c.ent_type_ in ("ORG", "GPE", "NORP") or any(c.text in n for n in names)):
+            if drafting(c) and (c.ent_type_ in ("ORG", "GPE", "NORP") or any(c.text in n for n in names)):
                 return c
     return None
 
@@ -721,17 +719,15 @@ def _drafted_by(toks: list[Token], head: Token, *names: AbstractSet[str]) -> Opt
 def _members_of(head: Token) -> Optional[Token]:
     """The "of" phrase that names whose members a plural member noun counts ("members of the United States House
     of Representatives", at most eight words with a name among them); else None."""
-    if head.tag_ not in ("NNS", "NNPS"):
-        return None
-    return next((c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of" and len(list(c.subtree)) <= 8
-                 and any(t.pos_ == "PROPN" for t in c.subtree)), None)
+    return tail_prep(head, named=True, preps=("of",), longest=8) if head.tag_ in ("NNS", "NNPS") else None
 
 
-def tail_prep(head: Token, named: bool = False) -> Optional[Token]:
+def tail_prep(head: Token, named: bool = False, preps: tuple[str, ...] = ("of", "at", "from", "in"),
+              longest: int = 5) -> Optional[Token]:
     """What tells a plural group apart, after its noun: "of Oakfield", "at the summit", "in Punjab"
-    (a preposition of at most five words); `named`: only where those words name a place or body."""
-    return next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("of", "at", "from", "in")
-                 and len(list(c.subtree)) <= 5 and (not named or any(t.pos_ == "PROPN" for t in c.subtree))),
+    (one of `preps`, of at most `longest` words); `named`: only where those words name a place or body."""
+    return next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in preps
+                 and len(list(c.subtree)) <= longest and (not named or any(t.pos_ == "PROPN" for t in c.subtree))),
                 None)
 
 
@@ -2073,11 +2069,8 @@ class ArticleContext:
                 return self.lex.demonyms[t.text]
             if t.ent_type_ == "GPE":
                 # the whole name ("South Africa"), as far as the span has it
-                start, end = t.i, t.i + 1
-                while start > span.start and span.doc[start - 1].ent_type_ == "GPE" and span.doc[start].ent_iob_ == "I":
-                    start -= 1
-                while end < span.end and span.doc[end].ent_type_ == "GPE" and span.doc[end].ent_iob_ == "I":
-                    end += 1
-                key, kind, label = self.actor_identity(span.doc[start:end].text.rstrip("'s’"), COUNTRY)
+                ent = next(e for e in span.doc.ents if e.start <= t.i < e.end)
+                name = span.doc[max(ent.start, span.start): min(ent.end, span.end)]
+                key, kind, label = self.actor_identity(name.text.rstrip("'s’"), COUNTRY)
                 return label
         return None
