@@ -1897,6 +1897,12 @@ class StanceReader:
                            else self._prep_targets(tok, cue, dm, offset, sent_no, doc))
                 for target, m in targets:
                     yield holder, target, m, self.negation(tok)
+            elif speaker is not None and subj.dep_ == "nsubjpass" and subj.pos_ != "PRON" and not any(
+                    c.dep_ == "agent" for c in tok.children):
+                # "said the strike was justified": the adjective the parse made a passive, said of a proposal
+                target = self.proposal_of(subj, dm, sent_no, offset, doc)
+                if target is not None:
+                    yield speaker, target, 0.8, self.negation(tok)
             return
         if tok.dep_ in ("acomp", "attr", "ROOT"):
             verb = head if tok.dep_ != "ROOT" else tok
