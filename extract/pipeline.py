@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Optional, Protocol, Sequence
 
 from stancegraph.extract.errors import StancegraphError
-from stancegraph.extract.lexicon import Lexicon, load_lexicon
+from stancegraph.extract.lexicon import Lexicon, load_lexicon, valence
 from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, fold_nested, merge_proposals,
                                       noun_targets, one_reading)
 from stancegraph.extract.mentions import (PROPOSAL, ArticleContext, DocMentions, repair_attachments, repair_entities,
@@ -63,8 +63,10 @@ def load_nlp(model: str = DEFAULT_MODEL):
     if unused:
         nlp.select_pipes(disable=unused)
     from spacy.symbols import ORTH
-    for word in CO_WORDS:
-        # "co-sponsored" is one word: split at the hyphen, its pieces wreck the parse ("co" the root verb)
+    judged = [w for w in valence() if "-" in w]  # "one-sided", "ill-conceived": judgement words with a hyphen
+    for word in CO_WORDS + tuple(judged) + tuple(w.capitalize() for w in judged):
+        # "co-sponsored" is one word: split at the hyphen, its pieces wreck the parse ("co" the root verb);
+        # "one-sided" is one adjective, whose feeling the judgement words give
         nlp.tokenizer.add_special_case(word, [{ORTH: word}])
     return nlp
 
