@@ -1932,12 +1932,17 @@ class ArticleContext:
                          token_i: Optional[int] = None, debated: bool = False, plural: bool = False) -> Optional[Ref]:
         """The proposal a short form ("the plan") or a pronoun ("it") refers to; with `debated`,
         only one somebody has taken a stance on ("the idea" is not "the housing system"); with
-        `plural`, only one named in the plural ("them" for "the sanctions")."""
+        `plural`, only one named in the plural ("them" for "the sanctions"). A pronoun means the proposal
+        named, not one named inside its words ("an amendment to exempt veterans from the age limit ... rejected
+        it": the amendment, not the age limit)."""
         for ref in reversed(self.proposal_history):
             if sent_no is not None and self._after(ref, sent_no, token_i):
                 continue
             if sent_no is not None and ref.sent_no < sent_no - 3:
                 return None
+            if lemma is None and any(o.sent_no == ref.sent_no and o.start < ref.start and o.key != ref.key
+                                     and ref.key.partition("/")[2] in o.key for o in self.proposal_history):
+                continue  # its words are part of the label of one named before it in the sentence
             if (lemma is None or ref.head_lemma == lemma) and (
                     not debated or ref.key in self.debated or ref.key in self.put_forward) and (
                     not plural or ref.plural):

@@ -637,6 +637,8 @@ CASES = [
      {("Ivan Petrov", O, "draft resolution")}),
     ("hyphened-judgement-deemed", "Senator Ruth Ames called the pay freeze ill-conceived.",
      {("Ruth Ames", O, "pay freeze")}),
+    ("it-the-outer-proposal", "The Senate debated an amendment to the zoning bill. Senator Ruth Ames rejected it.",
+     {("Ruth Ames", O, "amendment to the zoning bill")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
