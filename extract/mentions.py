@@ -2059,6 +2059,9 @@ class ArticleContext:
         for role in roles:
             if role.lemma_.lower() not in self.lex.roles:
                 continue
+            if any(c.dep_ == "poss" and c.i in dm.actors and dm.actors[c.i].kind not in (ORGANISATION, GOVERNMENT)
+                   for c in role.children):
+                continue  # "Russia's U.N. ambassador, Konstantin Belov": Russia's, not the U.N.'s
             for t in role.subtree:
                 if t.i == person.i:
                     continue

@@ -639,6 +639,8 @@ CASES = [
      {("Ruth Ames", O, "pay freeze")}),
     ("it-the-outer-proposal", "The Senate debated an amendment to the zoning bill. Senator Ruth Ames rejected it.",
      {("Ruth Ames", O, "amendment to the zoning bill")}),
+    ("envoy-of-a-country-not-the-un", "Norway's U.N. ambassador, Ivan Petrov, said the draft resolution was "
+     "one-sided.", {("Ivan Petrov", O, "draft resolution")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
