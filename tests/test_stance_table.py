@@ -641,6 +641,10 @@ CASES = [
      {("Ruth Ames", O, "amendment to the zoning bill")}),
     ("envoy-of-a-country-not-the-un", "Norway's U.N. ambassador, Ivan Petrov, said the draft resolution was "
      "one-sided.", {("Ivan Petrov", O, "draft resolution")}),
+    ("misgivings-about", "Senator Ruth Ames voiced misgivings about the rent freeze.",
+     {("Ruth Ames", O, "rent freeze")}),
+    ("scoffed-at", "The Oakton Landlords Association scoffed at the rent freeze.",
+     {("Oakton Landlords Association", O, "rent freeze")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
