@@ -244,7 +244,7 @@ def _hang_membership(doc: Doc, w: DocWords, i: int) -> bool:
         elif c.dep_ == "attr" and c.lower_ == "one":
             of = next((p for p in c.children if p.dep_ == "prep" and p.lower_ == "of"), None)
             member = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
-        if member is not None and member.tag_ in ("NNS", "NNPS") and not any(
+        if member is not None and (member.tag_ in ("NNS", "NNPS") or member.lower_ == "those") and not any(
                 x.dep_ == "attr" and x.i != c.i for x in doc[i].children):
             member.head = doc[i]
             member.dep_ = "attr"

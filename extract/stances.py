@@ -487,7 +487,12 @@ class StanceReader:
                 return None  # "it was important to defeat the bill": an expletive, nobody's stance
             return self.ctx.resolve_thing_actor(sent_no, token.i)
         if low in ("who", "which", "that") and token.head.dep_ == "relcl":
-            return dm.actor_at(token.head.head)
+            antecedent = token.head.head
+            if antecedent.lower_ == "those" and antecedent.dep_ == "attr":
+                # "Ames was among those who voted against the freeze" (`mentions._hang_membership`): the subject
+                subj = next((c for c in antecedent.head.children if c.dep_ == "nsubj"), None)
+                return self.actor_of(subj, dm, sent_no, speaker) if subj is not None else None
+            return dm.actor_at(antecedent)
         return None
 
     def _spokesperson_says(self, clause: Token) -> bool:
