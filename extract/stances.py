@@ -453,6 +453,14 @@ class StanceReader:
         leader = self._leader(token, dm)
         if leader is not None:
             return leader  # "five opposition groups headed by Al Wefaq": the named head of an unnamed group
+        if token.lemma_.lower() in DOCUMENT_NOUNS:
+            # "a statement from the association condemned X", "a report by the chamber criticised X", "the
+            # association's statement": its author
+            author = next((dm.actor_at(p) for c in token.children if c.dep_ in ("prep", "agent") and c.lower_ in (
+                "from", "by") for p in c.children if p.dep_ == "pobj" and dm.actor_at(p) is not None), None) or next(
+                (dm.actor_at(c) for c in token.children if c.dep_ == "poss" and dm.actor_at(c) is not None), None)
+            if author is not None:
+                return author
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "our", "my")), None)
         noun = self.lex.actor_nouns.get(token.lemma_.lower())
         if owner is not None and noun is not None and noun.kind != "Person":
