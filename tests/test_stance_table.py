@@ -657,6 +657,8 @@ CASES = [
      {("Oakton Chamber of Commerce", O, "rent freeze")}),
     ("whose-statement", "The Oakton Landlords Association's statement condemned the rent freeze.",
      {("Oakton Landlords Association", O, "rent freeze")}),
+    ("requirement-a-proposal", "The Labour Party said the licensing requirement was unworkable.",
+     {("Labour Party", O, "licensing requirement")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
