@@ -1185,12 +1185,18 @@ class StanceReader:
         proposal the story is about (`ArticleContext.main_proposal`), not the amendment named last:
         "has not yet decided how it will vote", "would study the bill before deciding how to vote",
         "said she was undecided", "had not made up her mind"."""
+        named = None  # "has not decided how to vote on the bill": the bill
+        how = tok.pos_ == "VERB" and tok.lemma_.lower() == "vote" and tok.dep_ in ("xcomp", "ccomp") \
+            and any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children)
+        if how:
+            on = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
+                  for p in c.children if p.dep_ == "pobj"]
+            named = self.proposal_of(on[0], dm, sent_no, offset, doc) if len(on) == 1 else None
         if self._mind_unmade(tok):
             judge = tok  # "had not made up her mind" ("... on the bill" is the withheld cue `n.mind_on`)
-        elif any(c.dep_ in ("prep", "dobj") for c in tok.children):
-            return  # "how to vote on the bill", "undecided about the tax": the cues read what is named
-        elif tok.pos_ == "VERB" and tok.lemma_.lower() == "vote" and tok.dep_ in ("xcomp", "ccomp") \
-                and any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children):
+        elif named is None and any(c.dep_ in ("prep", "dobj") for c in tok.children):
+            return  # "undecided about the tax": the cues read what is named
+        elif how:
             judge = tok.head
             lemma = judge.lemma_.lower()
             if not (lemma in UNDECIDED_VERBS or lemma in WITHHOLDING_VERBS and DocWords.of(doc).withholds(judge.i)):
@@ -1201,7 +1207,7 @@ class StanceReader:
             return
         if judge.dep_ == "pcomp" and judge.head.dep_ == "prep":
             judge = judge.head.head  # "would study the bill before deciding how to vote": who studies it
-        target = self.ctx.main_proposal(sent_no, tok.i)
+        target = named or self.ctx.main_proposal(sent_no, tok.i)
         if target is not None:
             for h, hmult in self._verb_holders(judge, dm, sent_no, doc, speaker):
                 yield h, target, 0.7 * hmult
