@@ -42,7 +42,7 @@ ENT_KIND = {"PERSON": PERSON, "ORG": ORGANISATION, "GPE": COUNTRY, "NORP": GROUP
 MAX_LABEL_WORDS = 10
 # Verbs whose subject puts forward the proposal that is their object ("Labour has a plan").
 AUTHORING_VERBS = {"have", "present", "draft", "prepare", "outline", "submit", "file", "put", "introduce",
-                   "unveil", "table", "sponsor", "offer"}
+                   "unveil", "table", "sponsor", "offer", "float"}
 # Participles that, joined by a hyphen to a name, say who put a proposal forward or stands behind it
 # ("a British-drafted resolution", "a U.S.-backed ceasefire"): `_drafted_by` (not "Egyptian-brokered",
 # "Qatari-mediated": a mediator takes no side, as the annotation has it)

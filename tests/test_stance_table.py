@@ -457,7 +457,8 @@ CASES = [
      "stood to gain a great deal, and she backed the deal.", {("Commission", S, "trade deal"),
                                                               ("Ruth Avila", S, "trade deal")}),
     ("that-offer-is-the-plan-just-floated", "Senator Tom Reyes floated a narrower wage plan. Senator Marisol "
-     "Quintanilla dismissed that offer as a pay cut.", {("Marisol Quintanilla", O, "narrower wage plan")}),
+     "Quintanilla dismissed that offer as a pay cut.", {("Marisol Quintanilla", O, "narrower wage plan"),
+                                                        ("Tom Reyes", S, "narrower wage plan")}),
     # being for looking a proposal over takes no side on it
     ("open-to-discussing", "The Green Party said it was open to discussing the fuel levy.",
      {("Green Party", N, "fuel levy")}),
@@ -664,6 +665,8 @@ CASES = [
     ("undecided-how-she-will-vote-on", "Senator Ruth Ames has not decided how she will vote on the rent freeze.",
      {("Ruth Ames", N, "rent freeze")}),
     ("knows-how-to-vote-on", "Senator Ruth Ames said she knew how to vote on the rent freeze.", set()),
+    ("floated-a-plan", "Senator Ruth Ames is floating a narrower plan that would cap rents at five percent.",
+     {("Ruth Ames", S, "narrower plan")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
