@@ -503,6 +503,14 @@ class StanceReader:
             return dm.actor_at(antecedent)
         return None
 
+    def _said_of(self, token: Token, dm: DocMentions) -> Optional[Ref]:
+        """The proposal a speech verb says its words are of: "\"It is a disaster,\" she said of the rent freeze"
+        (the quotation's "it" and "this" come before what they mean)."""
+        verb = next((v for v in token.ancestors if v.lemma_.lower() in self.lex.speech_verbs), None)
+        return next((dm.proposal_at(p) for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for p in c.children if p.dep_ == "pobj" and dm.proposal_at(p) is not None),
+                    None) if verb is not None else None
+
     def _spokesperson_says(self, clause: Token) -> bool:
         """`clause` is what a spokesperson says: "Pedro Alves, a spokesman for the ministry, said ...", "a
         spokeswoman for its energy ministry, Aigerim Nurlanova, said ...", "ministry spokesman Ivan Petrov said"."""
@@ -521,7 +529,7 @@ class StanceReader:
             return ref
         low = token.lower_
         if low in PRONOUNS_THING and token.pos_ in ("PRON", "DET") and not expletive(token):
-            return self.ctx.resolve_proposal(None, sent_no, token.i)
+            return self._said_of(token, dm) or self.ctx.resolve_proposal(None, sent_no, token.i)
         if low in ("them", "they", "these", "those") and token.pos_ == "PRON":
             # "He called them counterproductive": the proposals just named, unless a group of
             # people was named after them ("welcomed the refugees and supports them")
@@ -1281,7 +1289,7 @@ class StanceReader:
             words = [verdict] if verdict is not None else [tok, *tok.conjuncts]
             pol = self._feeling(words + [c for t in words for c in t.children if c.dep_ == "advmod"])
         subj = self.subject_of(copula)
-        if pol is None or subj is None or subj.pos_ == "PRON":
+        if pol is None or subj is None or subj.pos_ == "PRON" and self._said_of(subj, dm) is None:
             return
         target = self.proposal_of(subj, dm, sent_no, offset, doc)
         if target is None:
