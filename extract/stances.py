@@ -199,6 +199,20 @@ def _negated(verb: Token) -> bool:
     return verb.i in DocWords.of(verb.doc).negated
 
 
+# Plural nouns of those sent by a country or body: "ministers from Croatia and Albania" act for them.
+SENT_NOUNS = {"minister", "delegate", "delegation", "official", "diplomat", "envoy", "representative", "negotiator"}
+
+
+def _sent_from(noun: Token, dm: "DocMentions") -> Optional[Ref]:
+    """The country or body that plural envoys are "from" ("energy ministers from Croatia, Albania and
+    Montenegro", "delegates from Kenya and Uganda": the annotation has the countries hold the stance)."""
+    if noun.tag_ != "NNS" or noun.lemma_.lower() not in SENT_NOUNS:
+        return None
+    return next((dm.actor_at(p) for c in noun.children if c.dep_ == "prep" and c.lower_ == "from"
+                 for p in c.children if p.dep_ == "pobj" and dm.actor_at(p) is not None
+                 and dm.actor_at(p).kind != "Person"), None)
+
+
 def _noun_infinitive(noun: Token, clause: Token) -> bool:
     """An infinitive the parser hangs on a noun as an adverbial clause: "calls to lift the ban",
     "calls for the ban to be lifted" (a noun takes no adverbial clause, so it is the noun's own)."""
@@ -427,6 +441,9 @@ class StanceReader:
     # -- resolution helpers ----------------------------------------------------------------
     def actor_of(self, token: Token, dm: DocMentions, sent_no: int,
                  speaker: Optional[Ref] = None) -> Optional[Ref]:
+        sent = _sent_from(token, dm)
+        if sent is not None:
+            return sent  # "energy ministers from Croatia, Albania and Montenegro signed": the countries
         # "CEO of the Refugee Council Enver Solomon", "The MP for Winchester, Mark Oaten": a role word
         # whose apposition names the person
         for c in token.children:
@@ -1001,8 +1018,8 @@ class StanceReader:
         if head is None or head.i >= len(doc) or dm.actor_at(head) is not ref:
             return out
         t = head
-        if t.dep_ == "pobj" and t.head.dep_ == "agent":
-            t = t.head
+        if t.dep_ == "pobj" and t.head.dep_ == "agent" or _sent_from(t.head.head, dm) is ref:
+            t = t.head.head if _sent_from(t.head.head, dm) is ref else t.head
         if t.dep_ not in ("nsubj", "nsubjpass", "agent", "conj") and t.head.i != cue.i:
             return out
         for t in head.conjuncts:
