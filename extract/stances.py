@@ -450,7 +450,8 @@ class StanceReader:
             named = dm.actor_at(c)
             if named is not None and c.dep_ in ("appos", "compound") and named.kind == "Person":
                 return named
-            if c.dep_ == "prep" and spokesperson(token.lemma_.lower()):
+            if c.dep_ == "prep" and (spokesperson(token.lemma_.lower()) or token.lemma_.lower() in self.lex.roles
+                                     and token.tag_ == "NN"):
                 # "a spokeswoman for Lufthansa, Anna Berg, said": the parser hangs the name on the body
                 named = next((dm.actor_at(a) for p in c.children if p.dep_ == "pobj" and dm.actor_at(p) is not None
                               for a in p.children if a.dep_ == "appos" and dm.actor_at(a) is not None), None)

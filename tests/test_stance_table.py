@@ -687,6 +687,8 @@ CASES = [
      {("France", O, "proposal"), ("Germany", O, "proposal")}),
     ("delegates-from-countries", "Delegates from Kenya and Uganda backed the resolution.",
      {("Kenya", S, "resolution"), ("Uganda", S, "resolution")}),
+    ("role-of-country-then-name", "The foreign minister of Norway, Anna Berg, rejected the fishing ban.",
+     {("Anna Berg", O, "fishing ban")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
