@@ -1023,7 +1023,13 @@ class StanceReader:
             t = t.head.head if _sent_from(t.head.head, dm) is ref else t.head
         if t.dep_ not in ("nsubj", "nsubjpass", "agent", "conj") and t.head.i != cue.i:
             return out
-        for t in head.conjuncts:
+        # "Greenpeace, along with WWF, backed ...", "Greenpeace, together with WWF and Oxfam, backed ...": those
+        # named with the subject back it with it
+        withs = [w for c in head.children if c.dep_ == "prep" for w in (
+            [c] if c.lower_ == "with" and any(a.lower_ == "together" for a in c.children) else
+            [x for x in c.children if x.dep_ == "prep" and x.lower_ == "with"] if c.lower_ == "along" else [])]
+        along = [x for w in withs for p in w.children if p.dep_ == "pobj" for x in [p, *p.conjuncts]]
+        for t in [*head.conjuncts, *along]:
             r = dm.actor_at(t)
             if r is not None and r.key != ref.key:
                 out.append(r)
