@@ -471,6 +471,11 @@ class StanceReader:
         leader = self._leader(token, dm)
         if leader is not None:
             return leader  # "five opposition groups headed by Al Wefaq": the named head of an unnamed group
+        members = self._members(token, dm) or next((m for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                                    for p in c.children if p.dep_ == "pobj"
+                                                    for m in [self._members(p, dm)] if m), [])
+        if members:
+            return members[0]  # "a coalition of environmental groups, including Greenpeace, backed": its named members
         if token.lemma_.lower() in DOCUMENT_NOUNS:
             # "a statement from the association condemned X", "a report by the chamber criticised X", "the
             # association's statement": its author
