@@ -1641,7 +1641,7 @@ class StanceReader:
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         if cue.particle == "clause":
             # "fears (that) the council will scrap the subsidy": what the council would do
-            yield from self._clause_target(verb, sent_no, offset, doc)
+            yield from self._clause_target(verb, sent_no, offset, doc, dm)
             return
         if cue.particle and cue.particle not in ("self", "inf"):
             for ref, m in self._prep_targets(verb, cue, dm, offset, sent_no, doc):
@@ -1822,11 +1822,25 @@ class StanceReader:
                     yield ref, 0.6
                     return
 
-    def _clause_target(self, tok: Token, sent_no: int, offset: int, doc: Doc) -> Iterator[tuple[Ref, float]]:
-        """The proposal in the that-clause under a cue ("fears (that) the council will scrap the subsidy")."""
+    def _doer(self, clause: Token, dm: DocMentions, sent_no: int, offset: int, doc: Doc) -> Optional[Ref]:
+        """The proposal that does what a that-clause under a cue fears or hopes for, where it is the clause's
+        subject and the clause's verb acts on something ("worried that the rent freeze will drive landlords
+        away", "fears the tariffs will hurt farmers": the rent freeze, the tariffs); else None. Not a verb with
+        no object ("fears the deal will collapse" fears for the deal), nor a cue, which reads itself."""
+        subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or self._cues(clause) or not any(
+                c.dep_ in ("dobj", "obj") for c in clause.children):
+            return None
+        return self.proposal_of(subj, dm, sent_no, offset, doc)
+
+    def _clause_target(self, tok: Token, sent_no: int, offset: int, doc: Doc,
+                       dm: Optional[DocMentions] = None) -> Iterator[tuple[Ref, float]]:
+        """The proposal in the that-clause under a cue ("fears (that) the council will scrap the subsidy"), or
+        the proposal that would do what it fears (`_doer`)."""
         for c in tok.children:
             if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
-                ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
+                ref = (self._doer(c, dm, sent_no, offset, doc) if dm is not None else None) or \
+                    self.ctx.clause_proposal(c, sent_no, offset, doc)
                 if ref is not None:
                     yield ref, 0.8
                     return
@@ -1928,7 +1942,8 @@ class StanceReader:
                 for v in [c] + [x for x in c.conjuncts if x.pos_ == "VERB"]:
                     if (tok.pos_ == "ADJ" or self._undertaken(tok)) and self._inner_cue_reads(v, dm):
                         continue  # "willing to lift the ban", "a campaign to block the plan": the inner cue reads it
-                    ref = self.ctx.clause_proposal(v, sent_no, offset, doc)
+                    # "expressed concern this order could create tension": the order, not the tension
+                    ref = self._doer(v, dm, sent_no, offset, doc) or self.ctx.clause_proposal(v, sent_no, offset, doc)
                     if ref is not None:
                         yield ref, 0.8
 
@@ -1949,7 +1964,7 @@ class StanceReader:
             subj = next(c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass"))
             holder = self.actor_of(subj, dm, sent_no, speaker)
             if holder is not None:
-                targets = (self._clause_target(tok, sent_no, offset, doc) if cue.particle == "clause"
+                targets = (self._clause_target(tok, sent_no, offset, doc, dm) if cue.particle == "clause"
                            else self._prep_targets(tok, cue, dm, offset, sent_no, doc))
                 for target, m in targets:
                     yield holder, target, m, self.negation(tok)
@@ -1978,7 +1993,8 @@ class StanceReader:
                 # "was confident (that) Ukraine would join the alliance"
                 for c in list(tok.children) + ([c for c in verb.children if c.dep_ == "ccomp"] if verb is not tok else []):
                     if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
-                        ref = self.ctx.clause_proposal(c, sent_no, offset, doc, with_subject=True)
+                        ref = self._doer(c, dm, sent_no, offset, doc) if cue.particle == "clause" else None
+                        ref = ref or self.ctx.clause_proposal(c, sent_no, offset, doc, with_subject=True)
                         if ref is None and cue.particle == "clause":
                             # "concerned the council will scrap the subsidy": what the council would do
                             ref = self.ctx.clause_proposal(c, sent_no, offset, doc)
