@@ -1423,6 +1423,8 @@ class ArticleContext:
         # an undoing is named by what it undoes and only with it (the lexicon's `needs`: "an end to the
         # blockade", the annotation's own way: support for "end to violence in the region"), or with
         # "of" where what it undoes is a proposal ("the end of the curfew", not "the end of the month")
+        if lemma == "order" and (head.dep_ == "pobj" and head.head.lower_ == "in" or head.pos_ == "PROPN"):
+            return None  # "in order to help the party": a purpose, not an order given; "Peace and Order": a name
         if lemma in self.lex.undoings and not (tail and (
                 tail[0].lower_ == self.lex.undoings[lemma]
                 or tail[0].lower_ == "of" and any(c.dep_ == "pobj" and c.lemma_.lower() in self.lex.proposal_nouns

@@ -704,6 +704,8 @@ CASES = [
     ("concerned-the-proposal-will", "Senator Ruth Ames is concerned that the rent freeze will drive landlords away.",
      {("Ruth Ames", O, "rent freeze")}),
     ("fears-the-deal-will-collapse", "Senator Ruth Ames fears the deal will collapse.", set()),
+    ("executive-order", "Senator Ruth Ames criticised the executive order.", {("Ruth Ames", O, "executive order")}),
+    ("in-order-to-no-order", "Senator Ruth Ames resigned in order to help the party.", set()),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
