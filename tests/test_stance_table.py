@@ -706,6 +706,8 @@ CASES = [
     ("fears-the-deal-will-collapse", "Senator Ruth Ames fears the deal will collapse.", set()),
     ("executive-order", "Senator Ruth Ames criticised the executive order.", {("Ruth Ames", O, "executive order")}),
     ("in-order-to-no-order", "Senator Ruth Ames resigned in order to help the party.", set()),
+    ("project-a-proposal", "Environmental groups condemned the hydropower project on the river.",
+     {("Environmental groups", O, "hydropower project")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
