@@ -1024,8 +1024,10 @@ class StanceReader:
         if head is None or head.i >= len(doc) or dm.actor_at(head) is not ref:
             return out
         t = head
-        if t.dep_ == "pobj" and t.head.dep_ == "agent" or _sent_from(t.head.head, dm) is ref:
-            t = t.head.head if _sent_from(t.head.head, dm) is ref else t.head
+        if _sent_from(t.head.head, dm) is ref:
+            t = t.head.head  # "ministers from Croatia, Albania and Montenegro": the ministers are the subject
+        elif t.dep_ == "pobj" and t.head.dep_ == "agent":
+            t = t.head
         if t.dep_ not in ("nsubj", "nsubjpass", "agent", "conj") and t.head.i != cue.i:
             return out
         # "Greenpeace, along with WWF, backed ...", "Greenpeace, together with WWF and Oxfam, backed ...": those
@@ -1834,13 +1836,12 @@ class StanceReader:
         return self.proposal_of(subj, dm, sent_no, offset, doc)
 
     def _clause_target(self, tok: Token, sent_no: int, offset: int, doc: Doc,
-                       dm: Optional[DocMentions] = None) -> Iterator[tuple[Ref, float]]:
+                       dm: DocMentions) -> Iterator[tuple[Ref, float]]:
         """The proposal in the that-clause under a cue ("fears (that) the council will scrap the subsidy"), or
         the proposal that would do what it fears (`_doer`)."""
         for c in tok.children:
             if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX"):
-                ref = (self._doer(c, dm, sent_no, offset, doc) if dm is not None else None) or \
-                    self.ctx.clause_proposal(c, sent_no, offset, doc)
+                ref = self._doer(c, dm, sent_no, offset, doc) or self.ctx.clause_proposal(c, sent_no, offset, doc)
                 if ref is not None:
                     yield ref, 0.8
                     return
