@@ -1667,7 +1667,9 @@ class StanceReader:
                 if ref is not None:
                     yield ref, 0.8
                     return
-            adverb = next((c for c in verb.children if c.lower_ == cue.particle and c.dep_ in ("prt", "advmod")), None)
+            # (or a preposition the parse left with no object: "urged lawmakers to vote [down] the rent freeze")
+            adverb = next((c for c in verb.children if c.lower_ == cue.particle and (
+                c.dep_ in ("prt", "advmod") or c.dep_ == "prep" and not any(True for _ in c.children))), None)
             if adverb is not None and not got:
                 # "pushed back against the reform": the particle is an adverb, a preposition (on the
                 # verb or on the adverb) names the target

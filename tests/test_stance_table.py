@@ -708,6 +708,8 @@ CASES = [
     ("in-order-to-no-order", "Senator Ruth Ames resigned in order to help the party.", set()),
     ("project-a-proposal", "Environmental groups condemned the hydropower project on the river.",
      {("Environmental groups", O, "hydropower project")}),
+    ("phrasal-particle-parsed-prep", "Senator Ruth Ames urged lawmakers to vote down the rent freeze.",
+     {("Ruth Ames", O, "rent freeze")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
