@@ -1394,6 +1394,10 @@ class ArticleContext:
                 # "a planned march by the February 14 Youth Coalition"
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                     author = next((p for p in c.children if p.dep_ == "pobj"), None)
+                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING_VERBS | DRAFTING_PARTICIPLES:
+                    # "the bill, introduced by Senator Ames", "a resolution drafted by Britain": its agent
+                    author = next((p for a in c.children if a.dep_ == "agent" for p in a.children
+                                   if p.dep_ == "pobj"), None)
         more_authors: list[Token] = []
         if author is None and head.dep_ == "nsubj" and head.head.lemma_.lower() == "come":
             # "requests have come from the city council, and from ...": where a proposal comes from puts it forward
