@@ -48,6 +48,8 @@ AUTHORING_VERBS = {"have", "present", "draft", "prepare", "outline", "submit", "
 # "Qatari-mediated": a mediator takes no side, as the annotation has it)
 DRAFTING_PARTICIPLES = {"draft", "back", "sponsor", "propose", "author", "craft", "support", "sponsored", "drafted",
                         "backed", "proposed", "supported"}
+# Participles after a proposal whose agent put it forward ("the bill, introduced by Senator Ames")
+PUT_FORWARD_PARTICIPLES = AUTHORING_VERBS | DRAFTING_PARTICIPLES
 # Proposals whose author a modifier names ("SADC sanctions", "a Swedish proposal"); for the rest
 # ("Israeli policy", "US initiatives") a modifier says whose it is, not that they push it.
 NAMED_AUTHOR_HEADS = {"plan", "proposal", "request", "demand", "bill", "resolution", "motion", "sanction",
@@ -436,6 +438,8 @@ def repair_entities(doc: Doc, names: AbstractSet[str] = frozenset(), roles: Abst
 # Pharmacists and Dentists Union", "the National Union of Rail, Maritime and Transport Workers"): `_listed_names`
 LIST_NAME_ENDS = {"Union", "Unions", "Association", "Associations", "Federation", "Workers", "Council", "Alliance",
                   "League", "Society", "Congress", "Confederation", "Employees"}
+# The words between the parts of such a name: `_listed_names`
+LIST_NAME_JOINERS = (",", "and", "of", "'", "'s", "’s")
 
 
 def _listed_names(doc: Doc, w: DocWords) -> list[Span]:
@@ -448,9 +452,9 @@ def _listed_names(doc: Doc, w: DocWords) -> list[Span]:
             continue
         first = i
         while first > 0 and (doc[first - 1].is_title and doc[first - 1].pos_ == "PROPN" and w.lower[first - 1] != "the"
-                             or w.lower[first - 1] in (",", "and", "of", "'", "'s", "’s")):
+                             or w.lower[first - 1] in LIST_NAME_JOINERS):
             first -= 1
-        while first < i and w.lower[first] in (",", "and", "of", "'", "'s", "’s"):
+        while first < i and w.lower[first] in LIST_NAME_JOINERS:
             first += 1
         words = w.lower[first: i + 1]
         if "," in words and "and" in words and i + 1 - first >= 5 and not any(
@@ -1394,7 +1398,7 @@ class ArticleContext:
                 # "a planned march by the February 14 Youth Coalition"
                 if c.dep_ in ("prep", "agent") and c.lower_ == "by":
                     author = next((p for p in c.children if p.dep_ == "pobj"), None)
-                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in AUTHORING_VERBS | DRAFTING_PARTICIPLES:
+                elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in PUT_FORWARD_PARTICIPLES:
                     # "the bill, introduced by Senator Ames", "a resolution drafted by Britain": its agent
                     author = next((p for a in c.children if a.dep_ == "agent" for p in a.children
                                    if p.dep_ == "pobj"), None)
