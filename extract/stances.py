@@ -1771,7 +1771,8 @@ class StanceReader:
                             yield ref, 0.7
                             return
             for c in dobj.children:
-                if c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "xcomp":
+                # "brushed aside calls to close the mine", its infinitive hung on the noun as either clause
+                if c.dep_ == "acl" and c.tag_ == "VB" or c.dep_ == "xcomp" or _noun_infinitive(dobj, c):
                     if self._undertaken(dobj) and self._inner_cue_reads(c, dm):
                         return  # "launched a campaign to block the plan": the inner cue reads it, as its undertaker
                     ref = self.ctx.clause_proposal(c, sent_no, offset, doc)

@@ -723,6 +723,8 @@ CASES = [
      {("Green Party", S, "exempt small farms from the water charge")}),
     ("wants-to-sell", "The Treasury wants to sell the state's stake in the national airline.",
      {("Treasury", S, "sell the state's stake in the national airline")}),
+    ("brushed-aside-calls", "The mining company brushed aside calls to close the coal mine.",
+     {("mining company", O, "close the coal mine")}),
     ("shrugged-off-calls", "Senator Ann Lee shrugged off calls to withdraw the rent bill.",
      {("Ann Lee", O, "withdraw the rent bill")}),
     ("defied-the-tax", "The truckers' association defied the fuel tax.", {("truckers' association", O, "fuel tax")}),
