@@ -1601,7 +1601,33 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
             # who the likeliest one reports ("Fico said Slovakia would not support X": Slovakia's stance)
             continue
         out.append(d)
-    return _reported(out)
+    return _reported(_consistent(out))
+
+
+# Verbs whose clause brings its object about or keeps it: a side on "imposing the tax" is that side on the tax
+ENACTING_VERBS = {"impose", "introduce", "pass", "adopt", "implement", "approve", "ratify", "sign", "enact",
+                  "extend", "keep", "retain", "create", "establish", "build", "fund", "enforce", "expand"}
+
+
+def _consistent(chosen: list) -> list:
+    """`chosen` without one holder's contradiction in one sentence: a side on an action that brings a thing
+    about or keeps it (`ENACTING_VERBS`: "threatened a strike if the sales tax was imposed", against
+    imposing it) is that side on the thing, so the other side on the thing itself, read less surely, is
+    the statement misread onto the thing's own words, and goes (as the less sure action reading goes
+    where the thing's is surer)."""
+    dropped: set[int] = set()
+    groups: dict[tuple, list] = {}
+    for d in chosen:
+        groups.setdefault(d[0].slot[:2], []).append(d)
+    for ds in groups.values():
+        for b in ds:
+            verb, content = b[0].signature
+            if not b[0].action or verb not in ENACTING_VERBS or b[1] not in OPPOSITE:
+                continue
+            for a in ds:
+                if a is not b and a[1] == OPPOSITE[b[1]] and a[0].signature[0] in content:
+                    dropped.add(id(a) if a[2] <= b[2] else id(b))
+    return [d for d in chosen if id(d) not in dropped]
 
 
 def _reported(chosen: list) -> list:

@@ -568,6 +568,26 @@ def test_a_side_read_on_an_action_and_on_what_it_acts_on_stands_on_the_action():
     assert got == {("h/lee", "cuts to the school budget", "oppose"), ("h/kim", "levy", "support")}
 
 
+def test_a_side_on_bringing_a_thing_about_is_not_contradicted_on_the_thing():
+    """One holder in one sentence against imposing a tax is against the tax: a reading for the tax itself,
+    less sure, is the statement misread onto the thing's words and goes. A side on undoing a thing ("scrap
+    the levy") may well be the other side on it, and both stand."""
+    from stancegraph.extract.learn import Row, decide
+
+    def row(holder, n, label, head, content, action=False):
+        return Row(holder, f"p/{label}", label, (holder, 0, n), {"bias": 1.0}, (head, frozenset(content)),
+                   action=action)
+
+    rows = [row("h/lee", 1, "impose the sales tax", "impose", {"sales", "tax"}, action=True),
+            row("h/lee", 2, "sales tax", "tax", {"sales"}),
+            row("h/kim", 3, "scrap the levy", "scrap", {"levy"}, action=True),
+            row("h/kim", 4, "levy", "levy", set())]
+    probs = np.array([[0.35, 0, 0.65, 0], [0.41, 0.59, 0, 0], [0.3, 0.7, 0, 0], [0.4, 0, 0.6, 0]])
+    got = {(c.holder_key, c.target_label, pol) for c, pol, _ in decide(rows, probs, 0.3)}
+    assert got == {("h/lee", "impose the sales tax", "oppose"), ("h/kim", "scrap the levy", "support"),
+                   ("h/kim", "levy", "oppose")}
+
+
 @pytest.mark.parametrize("text, target", [
     ("Senator Ana Ruiz opposed cuts to the school budget.", "cuts school budget"),
     ("Senator Ana Ruiz warned against cutting the school budget.", "cutting school budget"),
