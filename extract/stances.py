@@ -200,7 +200,8 @@ def _negated(verb: Token) -> bool:
 
 
 # Plural nouns of those sent by a country or body: "ministers from Croatia and Albania" act for them.
-SENT_NOUNS = {"minister", "delegate", "delegation", "official", "diplomat", "envoy", "representative", "negotiator"}
+SENT_NOUNS = {"minister", "delegate", "delegation", "official", "diplomat", "envoy", "representative", "negotiator",
+              "lawmaker", "legislator", "member", "mp", "senator", "deputy", "parliamentarian", "councillor", "councilor"}
 
 
 def _sent_from(noun: Token, dm: "DocMentions") -> Optional[Ref]:
