@@ -220,7 +220,20 @@ def _hang_named_object(doc: Doc, w: DocWords, i: int) -> bool:
                 doc[a].head, doc[a].dep_ = noun, "compound"
             doc[name].head, doc[name].dep_ = doc[i], "oprd"
             return True
-    if any(w.dep[c] == "dobj" for c in w.children[i]):
+    objects = [c for c in w.children[i] if w.dep[c] == "dobj"]
+    if len(objects) == 2 and all(w.pos[o] in ("NOUN", "PROPN") for o in objects) and not any(
+            w.dep[c] == "oprd" for c in w.children[i]):
+        # "dubbed the fishing ban a disaster": the parse makes both nouns objects; the second is the name
+        doc[objects[1]].dep_ = "oprd"
+        return True
+    for o in objects:
+        named_as = next((a for a in w.children[o] if w.dep[a] == "prep" and w.lower[a] == "as"
+                         and any(w.dep[p] == "pobj" for p in w.children[a])), None)
+        if named_as is not None:
+            # "described the fishing ban as a mistake": the parse hangs "as" on the object; it is the verb's
+            doc[named_as].head = doc[i]
+            return True
+    if objects:
         return False
     for comp in w.children[i]:
         if w.dep[comp] != "oprd":

@@ -731,6 +731,8 @@ CASES = [
     ("lawmakers-from-party", "Lawmakers from the Green Party voted against the accession protocol.",
      {("Green Party", O, "accession protocol")}),
     ("senators-from-party", "Senators from the Labour Party rejected the fishing ban.", {("Labour Party", O, "fishing ban")}),
+    ("described-as-on-object", "Senator Ann Lee described the fishing ban as a mistake.", {("Ann Lee", O, "fishing ban")}),
+    ("dubbed-two-objects", "Senator Ann Lee dubbed the fishing ban a disaster.", {("Ann Lee", O, "fishing ban")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
