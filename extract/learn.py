@@ -37,13 +37,11 @@ from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, LOOKI
                                         RULE_DRAFTED, RULE_EFFECT, RULE_JUDGED, RULE_UNDECIDED_VOTE, RULE_VOTED_ON,
                                         URGING_VERBS, WITHHELD_WHEN_NEGATED, naming_complements, relative_proposal,
                                         verbless_subject)
-from stancegraph.extract.words import RETRACTING_VERBS, WITHHELD, DocWords, expletive, supposed, trailing_when
+from stancegraph.extract.words import (PREP_NOUNS, RETRACTING_VERBS, WITHHELD, DocWords, expletive, supposed,
+                                      trailing_when)
 
 MODEL_NAME = "stance-linear"
 CLASSES = ("none", SUPPORT, OPPOSE, NEUTRAL)
-# Nouns of complex prepositions ("in the wake of", "on behalf of", "in response to").
-PREP_NOUNS = {"wake", "behalf", "response", "aftermath", "midst", "face", "light", "terms", "context", "regard",
-              "respect", "view", "event", "addition", "lieu", "spite"}
 # Verbs that do nothing but take a side on their object: a clause of one ("plans to oppose the bill") is
 # a stance on the object, not a proposal of its own.
 SIDE_VERBS = {"support", "oppose", "back", "endorse", "reject", "resist", "fight", "condemn", "criticise",

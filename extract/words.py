@@ -41,6 +41,10 @@ REFUSING_VERBS = {"refuse", "decline", "fail"}
 # "considers the bill dangerous"): `StanceReader._deemed`
 NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characterise", "characterize", "hail",
                 "declare", "consider", "deem"}
+# Nouns of complex prepositions ("in the wake of", "on behalf of", "in response to").
+# And the nouns of "in its current form", "in any shape": how a proposal stands, not one of its own.
+PREP_NOUNS = {"wake", "behalf", "response", "aftermath", "midst", "face", "light", "terms", "context", "regard",
+              "respect", "view", "event", "addition", "lieu", "spite", "form", "shape"}
 # What a noun was and is no longer ("a former critic of", "was once a critic of"): no stance now.
 BYGONE_WORDS = {"former", "onetime", "one-time", "erstwhile", "once", "formerly", "previously"}
 # Verbs that take back the stance their object names ("withdrew its support for", "lifted its objection to",

@@ -405,6 +405,13 @@ def test_it_is_no_place_named_only_as_where(learned):
     assert not [hs for hs, _, _, _ in read(learned, text) if "Jeddah" in hs]
 
 
+def test_how_a_proposal_stands_is_no_proposal(learned):
+    """"Opposed the dam \"in its current form\"": the form is how the dam stands, not a proposal of its own
+    (read the party against "current form" before)."""
+    text = 'The Green Party said it opposed the new dam "in its current form".'
+    assert not [t for _, _, t, _ in read(learned, text) if "form" in t]
+
+
 def test_a_label_ends_before_the_subject_of_the_clause_after_it_and_a_tally_is_no_proposal(learned):
     """"scrap a tax on nuclear waste that it says ...": the label is "scrap a tax on nuclear waste", not
     "... that it"; "passed by 98 votes to 37" counts votes, it names no vote anyone takes a side on."""
