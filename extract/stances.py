@@ -214,6 +214,15 @@ def _sent_from(noun: Token, dm: "DocMentions") -> Optional[Ref]:
                  and dm.actor_at(p).kind != "Person"), None)
 
 
+def shared_passive_subject(verb: Token) -> Optional[Token]:
+    """The passive subject a participle joined to a passive verb shares with it, where the participle has an agent
+    of its own: "the ban is supported by Norway but [opposed] by Iceland" (the ban); else None."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or not any(c.dep_ == "agent" for c in verb.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "nsubjpass"), None)
+
+
 def _noun_infinitive(noun: Token, clause: Token) -> bool:
     """An infinitive the parser hangs on a noun as an adverbial clause: "calls to lift the ban",
     "calls for the ban to be lifted" (a noun takes no adverbial clause, so it is the noun's own)."""
@@ -1554,7 +1563,7 @@ class StanceReader:
         # them, he ...": who asks is not named, and the subject is who is asked
         if any(c.dep_ == "nsubjpass" for c in verb.children) or verb.tag_ == "VBN" and (
                 verb.dep_ == "acl" or verb.dep_ in ("advcl", "relcl") and not any(
-                    c.dep_ in ("aux", "nsubj") for c in verb.children)):
+                    c.dep_ in ("aux", "nsubj") for c in verb.children)) or shared_passive_subject(verb) is not None:
             for c in verb.children:
                 if c.dep_ == "agent":
                     for p in c.children:
@@ -1697,7 +1706,7 @@ class StanceReader:
                     if ref is not None:
                         yield ref, 0.8
             return
-        nsubjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        nsubjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None) or shared_passive_subject(verb)
         if nsubjpass is not None:
             for t in [nsubjpass] + list(nsubjpass.conjuncts):
                 ref = self.proposal_of(t, dm, sent_no, offset, doc)

@@ -405,6 +405,13 @@ def test_it_is_no_place_named_only_as_where(learned):
     assert not [hs for hs, _, _, _ in read(learned, text) if "Jeddah" in hs]
 
 
+def test_each_participle_joined_to_a_passive_says_its_own_agents_side(learned):
+    """"Supported by Norway but opposed by Iceland": Iceland's side is "opposed", not the first verb's (the
+    model read both agents by their nearest common word, "supported")."""
+    got = readings(read(learned, "The fishing ban is supported by Norway but opposed by Iceland."))
+    assert ("Iceland", "oppose", "fishing ban") in got and ("Norway", "support", "fishing ban") in got, got
+
+
 def test_how_a_proposal_stands_is_no_proposal(learned):
     """"Opposed the dam \"in its current form\"": the form is how the dam stands, not a proposal of its own
     (read the party against "current form" before)."""
