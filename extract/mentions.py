@@ -1406,6 +1406,12 @@ class ArticleContext:
         if author is None and head.dep_ == "dobj" and head.head.lemma_.lower() in AUTHORING_VERBS:
             # "Labour has a plan to ...", "the minister presented a bill": its subject puts it forward
             author = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if author is None and head.dep_ == "nsubjpass" and head.head.lemma_.lower() in PUT_FORWARD_PARTICIPLES \
+                and not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in head.head.children):
+            # "the resolution was drafted by France", "the bill was introduced by Senator Ames": its agent (not
+            # who hands it on: "the bill was presented to the president by the Senate chairman")
+            author = next((p for a in head.head.children if a.dep_ == "agent" for p in a.children
+                           if p.dep_ == "pobj"), None)
         if author is None:
             for c in head.rights:
                 # "a planned march by the February 14 Youth Coalition"
