@@ -131,6 +131,9 @@ class DocWords:
         self.negated.update(self.head[s] for s in (self.head[i] for i, low in enumerate(lower)
                                                    if low == "neither" and dep[i] in ("det", "preconj"))
                             if dep[s] in ("nsubj", "nsubjpass") and self.head[s] != s)
+        # "Norway no longer supports the ban": the parse denies "longer"; it is the verb that is denied
+        self.negated.update(self.head[i] for i, low in enumerate(lower)
+                            if low == "longer" and i in self.negated and dep[i] == "advmod" and self.head[i] != i)
         # "stopped short of endorsing the bill": what one stops short of is not done
         self.negated.update(i for i, d in enumerate(dep) if d == "pcomp" and lower[self.head[i]] == "of"
                             and self.head[self.head[i]] != self.head[i] and lower[self.head[self.head[i]]] == "short")

@@ -739,6 +739,7 @@ CASES = [
      {("Labour Party", S, "rent freeze"), ("Green Party", O, "rent freeze")}),
     ("passive-drafted-by", "The ceasefire resolution was drafted by France.", {("France", S, "ceasefire resolution")}),
     ("passive-introduced-by", "The rent bill was introduced by Senator Ann Lee.", {("Ann Lee", S, "rent bill")}),
+    ("no-longer-supports", "The Green Party no longer backs the rent freeze.", {("Green Party", O, "rent freeze")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
