@@ -1712,6 +1712,11 @@ RULES_STAND = {
     "path=pobj>prep^nsubj": RECEIVING_VERBS,  # "the reform drew criticism from Germany" ("from" the verb's)
     "path=pobj>prep>dobj^nsubj": RECEIVING_VERBS,  # "the plan has the backing of the Commission"
     "path=nsubj^pobj>prep>attr": {"be", "remain"},  # "Poland is a critic of the plan", "among the critics of"
+    # "Norway was the only country to vote against the ban", "the first to sign the treaty" (`actor_of`)
+    "path=nsubj^pobj>prep>relcl>attr": {"be"},
+    "path=nsubj^pobj>prep>acl>attr": {"be"},
+    "path=nsubj^dobj>relcl>attr": {"be"},
+    "path=nsubj^dobj>acl>attr": {"be"},
     # "Turkey lifted its objection to Sweden's membership", "dropped its opposition to": none in the corpus
     "path=nsubj^pobj>prep>dobj": RETRACTING_VERBS,
 }

@@ -467,6 +467,13 @@ class StanceReader:
                               for a in p.children if a.dep_ == "appos" and dm.actor_at(a) is not None), None)
                 if named is not None and named.kind == "Person":
                     return named
+        if token.dep_ == "attr" and token.head.lemma_.lower() == "be" and any(
+                c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                for c in token.children):
+            # "Norway was the only country to vote against the ban": who the country to do it is, the subject
+            subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and dm.actor_at(subj) is not None:
+                return dm.actor_at(subj)
         ref = dm.actor_at(token)
         if ref is not None:
             return ref

@@ -412,6 +412,13 @@ def test_each_participle_joined_to_a_passive_says_its_own_agents_side(learned):
     assert ("Iceland", "oppose", "fishing ban") in got and ("Norway", "support", "fishing ban") in got, got
 
 
+def test_the_only_one_to_take_a_side_is_the_subject(learned):
+    """"Norway was the only country to vote against the fishing ban": Norway holds it (the rules had read
+    "only country", the model the pair under its threshold)."""
+    got = readings(read(learned, "Norway was the only country to vote against the fishing ban."))
+    assert got == [("Norway", "oppose", "fishing ban")], got
+
+
 def test_how_a_proposal_stands_is_no_proposal(learned):
     """"Opposed the dam \"in its current form\"": the form is how the dam stands, not a proposal of its own
     (read the party against "current form" before)."""

@@ -740,6 +740,8 @@ CASES = [
     ("passive-drafted-by", "The ceasefire resolution was drafted by France.", {("France", S, "ceasefire resolution")}),
     ("passive-introduced-by", "The rent bill was introduced by Senator Ann Lee.", {("Ann Lee", S, "rent bill")}),
     ("no-longer-supports", "The Green Party no longer backs the rent freeze.", {("Green Party", O, "rent freeze")}),
+    ("only-country-to", "Norway was the only country to vote against the fishing ban.", {("Norway", O, "fishing ban")}),
+    ("first-country-to", "Norway was the first country to sign the fishing treaty.", {("Norway", S, "fishing treaty")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
