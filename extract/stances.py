@@ -199,6 +199,9 @@ def _negated(verb: Token) -> bool:
     return verb.i in DocWords.of(verb.doc).negated
 
 
+# Nouns of saying whose that-clause is what their maker says ("repeated her claim that the tax would be
+# disastrous"): `StanceReader._reporter`
+CLAIM_NOUNS = {"claim", "argument", "assertion", "contention", "insistence", "belief", "view", "warning"}
 # Plural nouns of those sent by a country or body: "ministers from Croatia and Albania" act for them.
 SENT_NOUNS = {"minister", "delegate", "delegation", "official", "diplomat", "envoy", "representative", "negotiator",
               "lawmaker", "legislator", "member", "mp", "senator", "deputy", "parliamentarian", "councillor", "councilor"}
@@ -1085,8 +1088,21 @@ class StanceReader:
                 return None
             if t.dep_ == "ccomp" and t.head.lemma_.lower() in self.lex.speech_verbs:
                 return self._speech_subject(t.head, dm, sent_no)
+            if t.dep_ in ("acl", "ccomp") and t.head.pos_ == "NOUN" and t.head.lemma_.lower() in CLAIM_NOUNS:
+                return self._claimant(t.head, dm, sent_no)
             t = t.head
         return None
+
+    def _claimant(self, noun: Token, dm: DocMentions, sent_no: int) -> Optional[Ref]:
+        """Who makes the claim a noun of saying names ("repeated her claim that the tax cut would be
+        disastrous", "made the argument that ..."): the subject of the verb it is the object of, else its
+        possessor."""
+        if noun.dep_ in OBJ_DEPS and noun.head.pos_ in ("VERB", "AUX"):
+            ref = self._speech_subject(noun.head, dm, sent_no)
+            if ref is not None:
+                return ref
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        return self.actor_of(owner, dm, sent_no) if owner is not None else None
 
     def _according_to(self, verb: Token, dm: DocMentions, sent_no: int) -> Optional[Ref]:
         """The actor a clause is "according to" (its verb's "according to X")."""
