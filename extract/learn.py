@@ -1764,10 +1764,8 @@ def _rules_stand(cands: list, probs: np.ndarray) -> np.ndarray:
         joins = next((RULES_STAND[p] for p in RULES_STAND if p in f), ())
         if RULE_STANDS in f:  # a standing pattern's neutral reading stands too ("with China abstaining")
             side = next((k for k in (SUPPORT, OPPOSE, NEUTRAL) if "rule=" + k in f), None)
-        elif joins and any("path.lca=" + v in f for v in joins) \
-                and T_GUESSED not in f:  # "whether it received warrants from Iran": "it" is no proposal named
-            side = _rule_side(f)
-        elif CONJOINED_PASSIVE in f:
+        elif joins and any("path.lca=" + v in f for v in joins) and T_GUESSED not in f or CONJOINED_PASSIVE in f:
+            # (T_GUESSED: "whether it received warrants from Iran": "it" is no proposal named)
             side = _rule_side(f)
         else:
             continue

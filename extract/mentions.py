@@ -697,6 +697,11 @@ def _name_given(head: Token) -> bool:
         c.dep_ == "dobj" for c in verb.children) and (head.dep_ == "oprd" or head.head.lower_ == "as")
 
 
+def _agent(verb: Token) -> Optional[Token]:
+    """The object of a passive verb's "by" ("introduced by [Senator Ames]"), if it has one."""
+    return next((p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"), None)
+
+
 def drafting(author: Token) -> bool:
     """The author is named by a drafting participle joined to it ("[British]-drafted"): `_drafted_by`."""
     t = author.head
@@ -1410,8 +1415,7 @@ class ArticleContext:
                 and not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in head.head.children):
             # "the resolution was drafted by France", "the bill was introduced by Senator Ames": its agent (not
             # who hands it on: "the bill was presented to the president by the Senate chairman")
-            author = next((p for a in head.head.children if a.dep_ == "agent" for p in a.children
-                           if p.dep_ == "pobj"), None)
+            author = _agent(head.head)
         if author is None:
             for c in head.rights:
                 # "a planned march by the February 14 Youth Coalition"
@@ -1419,8 +1423,7 @@ class ArticleContext:
                     author = next((p for p in c.children if p.dep_ == "pobj"), None)
                 elif c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in PUT_FORWARD_PARTICIPLES:
                     # "the bill, introduced by Senator Ames", "a resolution drafted by Britain": its agent
-                    author = next((p for a in c.children if a.dep_ == "agent" for p in a.children
-                                   if p.dep_ == "pobj"), None)
+                    author = _agent(c)
         more_authors: list[Token] = []
         if author is None and head.dep_ == "nsubj" and head.head.lemma_.lower() == "come":
             # "requests have come from the city council, and from ...": where a proposal comes from puts it forward

@@ -217,6 +217,13 @@ def _sent_from(noun: Token, dm: "DocMentions") -> Optional[Ref]:
                  and dm.actor_at(p).kind != "Person"), None)
 
 
+def _copula_subject(attr: Token, dm: "DocMentions") -> Optional[Ref]:
+    """The actor that is the subject of the copula an attribute noun hangs on ("[Norway] was the only country
+    to ..."), if any."""
+    subj = next((c for c in attr.head.children if c.dep_ == "nsubj"), None)
+    return dm.actor_at(subj) if subj is not None else None
+
+
 def shared_passive_subject(verb: Token) -> Optional[Token]:
     """The passive subject a participle joined to a passive verb shares with it, where the participle has an agent
     of its own: "the ban is supported by Norway but [opposed] by Iceland" (the ban); else None."""
@@ -472,22 +479,16 @@ class StanceReader:
                     return named
         if token.dep_ == "attr" and token.head.lemma_.lower() == "be" and any(
                 c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for c in token.children):
-            # "Norway was the only country to vote against the ban": who the country to do it is, the subject
-            subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and dm.actor_at(subj) is not None:
-                return dm.actor_at(subj)
+                for c in token.children) and (ref := _copula_subject(token, dm)) is not None:
+            return ref  # "Norway was the only country to vote against the ban": who the country to do it is
         ref = dm.actor_at(token)
         if ref is not None:
             return ref
         for c in token.children:
             if c.dep_ == "appos" and dm.actor_at(c) is not None:
                 return dm.actor_at(c)  # "the secularist magazine MicroMega": the apposition names it
-        if token.dep_ == "attr" and token.tag_ in ("NNS", "NNPS"):
-            # "the Netherlands is one of the countries that back X": the countries meant are the subject
-            subj = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-            if subj is not None and dm.actor_at(subj) is not None:
-                return dm.actor_at(subj)
+        if token.dep_ == "attr" and token.tag_ in ("NNS", "NNPS") and (ref := _copula_subject(token, dm)) is not None:
+            return ref  # "the Netherlands is one of the countries that back X": the countries meant are the subject
         leader = self._leader(token, dm)
         if leader is not None:
             return leader  # "five opposition groups headed by Al Wefaq": the named head of an unnamed group
