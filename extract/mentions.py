@@ -159,7 +159,8 @@ def repair_lemmas(doc: Doc, words: set[str]) -> None:
 
 
 def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str]],
-                       noun_infinitives: AbstractSet[str] = frozenset()) -> None:
+                       noun_infinitives: AbstractSet[str] = frozenset(),
+                       proposal_nouns: AbstractSet[str] = frozenset()) -> None:
     """Hang on a noun cue the phrase its own preposition opens, where the parse hung it on a word just
     above the noun: "has not taken sides on the bill" ("on" on "taken"), "is in favour of sending jets"
     ("of" on "is"), "gave the green light to the merger" ("to" a dative of "gave"). Only a preposition
@@ -169,7 +170,8 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
     (from the opposition) to sign the bill" is no signing of the rejecter's, and "sponsored the bill to
     ban fracking" names the bill. And a copula's "among the N" or "one of the N" is its complement N
     (`_hang_membership`). And a naming verb's object that the parse hung on the quotation it is called
-    (`_hang_named_object`), and a verb with "to" and an object the tagger took for an adjective."""
+    (`_hang_named_object`; `proposal_nouns`: the lexicon's, which name a proposal, not a judgement, after
+    "as"), and a verb with "to" and an object the tagger took for an adjective."""
     w = DocWords.of(doc)
     changed = False
     for i, lemma in enumerate(w.lemma[:-1]):
@@ -177,7 +179,7 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
         if lemma in ("be", "remain"):
             changed = _hang_membership(doc, w, i) or changed
         if lemma in NAMING_VERBS and w.pos[i] == "VERB":
-            changed = _hang_named_object(doc, w, i) or changed
+            changed = _hang_named_object(doc, w, i, proposal_nouns) or changed
         if w.pos[i] == "ADJ" and any(w.dep[c] == "aux" and w.lower[c] == "to" for c in w.children[i]) and any(
                 w.dep[c] == "dobj" for c in w.children[i]):
             # "asked Austria to [extradite] the businessman": a rare verb the tagger took for an adjective
@@ -198,7 +200,7 @@ def repair_attachments(doc: Doc, noun_prepositions: Mapping[str, AbstractSet[str
         DocWords.forget(doc)  # its heads were read before these were written
 
 
-def _hang_named_object(doc: Doc, w: DocWords, i: int) -> bool:
+def _hang_named_object(doc: Doc, w: DocWords, i: int, proposal_nouns: AbstractSet[str] = frozenset()) -> bool:
     """`repair_attachments` for the i-th word, a naming verb with no object: in "called the draft \"interference
     in internal affairs\"" the parse makes "the draft" a modifier of the quoted words (`nmod`), so the verb
     seems to call nothing by that name. A noun before the opening quotation mark of the verb's complement
@@ -228,9 +230,11 @@ def _hang_named_object(doc: Doc, w: DocWords, i: int) -> bool:
         return True
     for o in objects:
         named_as = next((a for a in w.children[o] if w.dep[a] == "prep" and w.lower[a] == "as"
-                         and any(w.dep[p] == "pobj" for p in w.children[a])), None)
+                         and any(w.dep[p] == "pobj" and w.lemma[p] not in proposal_nouns for p in w.children[a])),
+                        None)
         if named_as is not None:
-            # "described the fishing ban as a mistake": the parse hangs "as" on the object; it is the verb's
+            # "described the fishing ban as a mistake": the parse hangs "as" on the object; it is the verb's (not
+            # "describing the first step as an invitation to join NATO", a proposal named, not a judgement)
             doc[named_as].head = doc[i]
             return True
     if objects:

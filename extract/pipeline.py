@@ -215,7 +215,8 @@ class RuleExtractor:
         ctx = ArticleContext(self.lexicon, article.text)
         for doc in docs:
             repair_lemmas(doc, self._lemma_words)
-            repair_attachments(doc, self.lexicon.noun_prepositions, self.lexicon.noun_infinitives)
+            repair_attachments(doc, self.lexicon.noun_prepositions, self.lexicon.noun_infinitives,
+                               self.lexicon.proposal_nouns.keys())
             repair_entities(doc, ctx.spelled_out, self.lexicon.roles, self.lexicon.actor_nouns.keys())
         ctx.register_people(list(docs))
         reader = StanceReader(self.lexicon, ctx, article.text)

@@ -376,3 +376,32 @@ def test_a_body_named_by_a_plain_adjective_is_the_last_body_named(adjective, exp
             (".", 6, "punct", "PUNCT", ".", ".")]
     ents = [(0, 1, "ORG")] + ([(4, 5, "NORP")] if adjective[0].isupper() else [])
     assert stances_of(make_doc(rows, ents=ents)) == expected
+
+
+def _described_as(name: str, lemma: str) -> list[tuple]:
+    # "Norway described the levy as a {name}.", the parse hanging "as" on the object
+    return [
+        ("Norway", 1, "nsubj", "PROPN", "NNP", "Norway"),
+        ("described", 1, "ROOT", "VERB", "VBD", "describe"),
+        ("the", 3, "det", "DET", "DT", "the"),
+        ("levy", 1, "dobj", "NOUN", "NN", "levy"),
+        ("as", 3, "prep", "ADP", "IN", "as"),
+        ("a", 6, "det", "DET", "DT", "a"),
+        (name, 4, "pobj", "NOUN", "NN", lemma),
+        (".", 1, "punct", "PUNCT", ".", "."),
+    ]
+
+
+def test_what_a_naming_verb_calls_its_object_is_hung_on_the_verb_unless_it_names_a_proposal():
+    """"Norway described the levy as a mistake": the parse hangs "as" on the object, and the verb seemed to
+    call it nothing; it is the verb's. "... as a plan" names a proposal, not a judgement, and stays."""
+    from stancegraph.extract.mentions import repair_attachments
+
+    lex = load_lexicon()
+    judged = make_doc(_described_as("mistake", "mistake"))
+    repair_attachments(judged, lex.noun_prepositions, lex.noun_infinitives, lex.proposal_nouns.keys())
+    assert judged[4].head.i == 1
+    assert stances_of(make_doc(_described_as("mistake", "mistake"))) == {("Norway", "oppose", "levy")}
+    proposed = make_doc(_described_as("plan", "plan"))
+    repair_attachments(proposed, lex.noun_prepositions, lex.noun_infinitives, lex.proposal_nouns.keys())
+    assert proposed[4].head.i == 3
