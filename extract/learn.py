@@ -37,7 +37,7 @@ from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, LOOKI
                                         RULE_DRAFTED, RULE_EFFECT, RULE_JUDGED, RULE_UNDECIDED_VOTE, RULE_VOTED_ON,
                                         URGING_VERBS, WITHHELD_WHEN_NEGATED, naming_complements, relative_proposal,
                                         verbless_subject)
-from stancegraph.extract.words import (PREP_NOUNS, RETRACTING_VERBS, WITHHELD, DocWords, expletive, supposed,
+from stancegraph.extract.words import (RETRACTING_VERBS, WITHHELD, DocWords, expletive, prepositional_noun, supposed,
                                       trailing_when)
 
 MODEL_NAME = "stance-linear"
@@ -805,7 +805,7 @@ class CandidateFinder:
                 continue  # "support for the plan" is a stance on the plan, not a proposal of its own
             if _addressee(w, head):
                 continue  # "urged the embassy to reconsider": who is asked, not what
-            if w.lemma[head] in PREP_NOUNS and w.dep[head] == "pobj" and w.lower[w.head[head]] in ("in", "on"):
+            if prepositional_noun(w, head):
                 continue  # "in the wake of the violence", "on behalf of the state": a preposition, no proposal
             noun = self.ctx.lex.actor_nouns.get(w.lemma[head])
             if noun is not None and noun.kind in (PERSON, GROUP) and w.tag[head] in ("NNS", "NNPS"):

@@ -23,7 +23,7 @@ from spacy.util import filter_spans
 from stancegraph.extract.lexicon import Lexicon
 from stancegraph.extract.records import (COUNTRY, GOVERNMENT, GROUP, NEUTRAL, ORGANISATION, PERSON, SUPPORT,
                                          Entity, Mention)
-from stancegraph.extract.words import NAMING_VERBS, PREP_NOUNS, WITHHELD, DocWords, trailing_when
+from stancegraph.extract.words import NAMING_VERBS, WITHHELD, DocWords, prepositional_noun, trailing_when
 
 PROPOSAL = "Proposal"
 
@@ -1459,7 +1459,7 @@ class ArticleContext:
         # "of" where what it undoes is a proposal ("the end of the curfew", not "the end of the month")
         if lemma == "order" and (head.dep_ == "pobj" and head.head.lower_ == "in" or head.pos_ == "PROPN"):
             return None  # "in order to help the party": a purpose, not an order given; "Peace and Order": a name
-        if lemma in PREP_NOUNS and head.dep_ == "pobj" and head.head.lower_ in ("in", "on"):
+        if prepositional_noun(DocWords.of(doc), head.i):
             return None  # "opposed the dam in its current form": how the dam stands, no proposal
         if lemma in self.lex.undoings and not (tail and (
                 tail[0].lower_ == self.lex.undoings[lemma]

@@ -217,11 +217,10 @@ def _sent_from(noun: Token, dm: "DocMentions") -> Optional[Ref]:
                  and dm.actor_at(p).kind != "Person"), None)
 
 
-def _copula_subject(attr: Token, dm: "DocMentions") -> Optional[Ref]:
-    """The actor that is the subject of the copula an attribute noun hangs on ("[Norway] was the only country
-    to ..."), if any."""
-    subj = next((c for c in attr.head.children if c.dep_ == "nsubj"), None)
-    return dm.actor_at(subj) if subj is not None else None
+def _copula_subject(attr: Token) -> Optional[Token]:
+    """The subject of the copula an attribute hangs on ("[Norway] was the only country to ...", "[Ames] was
+    among those who ..."), if any."""
+    return next((c for c in attr.head.children if c.dep_ == "nsubj"), None)
 
 
 def shared_passive_subject(verb: Token) -> Optional[Token]:
@@ -479,7 +478,8 @@ class StanceReader:
                     return named
         if token.dep_ == "attr" and token.head.lemma_.lower() == "be" and any(
                 c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                for c in token.children) and (ref := _copula_subject(token, dm)) is not None:
+                for c in token.children) and (subj := _copula_subject(token)) is not None \
+                and (ref := dm.actor_at(subj)) is not None:
             return ref  # "Norway was the only country to vote against the ban": who the country to do it is
         ref = dm.actor_at(token)
         if ref is not None:
@@ -487,7 +487,8 @@ class StanceReader:
         for c in token.children:
             if c.dep_ == "appos" and dm.actor_at(c) is not None:
                 return dm.actor_at(c)  # "the secularist magazine MicroMega": the apposition names it
-        if token.dep_ == "attr" and token.tag_ in ("NNS", "NNPS") and (ref := _copula_subject(token, dm)) is not None:
+        if token.dep_ == "attr" and token.tag_ in ("NNS", "NNPS") and (subj := _copula_subject(token)) is not None \
+                and (ref := dm.actor_at(subj)) is not None:
             return ref  # "the Netherlands is one of the countries that back X": the countries meant are the subject
         leader = self._leader(token, dm)
         if leader is not None:
@@ -542,7 +543,7 @@ class StanceReader:
             antecedent = token.head.head
             if antecedent.lower_ == "those" and antecedent.dep_ == "attr":
                 # "Ames was among those who voted against the freeze" (`mentions._hang_membership`): the subject
-                subj = next((c for c in antecedent.head.children if c.dep_ == "nsubj"), None)
+                subj = _copula_subject(antecedent)
                 return self.actor_of(subj, dm, sent_no, speaker) if subj is not None else None
             return dm.actor_at(antecedent)
         return None

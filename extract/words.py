@@ -343,3 +343,9 @@ def supposed(w: DocWords, h: int, t: int) -> bool:
             return False
         x = w.head[x]
     return False
+
+
+def prepositional_noun(w: DocWords, i: int) -> bool:
+    """The i-th word is the noun of a complex preposition ("in the wake of", "on behalf of") or of "in its
+    current form" (`PREP_NOUNS`): how or why, not a proposal."""
+    return w.lemma[i] in PREP_NOUNS and w.dep[i] == "pobj" and w.lower[w.head[i]] in ("in", "on")
