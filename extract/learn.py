@@ -32,11 +32,11 @@ from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRON
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
                                           neutral_row_misfits, slug, tail_prep, tally)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
-from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, LOOKING_OVER, NAMING_VERBS, RECEIVING_VERBS,
-                                        RULE_CALLED_ACTION, RULE_CONDITION, RULE_DEEMED, RULE_DELIBERATING,
-                                        RULE_DRAFTED, RULE_EFFECT, RULE_JUDGED, RULE_UNDECIDED_VOTE, RULE_VOTED_ON,
-                                        URGING_VERBS, WITHHELD_WHEN_NEGATED, naming_complements, relative_proposal,
-                                        verbless_subject)
+from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, KEPT_WHEN_NEGATED, LOOKING_OVER,
+                                        NAMING_VERBS, RECEIVING_VERBS, RULE_CALLED_ACTION, RULE_CONDITION,
+                                        RULE_DEEMED, RULE_DELIBERATING, RULE_DRAFTED, RULE_EFFECT, RULE_JUDGED,
+                                        RULE_UNDECIDED_VOTE, RULE_VOTED_ON, URGING_VERBS, WITHHELD_WHEN_NEGATED,
+                                        naming_complements, relative_proposal, verbless_subject)
 from stancegraph.extract.words import (RETRACTING_VERBS, WITHHELD, DocWords, expletive, prepositional_noun, supposed,
                                       trailing_when)
 
@@ -272,28 +272,42 @@ GENERIC_WORDS = {"be", "have", "do", "make", "take", "give", "get", "go", "new",
                  "move", "measure", "step", "idea", "call", "demand", "request", "effort", "issue"}
 
 
+# Heads that name a proposal by what it undoes ("end the presence of troops", "the lifting of the ban"):
+# such a target is never the thing it undoes, whatever words they share.
+UNDOING_HEADS = KEPT_WHEN_NEGATED | {"end", "halt", "stop", "cancel", "suspend", "remove", "terminate", "cease",
+                                     "cessation", "suspension", "removal", "lifting", "termination", "cancellation",
+                                     "scrapping", "repeal", "abolition", "reversal", "withdrawal"}
+
+
 def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]]) -> dict[str, str]:
     """One node for one proposal within an article: a target the model named in words of its own
     that shares at least half of its distinctive words with a target named before it ("the Royal
-    Charter", "press regulation by royal charter") is that target. Proposals the mention finder
-    already knew are never merged into each other. `named`: (key, signature, known) in text order;
-    returns key -> the key it is."""
+    Charter", "press regulation by royal charter") is that target, unless one of the two undoes what
+    the other names (`UNDOING_HEADS`). Proposals the mention finder already knew are never merged into
+    each other. `named`: (key, signature, known) in text order; returns key -> the key it is."""
     into: dict[str, str] = {}
-    roots: list[tuple[str, set[str]]] = []
+    roots: list[tuple[str, set[str], tuple[str, frozenset]]] = []
     for key, signature, known in named:
         if key in into:
             continue
         words = distinctive(signature)
         into[key] = key
         if not known:
-            for other, other_words in roots:
+            for other, other_words, other_signature in roots:
                 shared = words & other_words
-                if shared and 2 * len(shared) >= min(len(words), len(other_words)):
+                if shared and 2 * len(shared) >= min(len(words), len(other_words)) and not (
+                        _undoes(signature, other_signature) or _undoes(other_signature, signature)):
                     into[key] = other
                     break
         if into[key] == key:
-            roots.append((key, words))
+            roots.append((key, words, signature))
     return into
+
+
+def _undoes(one: tuple[str, frozenset], other: tuple[str, frozenset]) -> bool:
+    """`one` undoes what `other` names: its head undoes ("end the presence of troops") where the other
+    neither undoes nor names the undoing ("the presence of troops"; not "the decision not to cancel it")."""
+    return one[0] in UNDOING_HEADS and other[0] not in UNDOING_HEADS and one[0] not in other[1]
 
 
 def nested_targets(stances: Iterable[tuple[str, str, str]], names: dict[str, list[str]]) -> dict[tuple, str]:

@@ -813,6 +813,16 @@ def test_a_sentence_reads_a_holder_one_way_on_a_proposal(learned):
         assert all(len(p) == 1 for p in seen.values()), (row["text"], seen)
 
 
+def test_undoing_a_proposal_is_a_proposal_of_its_own(learned):
+    """"Decided to cancel the leadership ballot" after "planned to hold a leadership ballot": the two
+    share their words but undo each other, so they are two nodes, and the decision to cancel is read,
+    not folded into backing the ballot it cancels."""
+    got = read(learned, "The Green Party had planned to hold a leadership ballot in March.\n\n"
+                        "On Monday the Green Party decided to cancel the leadership ballot.")
+    assert found(got, "green", "support", "cancel leadership ballot"), readings(got)
+    assert not any(has_words(t, "cancel") and has_words(t, "hold") for *_, t, _ in got), readings(got)
+
+
 @pytest.mark.parametrize("text, holder, polarity, target", [
     ("The city council rejected a plan that would close three fire stations.", "council", "oppose", "fire stations"),
     ("The union opposed a proposal which would extend the working week to fifty hours.", "union", "oppose",
