@@ -813,6 +813,17 @@ def test_a_sentence_reads_a_holder_one_way_on_a_proposal(learned):
         assert all(len(p) == 1 for p in seen.values()), (row["text"], seen)
 
 
+@pytest.mark.parametrize("text, holder, polarity, target", [
+    ("Calls for the mayor to resign came from the teachers' union.", "union", "support", "mayor resign"),
+    ("The dockers' union announced a two-day strike in protest at the port sale.", "union", "support", "strike"),
+])
+def test_a_side_the_rules_read_too_stands_on_less(learned, text, holder, polarity, target):
+    """Where the rules read the side the model finds likeliest, a lower probability carries it
+    (`RULED_BAR`): the model alone reads these under its threshold."""
+    got = read(learned, text)
+    assert read_right(got, holder, polarity, target), readings(got)
+
+
 def test_undoing_a_proposal_is_a_proposal_of_its_own(learned):
     """"Decided to cancel the leadership ballot" after "planned to hold a leadership ballot": the two
     share their words but undo each other, so they are two nodes, and the decision to cancel is read,
