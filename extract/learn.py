@@ -20,7 +20,7 @@ import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Optional
+from typing import Any, Callable, Container, Iterable, Iterator, Optional
 
 import numpy as np
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -277,19 +277,26 @@ GENERIC_WORDS = {"be", "have", "do", "make", "take", "give", "get", "go", "new",
                  "move", "measure", "step", "idea", "call", "demand", "request", "effort", "issue"}
 
 
-# Heads that name a proposal by what it undoes ("end the presence of troops", "the lifting of the ban"):
-# such a target is never the thing it undoes, whatever words they share.
-UNDOING_HEADS = KEPT_WHEN_NEGATED | {"end", "halt", "stop", "cancel", "suspend", "remove", "terminate", "cease",
-                                     "cessation", "suspension", "removal", "lifting", "termination", "cancellation",
-                                     "scrapping", "repeal", "abolition", "reversal", "withdrawal"}
+# Heads that name a proposal by what it undoes ("end the presence of troops", "the repeal of the ban"),
+# beside the lexicon's undoing nouns ("the lifting of", "an end to"; `undoing_heads`): such a target is
+# never the thing it undoes, whatever words they share.
+UNDOING_WORDS = KEPT_WHEN_NEGATED | {"end", "halt", "stop", "cancel", "suspend", "remove", "terminate", "cease",
+                                     "repeal", "abolition", "reversal", "withdrawal"}
 
 
-def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]]) -> dict[str, str]:
+def undoing_heads(lex) -> frozenset[str]:
+    """The head lemmas of a proposal named by what it undoes: `UNDOING_WORDS` and the lexicon's undoings."""
+    return frozenset(UNDOING_WORDS | set(lex.undoings))
+
+
+def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]],
+                    undoing: Container[str] = frozenset()) -> dict[str, str]:
     """One node for one proposal within an article: a target the model named in words of its own
     that shares at least half of its distinctive words with a target named before it ("the Royal
     Charter", "press regulation by royal charter") is that target, unless one of the two undoes what
-    the other names (`UNDOING_HEADS`). Proposals the mention finder already knew are never merged into
-    each other. `named`: (key, signature, known) in text order; returns key -> the key it is."""
+    the other names (its head among `undoing`, `undoing_heads`). Proposals the mention finder already
+    knew are never merged into each other. `named`: (key, signature, known) in text order; returns
+    key -> the key it is."""
     into: dict[str, str] = {}
     roots: list[tuple[str, set[str], tuple[str, frozenset]]] = []
     for key, signature, known in named:
@@ -301,7 +308,7 @@ def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]]) -> dic
             for other, other_words, other_signature in roots:
                 shared = words & other_words
                 if shared and 2 * len(shared) >= min(len(words), len(other_words)) and not (
-                        _undoes(signature, other_signature) or _undoes(other_signature, signature)):
+                        _undoes(signature, other_signature, undoing) or _undoes(other_signature, signature, undoing)):
                     into[key] = other
                     break
         if into[key] == key:
@@ -309,10 +316,10 @@ def merge_proposals(named: list[tuple[str, tuple[str, frozenset], bool]]) -> dic
     return into
 
 
-def _undoes(one: tuple[str, frozenset], other: tuple[str, frozenset]) -> bool:
+def _undoes(one: tuple[str, frozenset], other: tuple[str, frozenset], undoing: Container[str]) -> bool:
     """`one` undoes what `other` names: its head undoes ("end the presence of troops") where the other
     neither undoes nor names the undoing ("the presence of troops"; not "the decision not to cancel it")."""
-    return one[0] in UNDOING_HEADS and other[0] not in UNDOING_HEADS and one[0] not in other[1]
+    return one[0] in undoing and other[0] not in undoing and one[0] not in other[1]
 
 
 def nested_targets(stances: Iterable[tuple[str, str, str]], names: dict[str, list[str]]) -> dict[tuple, str]:

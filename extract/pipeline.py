@@ -18,7 +18,7 @@ from typing import Iterable, Iterator, Optional, Protocol, Sequence
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon, valence
 from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, fold_nested, merge_proposals,
-                                      noun_targets, one_reading)
+                                      noun_targets, one_reading, undoing_heads)
 from stancegraph.extract.mentions import (PROPOSAL, ArticleContext, DocMentions, repair_attachments, repair_entities,
                                           repair_lemmas, slug, spokesperson)
 from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
@@ -241,7 +241,7 @@ class RuleExtractor:
                 finder = finder or CandidateFinder(ctx, self.priors)
                 found += self._learned(rp, finder, named)
         if named:
-            into = merge_proposals(named)
+            into = merge_proposals(named, undoing_heads(self.lexicon))
             found = one_reading(self._merge_targets(found, into, ctx), lambda s: (s.holder, s.target, s.start),
                                 lambda s: s.polarity, lambda s: s.confidence)
             found = fold_nested(found, {s.target: [ctx.entities[s.target].label, *ctx.entities[s.target].alt_labels]

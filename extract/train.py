@@ -29,7 +29,8 @@ import numpy as np
 
 from stancegraph.extract.learn import (CLASSES, DENSE_PARTS, DENSE_WIDTH, MODEL_NAME, N_FEATURES, Candidate,
                                        CandidateFinder, Priors, Row, StanceModel, T_NEGATED, decide,
-                                       merge_proposals, nested_targets, one_reading, weights_digest)
+                                       merge_proposals, nested_targets, one_reading, undoing_heads, weights_digest)
+from stancegraph.extract.lexicon import load_lexicon
 from stancegraph.extract.readers import read_articles
 from stancegraph.extract.records import OPPOSITE
 
@@ -252,7 +253,8 @@ def predictions(ac: ArticleCandidates, probs: np.ndarray, threshold: float) -> l
     `learn.nested_targets` folds them."""
     out: dict[tuple, tuple] = {}
     chosen = sorted(decide(ac.cands, probs, threshold), key=lambda d: d[0].slot[1])
-    into = merge_proposals([(c.target_key, c.signature, c.known) for c, _, _ in chosen])
+    into = merge_proposals([(c.target_key, c.signature, c.known) for c, _, _ in chosen],
+                           undoing_heads(load_lexicon()))
     chosen = one_reading(chosen, lambda d: (d[0].holder_key, d[0].slot[1], into[d[0].target_key]),
                          lambda d: d[1], lambda d: d[2])
     labels: dict[str, set[str]] = {}
