@@ -281,7 +281,7 @@ GENERIC_WORDS = {"be", "have", "do", "make", "take", "give", "get", "go", "new",
 # beside the lexicon's undoing nouns ("the lifting of", "an end to"; `undoing_heads`): such a target is
 # never the thing it undoes, whatever words they share.
 UNDOING_WORDS = KEPT_WHEN_NEGATED | {"end", "halt", "stop", "cancel", "suspend", "remove", "terminate", "cease",
-                                     "repeal", "abolition", "reversal", "withdrawal"}
+                                     "abolition", "reversal", "withdrawal"}
 
 
 def undoing_heads(lex) -> frozenset[str]:
@@ -1791,7 +1791,7 @@ def _rules_stand(cands: list, probs: np.ndarray) -> np.ndarray:
         joins = next((RULES_STAND[p] for p in RULES_STAND if p in f), ())
         if RULE_STANDS in f:  # a standing pattern's neutral reading stands too ("with China abstaining")
             side = next((k for k in (SUPPORT, OPPOSE, NEUTRAL) if "rule=" + k in f), None)
-        elif joins and any("path.lca=" + v in f for v in joins) and T_GUESSED not in f or CONJOINED_PASSIVE in f:
+        elif (joins and any("path.lca=" + v in f for v in joins) and T_GUESSED not in f) or CONJOINED_PASSIVE in f:
             # (T_GUESSED: "whether it received warrants from Iran": "it" is no proposal named)
             side = _rule_side(f)
         else:
