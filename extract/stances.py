@@ -289,6 +289,16 @@ def verbless_subject(comp: Token) -> Optional[Token]:
     return next((c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i), None)
 
 
+def misplaced_preps(noun: Token) -> list[Token]:
+    """The preposition right after a noun of "in protest at X" that the parse hung on what "in" hangs on, or
+    on that word's verb ("threatened to block roads in protest at the price cap": "at" on "block"); none
+    where the noun is not the object of "in"."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.pos_ != "NOUN":
+        return []
+    hung = noun.head.head
+    return [c for x in (hung, hung.head) for c in x.children if c.i == noun.i + 1 and c.dep_ == "prep"]
+
+
 def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:
     """A sentence as evidence: its text and its offsets in the article, which slice out exactly the
     evidence (spaces around a sentence are not in it)."""
@@ -1154,7 +1164,8 @@ class StanceReader:
             elif cue.particle:
                 # the particle hangs on the cue, or for an adjective on its copula ("remained neutral on X");
                 # a noun received needs none: "the plan faced opposition from X" is X's opposition to it
-                around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else [])
+                around = list(tok.children) + (list(tok.head.children) if tok.dep_ == "acomp" else []) \
+                    + misplaced_preps(tok)
                 if not any(c.lower_ == cue.particle and c.dep_ in ("prep", "prt", "agent", "dative", "advmod") for c in around) \
                         and self._marked_clause(tok, cue.particle) is None \
                         and not (cue.pos == "NOUN" and self._received(tok)):
@@ -1658,6 +1669,8 @@ class StanceReader:
                 return ref, 0.85
         if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in":
             verb = head.head
+            if verb.pos_ == "NOUN" and verb.dep_ in OBJ_DEPS and verb.head.pos_ == "VERB":
+                verb = verb.head  # "blocked roads in protest against the levy": the parse hangs "in" on the roads
             if verb.pos_ in ("VERB", "AUX"):
                 subj = self.subject_of(verb)
                 if subj is not None:
@@ -1940,7 +1953,10 @@ class StanceReader:
             yield from self._include_targets(tok, dm, offset, sent_no, doc)
             return
         preps = ("for", "to", "of", "against", "on", "behind", "with", "about", "over", "in") if not cue.particle else (cue.particle,)
-        for c in tok.children:
+        children = list(tok.children)
+        if cue.particle and not any(c.lower_ == cue.particle for c in children):
+            children += misplaced_preps(tok)
+        for c in children:
             if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
