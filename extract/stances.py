@@ -21,7 +21,7 @@ from stancegraph.extract.mentions import (ACT_DEPS, DOCUMENT_NOUNS, OBJ_DEPS, PR
                                           coordinated_verbs, drafting, neutral_row_misfits, passive_advcl,
                                           passive_infinitive, small_clause, spokesperson)
 from stancegraph.extract.records import NEUTRAL, OPPOSE, OPPOSITE, SUPPORT, Stance
-from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, NAMING_VERBS, PROPOSAL_PARTS,
+from stancegraph.extract.words import (DELIBERATING_VERBS, FUTURE_AUX, NAMING_VERBS, OVERRIDING_VERBS, PROPOSAL_PARTS,
                                       RETRACTING_VERBS, UNDECIDED_VERBS, UNHESITATING, WITHHELD, WITHHOLDING_VERBS,
                                       DocWords, expletive, supposed)
 
@@ -1632,8 +1632,9 @@ class StanceReader:
         members = self._members(noun, dm)
         if members:
             return members[0], 0.9
+        overridden = noun.dep_ in OBJ_DEPS and noun.head.lemma_.lower() in OVERRIDING_VERBS
         for c in noun.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and not overridden:  # (the governor's veto, overridden: the overriders' side)
                 if c.pos_ == "PRON" and noun.dep_ in OBJ_DEPS and noun.head.pos_ in ("VERB", "AUX"):
                     # "Japan gave its backing": the possessive means the subject
                     subj = self.subject_of(noun.head)

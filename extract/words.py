@@ -51,6 +51,10 @@ BYGONE_WORDS = {"former", "onetime", "one-time", "erstwhile", "once", "formerly"
 # "dropped its opposition to", "ended its boycott of"): the noun's side is turned.
 RETRACTING_VERBS = {"withdraw", "drop", "lift", "abandon", "retract", "end", "rescind", "revoke", "reverse",
                     "relinquish", "pull"}
+# Verbs that set aside another's stance ("overrode the governor's veto of the bill"): whoever does it takes the
+# other side, as one who takes back their own does; the noun's owner is not its holder here, the subject is.
+OVERRIDING_VERBS = {"override", "overrule"}
+RETRACTING_VERBS |= OVERRIDING_VERBS
 # ... and those that take it back through "on" or "from".
 BACKING_OFF_VERBS = {"backtrack", "renege", "retreat", "backpedal", "row"}
 # Verbs of reluctance whose denial says the thing will be done ("will not hesitate to impose sanctions").
