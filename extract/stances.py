@@ -289,6 +289,12 @@ def verbless_subject(comp: Token) -> Optional[Token]:
     return next((c for c in comp.children if c.dep_ == "nsubj" and c.i < comp.i), None)
 
 
+class ClauseNegation(tuple):
+    """A cue's (negated, negated above) where the negation is its target clause's own ("pledged not to sell
+    the harbour land", "pledged that the town would not sell it"): a side against what the clause does, not a
+    judgement withheld, as "did not pledge support" is."""
+
+
 def misplaced_preps(noun: Token) -> list[Token]:
     """The preposition right after a noun of "in protest at X" that the parse hung on what "in" hangs on, or
     on that word's verb ("threatened to block roads in protest at the price cap": "at" on "block"); none
@@ -1200,7 +1206,7 @@ class StanceReader:
         if governed:
             return NEUTRAL
         if direct:
-            if polarity == SUPPORT and lemma in WITHHELD_WHEN_NEGATED:
+            if polarity == SUPPORT and lemma in WITHHELD_WHEN_NEGATED and not isinstance(negd, ClauseNegation):
                 return NEUTRAL  # "won't endorse the plan" withholds judgement, it does not oppose
             if polarity == OPPOSE and lemma in KEPT_WHEN_NEGATED:
                 return SUPPORT  # "would not lift the ban" keeps it
@@ -1524,7 +1530,7 @@ class StanceReader:
             for target, tmult in self._verb_targets(tok, cue, dm, offset, sent_no, doc):
                 if tmult < 0:
                     # "pressed the EU not to publish": the negated clause is what the holder is against
-                    yield holder, target, -tmult, (not negd[0], negd[1])
+                    yield holder, target, -tmult, ClauseNegation((not negd[0], negd[1]))
                 else:
                     yield holder, target, hmult * tmult, negd
         elif cue.pos == "NOUN" and speaker is not None and (tok.dep_ == "attr" and not any(
