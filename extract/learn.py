@@ -1516,6 +1516,21 @@ class StanceModel:
         self.threshold = float(meta.get("threshold", 0.5))
         self.hasher = FeatureHasher(n_features=coef.shape[1], alternate_sign=False, dtype=np.float32)
         self.name = f"{meta.get('name', MODEL_NAME)}@{meta.get('version', '0')}"
+        self.calibration = meta.get("stance_calibration")  # `stance_confidence`; None: the reading's own
+
+    def stance_confidence(self, conf: float, ruled: bool, neutral: bool) -> float:
+        """How often a stance the build reads is one the annotation holds, from what the reading knows of it:
+        the probability it was read with (`decide`'s), whether a rule read the same side (rule-agreeing
+        stances are right far more often at every probability: README), whether it is neutral. A logistic
+        map fitted on the dev split's stances (`train.fit_stance_calibration`); where the model has none,
+        the probability itself."""
+        cal = self.calibration
+        if not cal:
+            return conf
+        p = min(max(conf, 1e-4), 1.0 - 1e-4)
+        w = cal["weights"]
+        z = w[0] * float(np.log(p / (1.0 - p))) + w[1] * ruled + w[2] * neutral + cal["intercept"]
+        return round(1.0 / (1.0 + float(np.exp(-z))), 3)
 
     @classmethod
     def load(cls, folder: Optional[Path] = None) -> "StanceModel":
@@ -1563,6 +1578,11 @@ class StanceModel:
         # (`np.array` stacks the rows as `np.vstack` would, without a Python call per row)
         return self.proba([c.features for c in cands],
                           None if any(d is None for d in dense) or not dense else np.array(dense))
+
+
+def ruled_reading(rule: str) -> bool:
+    """A stance's provenance (`Stance.rule`) says a rule read the model's side too ("model:NAME+v.veto")."""
+    return rule.startswith("model:") and "+" in rule
 
 
 def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:

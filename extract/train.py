@@ -32,10 +32,12 @@ from stancegraph.extract.learn import (CLASSES, DENSE_PARTS, DENSE_WIDTH, MODEL_
                                        merge_proposals, nested_targets, one_reading, undoing_heads, weights_digest)
 from stancegraph.extract.lexicon import load_lexicon
 from stancegraph.extract.readers import read_articles
-from stancegraph.extract.records import OPPOSITE
+from stancegraph.extract.records import NEUTRAL, OPPOSITE
 
 SEED = 13
 C_GRID = (0.05, 0.1, 0.2)
+# The fewest dev stances a stance-level map is fitted on (`fit_stance_calibration`)
+MIN_CALIBRATION_STANCES = 20
 # The dense features' weight beside the sparse ones once standardised (chosen on dev: 0.3 gave dev F1
 # 0.291, 1.0 gave 0.280, without them 0.286).
 DENSE_SCALE = 0.3
@@ -432,12 +434,72 @@ def train(corpus_dir: Path, out_dir: Optional[Path] = None, *, limit: Optional[i
         probs = [model.score(ac.cands) for ac in test_data]
         meta["scores"]["test"] = evaluate(test_data, probs, golds, th)
         meta["scores"]["test_candidate_recall"] = candidate_recall(test_data, golds)
+    log("reading the dev split as the build does, for the stance-level map")
+    meta["stance_calibration"] = fit_stance_calibration(stance_outcomes(model, corpus, dev_ids, nlp=extractor.nlp))
+    model = StanceModel(coef, intercept, meta, **dense)
     meta["train_seconds"] = round(time.time() - started, 1)
     log(f"dev: {figure} at C={c}, threshold {th}, temperature {temperature:.2f}")
     if out_dir is not None:
         model.save(Path(out_dir))
         log(f"wrote {out_dir}/{MODEL_NAME}.npz and .json")
     return model
+
+
+def stance_outcomes(model: StanceModel, corpus: "Corpus", ids: list[str], nlp=None) -> list[tuple]:
+    """Each stance the build reads in the articles `ids` with `model`, before its stance-level map: (the
+    probability it was read with, whether a rule read the same side, whether it is neutral, whether the
+    annotation holds it, required or optional, as the shared scorer matches its labels)."""
+    from stancegraph.extract.learn import ruled_reading
+    from stancegraph.extract.pipeline import RuleExtractor
+
+    meta = {k: v for k, v in model.meta.items() if k != "stance_calibration"}
+    raw = StanceModel(model.coef, model.intercept, meta, dense_coef=model.dense_coef, dense_mean=model.dense_mean,
+                      dense_scale=model.dense_scale)
+    extractor = RuleExtractor(nlp=nlp, stance_model=raw)
+    out = []
+    for res in extractor.extract([corpus.article(a) for a in ids]):
+        labels = {k: {e.label, *e.alt_labels} for k, e in res.entities.items()}
+        preds = [(labels[s.holder], s.polarity, labels[s.target]) for s in res.stances]
+        _, wrong = false_positives(corpus.gold(res.article.id), preds)
+        wrong_ids = {id(p) for p in wrong}
+        out.extend((s.confidence, ruled_reading(s.rule), s.polarity == NEUTRAL, id(p) not in wrong_ids)
+                   for s, p in zip(res.stances, preds))
+    return out
+
+
+def fit_stance_calibration(outcomes: list[tuple]) -> Optional[dict]:
+    """The map from what the reading knows of a stance to how often such stances are right
+    (`StanceModel.stance_confidence`): a logistic regression of being right on the logit of the stance's
+    probability, whether a rule read its side, whether it is neutral. None where the stances are too few
+    (under `MIN_CALIBRATION_STANCES`) or all right or all wrong."""
+    from sklearn.linear_model import LogisticRegression
+
+    if len(outcomes) < MIN_CALIBRATION_STANCES or len({o[3] for o in outcomes}) < 2:
+        return None
+    p = np.clip(np.array([o[0] for o in outcomes], dtype=float), 1e-4, 1 - 1e-4)
+    x = np.column_stack([np.log(p / (1 - p)), [float(o[1]) for o in outcomes], [float(o[2]) for o in outcomes]])
+    y = np.array([o[3] for o in outcomes], dtype=int)
+    clf = LogisticRegression(C=1.0, random_state=SEED).fit(x, y)
+    return {"weights": [round(float(v), 4) for v in clf.coef_[0]], "intercept": round(float(clf.intercept_[0]), 4),
+            "features": ["logit of the stance's probability", "a rule read the same side", "neutral"],
+            "fitted_on": f"the dev split's stances, as the build reads them ({len(y)}, {int(y.sum())} held)"}
+
+
+def calibrate(corpus_dir: Path, model_dir: Optional[Path] = None, *, nlp=None,
+              log: Callable[[str], None] = print) -> StanceModel:
+    """Refit only the stance-level map of the model in `model_dir` (default: the packaged one) on the corpus's
+    dev split, as `train` fits it after training, and save the model's metadata with it; the weights stay."""
+    from stancegraph.extract.learn import model_dir as packaged
+
+    folder = Path(model_dir) if model_dir is not None else packaged()
+    model = StanceModel.load(folder)
+    corpus = Corpus.open(corpus_dir)
+    log(f"reading the dev split with {model.name}")
+    outcomes = stance_outcomes(model, corpus, corpus.ids("dev"), nlp=nlp)
+    model.meta["stance_calibration"] = fit_stance_calibration(outcomes)
+    model.save(folder)
+    log(f"stance calibration: {model.meta['stance_calibration']}")
+    return StanceModel.load(folder)
 
 
 def per_article(probs: np.ndarray, data: list[ArticleCandidates]) -> list[np.ndarray]:

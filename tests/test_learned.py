@@ -925,6 +925,52 @@ def test_the_packaged_model_is_small_and_says_what_it_was_trained_on():
     assert 0 < info["threshold"] < 1 and info["temperature"] > 0
 
 
+def test_the_packaged_model_maps_a_stance_to_how_often_such_stances_are_right(learned):
+    """The packaged model carries its stance-level map, fitted on the dev split's stances: a stance a rule
+    read the same way is more often right than one the model read alone at the same probability, and a
+    surer reading is more often right than a less sure one."""
+    model = learned.model
+    cal = model.meta["stance_calibration"]
+    assert "dev split" in cal["fitted_on"] and len(cal["weights"]) == 3
+    assert model.stance_confidence(0.4, True, False) > model.stance_confidence(0.4, False, False)
+    assert model.stance_confidence(0.8, False, False) > model.stance_confidence(0.3, False, False)
+    assert all(0 < model.stance_confidence(p, r, n) < 1 for p in (0.01, 0.5, 0.99) for r in (0, 1) for n in (0, 1))
+
+
+def test_a_built_stance_says_how_often_such_stances_are_right(learned):
+    """The confidence a build gives is the stance-level map of the probability the stance was read with."""
+    model = learned.model
+    raw = StanceModel(model.coef, model.intercept, {k: v for k, v in model.meta.items() if k != "stance_calibration"},
+                      dense_coef=model.dense_coef, dense_mean=model.dense_mean, dense_scale=model.dense_scale)
+    assert raw.stance_confidence(0.37, True, False) == 0.37  # no map: the probability itself
+    text = "Mayor Ann Lee vetoed the new parking rules."
+    art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
+    mapped = learned.extract_one(art).stances
+    learned.model = raw
+    try:
+        plain = learned.extract_one(art).stances
+    finally:
+        learned.model = model
+    assert [s.polarity for s in mapped] == [s.polarity for s in plain] == ["oppose"]
+    assert mapped[0].confidence == model.stance_confidence(plain[0].confidence, "+" in plain[0].rule, False)
+
+
+def test_the_stance_level_map_learns_what_the_outcomes_say():
+    from stancegraph.extract.train import fit_stance_calibration
+
+    assert fit_stance_calibration([(0.5, True, False, True)] * 5) is None  # too few, and all right
+    # rule-agreeing stances right four times in five, the others one in three; surer ones more often
+    outcomes = [(0.6, True, False, n % 5 != 0) for n in range(50)]
+    outcomes += [(0.6, False, False, n % 3 == 0) for n in range(60)]
+    outcomes += [(0.9, False, False, n % 4 != 0) for n in range(20)]
+    outcomes += [(0.2, False, False, n % 5 == 0) for n in range(20)]
+    cal = fit_stance_calibration(outcomes)
+    assert cal is not None and cal["weights"][0] > 0 and cal["weights"][1] > 0
+    model = StanceModel(np.zeros((4, 8)), np.zeros(4), {"stance_calibration": cal})
+    assert abs(model.stance_confidence(0.6, True, False) - 0.8) < 0.1
+    assert abs(model.stance_confidence(0.6, False, False) - 1 / 3) < 0.1
+
+
 def test_the_model_reads_the_parsers_own_token_vectors(nlp, learned):
     """The dense features are the rows of `doc.tensor` of the pipeline the model was trained with:
     the packaged model has weights for them, of that pipeline's width, and they move its scores."""
@@ -960,6 +1006,7 @@ def test_training_rebuilds_a_model_end_to_end(nlp, tmp_path):
     info = json.loads((tmp_path / "m" / f"{MODEL_NAME}.json").read_text(encoding="utf-8"))
     assert info["training_data"]["train_articles"] == 4 and info["seed"] == model.meta["seed"]
     assert info["training_data"]["stances"] > 0
+    assert "stance_calibration" in info  # fitted where the dev stances are enough, else null
     again = RuleExtractor(nlp=nlp, stance_model=tmp_path / "m")
     assert again.model.name == model.name
     read(again, "Norway rejected the fishing agreement. Chile backed it.")  # runs end to end
