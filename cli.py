@@ -372,7 +372,7 @@ def train(
     out_dir: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder to write the model into (default: the package's extract/model/, which builds then use)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Train on only the first N train articles (and N/2 dev): a quick check, not a model to ship."),
     report_test: bool = typer.Option(False, "--report-test", help="Also score the test split, recorded in the model's metadata (for milestones only: nothing is chosen by it)."),
-    calibrate_only: bool = typer.Option(False, "--calibrate-only", help="Keep the model in --out (default: the packaged one) and refit only its stance-level confidence map on the dev split (about a minute)."),
+    calibrate_only: bool = typer.Option(False, "--calibrate-only", help="Keep the model in --out (default: the packaged one) and refit only its stance-level confidence map on the dev split (about 20 seconds)."),
 ) -> None:
     """Rebuild the stance model from the annotated corpus (fixed seed; about 7 minutes on 2 cores)."""
     from stancegraph.extract.learn import model_dir

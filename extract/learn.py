@@ -402,8 +402,9 @@ class Candidate:
     @property
     def named_group(self) -> bool:
         """The holder is a group the text names ("Fishermen in Port Elda", "the Greens", "Senate
-        Democrats"), not a vague one ("critics", "some countries"): a proper noun among its words.
-        ANNOTATION.md holds named groups to their stances; only vague holders are optional."""
+        Democrats"), not a vague one ("critics", "some countries"): a proper noun among its words or in
+        the "of", "in", "from" phrase that says where or whose it is (`GROUP_PLACES`). ANNOTATION.md holds
+        named groups to their stances; only vague holders are optional."""
         h = self.holder
         if h.kind != GROUP or h.end <= h.start:
             return False

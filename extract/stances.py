@@ -302,7 +302,8 @@ def misplaced_preps(noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or noun.head.lower_ != "in" or noun.pos_ != "NOUN":
         return []
     hung = noun.head.head
-    return [c for x in (hung, hung.head) for c in x.children if c.i == noun.i + 1 and c.dep_ == "prep"]
+    return [c for x in ((hung,) if hung.head is hung else (hung, hung.head))
+            for c in x.children if c.i == noun.i + 1 and c.dep_ == "prep"]
 
 
 def evidence_of(sent: Span, offset: int) -> tuple[str, int, int]:
