@@ -416,6 +416,20 @@ class Candidate:
             w.dep[o] == "pobj" and w.pos[o] == "PROPN" for o in w.children[p]) for p in w.children[root])
 
     @property
+    def content_of(self) -> Optional[int]:
+        """The noun (by index) whose infinitive the target clause is, where the clause says what the noun
+        is ("the plan [to sell the bus depot]", "the decision [to close the hospital]"); else None."""
+        t = self.target
+        if t.kind != "clause" or t.head is None:
+            return None
+        w, i = DocWords.of(self.sent.doc), t.head.i
+        gov = w.head[i]
+        if w.dep[i] == "acl" and gov != i and w.pos[gov] == "NOUN" and any(
+                w.dep[c] == "aux" and w.lower[c] == "to" for c in w.children[i]):
+            return gov
+        return None
+
+    @property
     def verb_side(self) -> Optional[tuple[str, int, int]]:
         return self.target.verb_side
 
@@ -428,7 +442,7 @@ class Candidate:
     def row(self) -> "Row":
         return Row(self.holder.key, self.target_key, self.target.label, self.slot, self.features,
                    self.target.signature(), self.target.key is not None, self.dense, self.joined, self.action,
-                   self.verb_side, self.named_group)
+                   self.verb_side, self.named_group, self.content_of)
 
 
 @dataclass
@@ -447,6 +461,7 @@ class Row:
     action: bool = False  # `Candidate.action`
     verb_side: Optional[tuple[str, int, int]] = None  # `Target.verb_side`
     named_group: bool = False  # `Candidate.named_group`
+    content_of: Optional[int] = None  # `Candidate.content_of`
 
 
 # ------------------------------------------------------------------------------- candidates
@@ -1612,6 +1627,7 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
     probs = _turned(probs, _composed_against(cands, probs))
     probs = _sides_to_objects(cands, probs)
     probs = _rules_stand(cands, probs)
+    probs = _contents_as_nouns(cands, probs)
     ks = np.argmax(probs[:, 1:], axis=1) + 1
     confs = probs[np.arange(len(ks)), ks]
     best: dict[tuple, tuple] = {}
@@ -1895,6 +1911,38 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
             shares = side_of[1:] / max(side_of[1:].sum(), 1e-9)
             probs[o] = np.concatenate(([none], (1.0 - none) * shares))
         probs[n] = [1.0, 0.0, 0.0, 0.0]
+    return probs
+
+
+# How a proposal noun hangs on the word that joins it to its holder where the holder's words take a side on it
+# ("criticised [the plan]", "cast doubt [on the plan]"): `_contents_as_nouns`
+OBJECT_LINKS = {"dobj", "prep", "pobj"}
+
+
+def _contents_as_nouns(cands: list, probs: np.ndarray) -> np.ndarray:
+    """A clause that says what a proposal noun is ("cast doubt on the plan [to sell the bus depot]") takes the
+    noun's reading where the two are read on opposite sides, for the same holder in the same sentence, and
+    the holder's words reach the noun from outside it: the two are one proposal, and the clause alone, further
+    from those words, had read support for selling the depot. Not for the noun's own author, named inside
+    it ("a demand from the IMF [to devalue the currency]", "a government plan [to cut subsidies]"), whose
+    clause says their side and whose noun reads whatever else the sentence says of it."""
+    nouns = {c.slot: n for n, c in enumerate(cands) if "t.kind=proposal" in c.features}
+    rows = []
+    for n, c in enumerate(cands):
+        m = nouns.get((c.slot[0], c.slot[1], c.content_of)) if c.content_of is not None else None
+        if m is None or (probs[n, 1] > probs[n, 2]) == (probs[m, 1] > probs[m, 2]):
+            continue
+        lcas = [k.rpartition(":")[2] for k in cands[m].features if k.startswith("path.lca+td=")]
+        if not lcas or not all(td in OBJECT_LINKS for td in lcas):
+            # the holder named inside the noun's words (its author: ":self"), not in the sentence at all, or
+            # reaching the noun through another clause ("drove tractors to protest against a government plan")
+            continue
+        rows.append((n, m))
+    if not rows:
+        return probs
+    probs = probs.copy()
+    for n, m in rows:
+        probs[n] = probs[m]
     return probs
 
 

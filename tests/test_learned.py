@@ -197,6 +197,18 @@ def test_table_row(learned, row):
         readings(got)
 
 
+def test_a_clause_that_says_what_a_proposal_is_takes_the_nouns_side(learned):
+    """"Rejected a demand from the Fishing Council to extend the quota": the noun is what Norway's words reach,
+    against it; the clause alone had read Norway for extending the quota as well. The noun's author, named
+    inside it, keeps the clause's side: the council is for extending it."""
+    got = read(learned, "Norway rejected a demand from the Fishing Council to extend the quota.")
+    assert {p for h, p, t, _ in got if any("norway" in words(x) for x in h)} == {"oppose"}, readings(got)
+    assert "support" in {p for h, p, t, _ in got if any("council" in words(x) for x in h)}, readings(got)
+    got = read(learned, "Mayor Ann Lee cast doubt on the plan to close the library.")
+    sides = {p for h, p, t, _ in got if any("lee" in words(x) for x in h) and "library" in words(t)}
+    assert sides == {"oppose"}, readings(got)
+
+
 def test_a_pronoun_or_a_group_needs_a_surer_reading():
     """A holder named by a pronoun or a group holder needs 0.4, a target named by "it" 0.5, where a
     named holder and target need the model's threshold; so does a target named by a relative pronoun
