@@ -1922,10 +1922,12 @@ OBJECT_LINKS = {"dobj", "prep", "pobj"}
 def _contents_as_nouns(cands: list, probs: np.ndarray) -> np.ndarray:
     """A clause that says what a proposal noun is ("cast doubt on the plan [to sell the bus depot]") takes the
     noun's reading where the two are read on opposite sides, for the same holder in the same sentence, and
-    the holder's words reach the noun from outside it: the two are one proposal, and the clause alone, further
-    from those words, had read support for selling the depot. Not for the noun's own author, named inside
-    it ("a demand from the IMF [to devalue the currency]", "a government plan [to cut subsidies]"), whose
-    clause says their side and whose noun reads whatever else the sentence says of it."""
+    the holder's words take the noun as their object (`OBJECT_LINKS`): the two are one proposal, and the
+    clause alone, further from those words, had read support for selling the depot. Not for the noun's own
+    author, named inside it ("a demand from the IMF [to devalue the currency]"), whose clause says their
+    side, nor for a holder that reaches the noun through another clause ("farmers drove tractors to protest
+    against a government plan [to cut subsidies], while the coalition insisted ..."), whose noun reads
+    what the rest of the sentence says of it."""
     nouns = {c.slot: n for n, c in enumerate(cands) if "t.kind=proposal" in c.features}
     rows = []
     for n, c in enumerate(cands):
