@@ -16,6 +16,7 @@ from the repository's corpus (`stancegraph.extract.train`).
 """
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass, field, replace
@@ -1532,7 +1533,17 @@ class StanceModel:
         self.threshold = float(meta.get("threshold", 0.5))
         self.hasher = FeatureHasher(n_features=coef.shape[1], alternate_sign=False, dtype=np.float32)
         self.name = f"{meta.get('name', MODEL_NAME)}@{meta.get('version', '0')}"
-        self.calibration = meta.get("stance_calibration")  # `stance_confidence`; None: the reading's own
+
+    @property
+    def calibration(self) -> Optional[dict]:
+        """The stance-level map `stance_confidence` applies, as the metadata holds it; None: the reading's own."""
+        return self.meta.get("stance_calibration")
+
+    def without_calibration(self) -> "StanceModel":
+        """The same model with no stance-level map: its stances keep the probability they were read with."""
+        raw = copy.copy(self)
+        raw.meta = {k: v for k, v in self.meta.items() if k != "stance_calibration"}
+        return raw
 
     def stance_confidence(self, conf: float, ruled: bool, neutral: bool) -> float:
         """How often a stance the build reads is one the annotation holds, from what the reading knows of it:

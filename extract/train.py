@@ -436,7 +436,6 @@ def train(corpus_dir: Path, out_dir: Optional[Path] = None, *, limit: Optional[i
         meta["scores"]["test_candidate_recall"] = candidate_recall(test_data, golds)
     log("reading the dev split as the build does, for the stance-level map")
     meta["stance_calibration"] = fit_stance_calibration(stance_outcomes(model, corpus, dev_ids, nlp=extractor.nlp))
-    model = StanceModel(coef, intercept, meta, **dense)
     meta["train_seconds"] = round(time.time() - started, 1)
     log(f"dev: {figure} at C={c}, threshold {th}, temperature {temperature:.2f}")
     if out_dir is not None:
@@ -452,10 +451,7 @@ def stance_outcomes(model: StanceModel, corpus: "Corpus", ids: list[str], nlp=No
     from stancegraph.extract.learn import ruled_reading
     from stancegraph.extract.pipeline import RuleExtractor
 
-    meta = {k: v for k, v in model.meta.items() if k != "stance_calibration"}
-    raw = StanceModel(model.coef, model.intercept, meta, dense_coef=model.dense_coef, dense_mean=model.dense_mean,
-                      dense_scale=model.dense_scale)
-    extractor = RuleExtractor(nlp=nlp, stance_model=raw)
+    extractor = RuleExtractor(nlp=nlp, stance_model=model.without_calibration())
     out = []
     for res in extractor.extract([corpus.article(a) for a in ids]):
         labels = {k: {e.label, *e.alt_labels} for k, e in res.entities.items()}
@@ -498,8 +494,8 @@ def calibrate(corpus_dir: Path, model_dir: Optional[Path] = None, *, nlp=None,
     outcomes = stance_outcomes(model, corpus, corpus.ids("dev"), nlp=nlp)
     model.meta["stance_calibration"] = fit_stance_calibration(outcomes)
     model.save(folder)
-    log(f"stance calibration: {model.meta['stance_calibration']}")
-    return StanceModel.load(folder)
+    log(f"stance calibration: {model.calibration}")
+    return model
 
 
 def per_article(probs: np.ndarray, data: list[ArticleCandidates]) -> list[np.ndarray]:

@@ -952,8 +952,7 @@ def test_the_packaged_model_maps_a_stance_to_how_often_such_stances_are_right(le
 def test_a_built_stance_says_how_often_such_stances_are_right(learned):
     """The confidence a build gives is the stance-level map of the probability the stance was read with."""
     model = learned.model
-    raw = StanceModel(model.coef, model.intercept, {k: v for k, v in model.meta.items() if k != "stance_calibration"},
-                      dense_coef=model.dense_coef, dense_mean=model.dense_mean, dense_scale=model.dense_scale)
+    raw = model.without_calibration()
     assert raw.stance_confidence(0.37, True, False) == 0.37  # no map: the probability itself
     text = "Mayor Ann Lee vetoed the new parking rules."
     art = Article(id="t", text=text, paragraphs=split_paragraphs(text))
