@@ -90,6 +90,10 @@ LOOKING_OVER = DELIBERATING_VERBS | DISCUSSING_VERBS
 PREDICTING_AUX = {"would", "will", "could", "might", "may", "'ll", "wo"}
 # ... and verbs of changing an amount, whose feeling is that of what changes ("would lower fares", "would boost
 # costs"): no side by themselves.
+# What is taken or given as a judgement ("would not take a position", "took no stance"): `_judgement_unmade`
+JUDGEMENT_NOUNS = {"position", "stance", "view", "side", "decision"}
+# Verbs of a judgement that may be left unmade with nothing named ("had not yet decided", "abstained")
+UNMADE_VERBS = {"decide", "commit", "abstain", "take", "adopt", "express", "give"}
 AMOUNT_VERBS = {"lower", "raise", "cut", "slash", "reduce", "increase", "decrease", "boost", "double", "halve"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
@@ -724,7 +728,8 @@ class StanceReader:
             verb = w.pos[i] in ("VERB", "AUX") and (w.dep[i] in ("ROOT", "ccomp", "conj", "advcl") or (
                 w.dep[i] == "relcl" and w.lemma[i] in NAMING_VERBS) or (  # "the plan, which she called a triumph"
                 w.dep[i] == "xcomp" and (w.lemma[i] in WHETHER_VERBS  # "declined to say whether"
-                                         or w.lemma[i] == "vote")))  # "before deciding how to vote"
+                                         or w.lemma[i] == "vote")) or (  # "before deciding how to vote"
+                w.dep[i] in ("xcomp", "pcomp") and w.lemma[i] in UNMADE_VERBS))  # "before taking a position"
             # "the deal was fair", "the decision was good news": `_judged`
             judged = w.pos[i] == "ADJ" and w.dep[i] == "acomp" or w.pos[i] == "NOUN" and w.dep[i] == "attr"
             if not verb and not judged and (w.lemma[i] not in cue_words and w.lower[i] not in cue_words
@@ -1276,7 +1281,8 @@ class StanceReader:
         """Who has not decided how to vote, or is undecided, with nothing named to decide on: neutral on the
         proposal the story is about (`ArticleContext.main_proposal`), not the amendment named last:
         "has not yet decided how it will vote", "would study the bill before deciding how to vote",
-        "said she was undecided", "had not made up her mind"."""
+        "said she was undecided", "had not made up her mind", "had not yet decided", "would not take a
+        position", "before taking a position", "most of its lawmakers abstained", "did not commit"."""
         named = None  # "has not decided how to vote on the bill": the bill
         how = tok.pos_ == "VERB" and tok.lemma_.lower() == "vote" and tok.dep_ in ("xcomp", "ccomp") \
             and any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children)
@@ -1284,7 +1290,7 @@ class StanceReader:
             on = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
                   for p in c.children if p.dep_ == "pobj"]
             named = self.proposal_of(on[0], dm, sent_no, offset, doc) if len(on) == 1 else None
-        if self._mind_unmade(tok):
+        if self._mind_unmade(tok) or self._judgement_unmade(tok):
             judge = tok  # "had not made up her mind" ("... on the bill" is the withheld cue `n.mind_on`)
         elif named is None and any(c.dep_ in ("prep", "dobj") for c in tok.children):
             return  # "undecided about the tax": the cues read what is named
@@ -1303,6 +1309,30 @@ class StanceReader:
         if target is not None:
             for h, hmult in self._verb_holders(judge, dm, sent_no, doc, speaker):
                 yield h, target, 0.7 * hmult
+
+    def _judgement_unmade(self, verb: Token) -> bool:
+        """A judgement not made, or withheld, with nothing named it is made on (`JUDGEMENT_NOUNS`): "had not yet
+        decided", "has yet to decide", "would not take a position", "before taking a position", "took no
+        stance", "abstained", "did not commit". Not "decided to back the bill" or "abstained on the vote", nor
+        "did not abstain"."""
+        lemma = verb.lemma_.lower()
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in UNMADE_VERBS or any(
+                c.dep_ in ("prep", "ccomp", "xcomp", "prt") or c.dep_ == "advcl" and not any(
+                    m.dep_ == "mark" and m.lower_ in ("before", "until") for m in c.children)
+                for c in verb.children):
+            return False  # (but "would not take a position before the court had ruled")
+        w = DocWords.of(verb.doc)
+        objs = [c for c in verb.children if c.dep_ == "dobj"]
+        withheld = any(self.negation(verb)) or w.pending(verb.i) or verb.dep_ == "pcomp" and verb.head.lower_ == "before"
+        if lemma in ("decide", "commit"):
+            return not objs and withheld
+        if lemma == "abstain":  # (not "passed 29-16, with three members abstaining": who they are, the members)
+            return not objs and not any(self.negation(verb)) and not (verb.dep_ == "pcomp" and verb.head.lower_ == "with")
+        if lemma in ("take", "adopt", "express", "give"):
+            return len(objs) == 1 and objs[0].lemma_.lower() in JUDGEMENT_NOUNS and not any(
+                c.dep_ in ("prep", "acl", "relcl") for c in objs[0].children) and (
+                withheld or any(c.dep_ == "det" and c.lower_ == "no" for c in objs[0].children))
+        return False
 
     def _mind_unmade(self, verb: Token) -> bool:
         """"Has not made up her mind", with nothing named it is made up on; or one still to be made up

@@ -762,6 +762,24 @@ CASES = [
     ("pledged-not-to", "Mayor Tom Reyes pledged not to close the fire station.", {("Tom Reyes", O, "close the fire station")}),
     ("pledged-that-not", "The Liberal Party pledged that it would not raise the sales tax.",
      {("Liberal Party", O, "raise the sales tax")}),
+    ("not-yet-decided-nothing-named", "The Commission proposed a fishing quota on Monday. The Greens said they had not "
+     "yet decided.", {("Commission", S, "fishing quota"), ("Greens", N, "fishing quota")}),
+    ("yet-to-decide-nothing-named", "The Commission proposed a fishing quota on Monday. Denmark has yet to decide.",
+     {("Commission", S, "fishing quota"), ("Denmark", N, "fishing quota")}),
+    ("not-taken-a-position-nothing-named", "The ministry proposed a drone registration scheme. The Pilots Guild said "
+     "it had not yet taken a position.", {("Pilots Guild", N, "drone registration scheme")}),
+    ("no-position-before-ruling", "The ministry proposed a drone registration scheme. The Pilots Guild said it would "
+     "not take a position before the court had ruled.", {("Pilots Guild", N, "drone registration scheme")}),
+    ("details-before-taking-a-position", "The ministry proposed a drone registration scheme. The Pilots Guild said it "
+     "wanted to see the details before taking a position.", {("Pilots Guild", N, "drone registration scheme")}),
+    ("did-not-commit-nothing-named", "The Commission proposed a fishing quota on Monday. Denmark did not commit.",
+     {("Commission", S, "fishing quota"), ("Denmark", N, "fishing quota")}),
+    ("would-abstain-nothing-named", "The Senate will vote on a water bill next week. Senator Ruth Avila said she "
+     "would abstain.", {("Ruth Avila", N, "water bill")}),
+    ("decided-to-back-is-no-neutral", "The Commission proposed a fishing quota on Monday. Denmark decided to back it.",
+     {("Commission", S, "fishing quota"), ("Denmark", S, "fishing quota")}),
+    ("with-members-abstaining-names-no-holder", "The Senate passed the water bill 52-40, with three members "
+     "abstaining.", {("Senate", S, "water bill")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
