@@ -1655,7 +1655,9 @@ def decide(cands: list, probs: np.ndarray, threshold: float) -> list[tuple]:
         neutral = RULE_NEUTRAL in f or COMP_NEUTRAL in f
         if neutral:
             conf = any_stance
-        ruled = not neutral and "rule=" + CLASSES[k] in f
+        # a neutral the rules and the path's words both read ("has yet to take a position on X") is as
+        # surely read as a side the rules read; not a refusal to say anything ("declined to comment on X")
+        ruled = RULE_NEUTRAL in f and COMP_NEUTRAL in f and not _unsaid(f) if neutral else "rule=" + CLASSES[k] in f
         if conf < (min(threshold, RULED_BAR) if ruled else threshold) or any(
                 conf < bar and feature in f and not (feature == GROUP_HOLDER and ruled and c.named_group)
                 for feature, bar in BARS.items()):
@@ -1923,6 +1925,15 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
             probs[o] = np.concatenate(([none], (1.0 - none) * shares))
         probs[n] = [1.0, 0.0, 0.0, 0.0]
     return probs
+
+
+def _unsaid(f: dict) -> bool:
+    """The path between holder and target goes through a verb of saying other than "say" (`SAYING_VERBS`):
+    "declined to comment on the draft law", "would not elaborate on the plan". Not commenting is not a
+    judgement withheld on the proposal: the annotation holds no neutral stance for it (six of six such
+    readings of the rules on the development sets were false), where it does for not saying whether one
+    backs it ("has not said whether it will back the treaty")."""
+    return any(f.get("path.lca=" + v) or f.get("path.mid=" + v) for v in SAYING_VERBS - {"say"})
 
 
 # How a proposal noun hangs on the word that joins it to its holder where the holder's words take a side on it

@@ -229,6 +229,26 @@ def test_a_pronoun_or_a_group_needs_a_surer_reading():
     assert read(0.55) == set(kinds)
 
 
+def test_a_neutral_the_rules_and_the_words_both_read_stands_on_less():
+    """A neutral read by the rules and by the words on the path ("has yet to take a position on the plan")
+    stands where the model is only a little sure it is a stance at all (`RULED_BAR`), as a side the rules
+    read does; one read by either alone needs the model's threshold, and so does not commenting ("declined
+    to comment on the plan"), which the annotation does not hold for a neutral stance."""
+    from stancegraph.extract.learn import COMP_NEUTRAL, RULE_NEUTRAL, Row, decide
+
+    kinds = {"both": {RULE_NEUTRAL: 1.0, COMP_NEUTRAL: 1.0}, "rules": {RULE_NEUTRAL: 1.0},
+             "words": {COMP_NEUTRAL: 1.0}, "comment": {RULE_NEUTRAL: 1.0, COMP_NEUTRAL: 1.0, "path.lca=comment": 1.0}}
+    rows = [Row(f"h/{name}", f"p/{name}", f"plan {name}", (f"h/{name}", 0, n), {"bias": 1.0, **features},
+                ("plan", frozenset({name}))) for n, (name, features) in enumerate(kinds.items())]
+
+    def read(p_stance: float) -> dict[str, str]:
+        probs = np.array([[1.0 - p_stance, p_stance / 2, p_stance / 2, 0.0]] * len(rows))
+        return {c.holder_key.split("/")[1]: polarity for c, polarity, _ in decide(rows, probs, 0.3)}
+
+    assert read(0.2) == {"both": "neutral"}
+    assert read(0.35) == {name: "neutral" for name in kinds}
+
+
 def test_a_relative_pronoun_names_the_noun_its_clause_hangs_on(learned):
     """"Which" opening a relative clause is no guess at the proposal named before: it is the noun its
     clause hangs on, a proposal ("the carbon tax, which ...") or none ("the Green Party, which ...")."""
