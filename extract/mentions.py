@@ -528,6 +528,14 @@ def _whole_names(doc: Doc, indices: list[int]) -> list[int]:
     return [i for i in indices if i in keep]
 
 
+def _speaks_for(ref: Ref, owner: Token) -> bool:
+    """Whether a role's possessor is a body its holder may speak for (`ArticleContext._affiliation`): an
+    organisation, a government, or a group named by a proper noun, as parties often are ("the opposition
+    Conservatives' business spokesman"); not a country ("Russia's U.N. ambassador") nor "the protesters'
+    spokesman"."""
+    return ref.kind in (ORGANISATION, GOVERNMENT) or ref.kind == GROUP and owner.pos_ == "PROPN"
+
+
 def spokesperson(role: str) -> bool:
     """A role word (lowercase lemma) of one who speaks for a body: spokesman, spokeswoman, spokesperson."""
     return role.startswith("spokes")
@@ -2092,19 +2100,19 @@ class ArticleContext:
         # "Labour's Shadow Home Secretary Yvette Cooper"
         for t in person.doc[max(0, person.left_edge.i - 6): person.i]:
             ref = dm.actors.get(t.i)
-            if ref is not None and ref.kind in (ORGANISATION, GOVERNMENT) and t.dep_ == "poss":
+            if ref is not None and t.dep_ == "poss" and _speaks_for(ref, t):
                 return ref
         for role in roles:
             if role.lemma_.lower() not in self.lex.roles:
                 continue
-            if any(c.dep_ == "poss" and c.i in dm.actors and dm.actors[c.i].kind not in (ORGANISATION, GOVERNMENT)
+            if any(c.dep_ == "poss" and c.i in dm.actors and not _speaks_for(dm.actors[c.i], c)
                    for c in role.children):
                 continue  # "Russia's U.N. ambassador, Konstantin Belov": Russia's, not the U.N.'s
             for t in role.subtree:
                 if t.i == person.i:
                     continue
                 ref = dm.actors.get(t.i)
-                if ref is not None and ref.kind in (ORGANISATION, GOVERNMENT) and (
+                if ref is not None and (_speaks_for(ref, t) if t.dep_ == "poss" else ref.kind in (ORGANISATION, GOVERNMENT)) and (
                         t.head.dep_ == "prep" and t.head.lower_ in ("of", "at", "for") or t.dep_ in ("compound", "poss", "nmod")):
                     return ref
         return None

@@ -780,6 +780,10 @@ CASES = [
      {("Commission", S, "fishing quota"), ("Denmark", S, "fishing quota")}),
     ("with-members-abstaining-names-no-holder", "The Senate passed the water bill 52-40, with three members "
      "abstaining.", {("Senate", S, "water bill")}),
+    ("named-party-possessor-spokeswoman", "Lena Voss, the opposition Greens' housing spokeswoman, said her party "
+     "would oppose the rent bill.", {("Lena Voss", O, "rent bill"), ("Greens", O, "rent bill")}),
+    ("vague-group-possessor-is-no-body", "Jon Ek, the protesters' spokesman, rejected the curfew.",
+     {("Jon Ek", O, "curfew")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
