@@ -1303,7 +1303,7 @@ class StanceReader:
             judge = tok.head
         else:
             return
-        if judge.dep_ == "pcomp" and judge.head.dep_ == "prep":
+        if judge.dep_ == "pcomp" and judge.head.dep_ == "prep" and not any(c.dep_ == "nsubj" for c in judge.children):
             judge = judge.head.head  # "would study the bill before deciding how to vote": who studies it
         target = named or self.ctx.main_proposal(sent_no, tok.i)
         if target is not None:
@@ -1316,23 +1316,32 @@ class StanceReader:
         stance", "abstained", "did not commit". Not "decided to back the bill" or "abstained on the vote", nor
         "did not abstain"."""
         lemma = verb.lemma_.lower()
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in UNMADE_VERBS or any(
-                c.dep_ in ("prep", "ccomp", "xcomp", "prt") or c.dep_ == "advcl" and not any(
+        if verb.pos_ != "VERB" or lemma not in UNMADE_VERBS or any(
+                c.dep_ in ("ccomp", "xcomp", "prt") or c.dep_ == "advcl" and not any(
                     m.dep_ == "mark" and m.lower_ in ("before", "until") for m in c.children)
+                or c.dep_ == "prep" and (lemma != "abstain" or self._names_a_vote(c))
                 for c in verb.children):
-            return False  # (but "would not take a position before the court had ruled")
+            return False  # (but "would not take a position before the court had ruled", "abstained over the wording")
         w = DocWords.of(verb.doc)
         objs = [c for c in verb.children if c.dep_ == "dobj"]
         withheld = any(self.negation(verb)) or w.pending(verb.i) or verb.dep_ == "pcomp" and verb.head.lower_ == "before"
         if lemma in ("decide", "commit"):
             return not objs and withheld
         if lemma == "abstain":  # (not "passed 29-16, with three members abstaining": who they are, the members)
-            return not objs and not any(self.negation(verb)) and not (verb.dep_ == "pcomp" and verb.head.lower_ == "with")
+            return not objs and not any(self.negation(verb)) and not (
+                verb.dep_ == "pcomp" and verb.head.lower_ == "with" and not any(
+                    c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children))
         if lemma in ("take", "adopt", "express", "give"):
             return len(objs) == 1 and objs[0].lemma_.lower() in JUDGEMENT_NOUNS and not any(
                 c.dep_ in ("prep", "acl", "relcl") for c in objs[0].children) and (
                 withheld or any(c.dep_ == "det" and c.lower_ == "no" for c in objs[0].children))
         return False
+
+    def _names_a_vote(self, prep: Token) -> bool:
+        """A preposition that names what is voted on or in ("abstained on the resolution", "in the vote"), not
+        why ("abstained over language on rights monitoring")."""
+        return any(p.dep_ in ("pobj", "pcomp") and (p.lemma_.lower() in self.lex.proposal_nouns or p.lemma_.lower() == "vote")
+                   for p in prep.children)
 
     def _mind_unmade(self, verb: Token) -> bool:
         """"Has not made up her mind", with nothing named it is made up on; or one still to be made up

@@ -36,7 +36,7 @@ FUTURE_AUX = {"will", "would", "shall", "'ll"}
 # What of a proposal is looked over ("the details of the law", "the bill's wording", "the final text"):
 # the proposal itself, or, with none named, the one the story is about.
 PROPOSAL_PARTS = {"detail", "wording", "text", "term", "content", "provision", "version", "draft", "print"}
-REFUSING_VERBS = {"refuse", "decline", "fail"}
+REFUSING_VERBS = {"refuse", "decline", "fail", "reserve"}  # ("reserved judgement on the tax": withheld)
 # Verbs that name what their object is ("called the plan a betrayal", "declared the strike illegal",
 # "considers the bill dangerous"): `StanceReader._deemed`
 NAMING_VERBS = {"call", "describe", "brand", "label", "dub", "term", "characterise", "characterize", "hail",

@@ -784,6 +784,11 @@ CASES = [
      "would oppose the rent bill.", {("Lena Voss", O, "rent bill"), ("Greens", O, "rent bill")}),
     ("vague-group-possessor-is-no-body", "Jon Ek, the protesters' spokesman, rejected the curfew.",
      {("Jon Ek", O, "curfew")}),
+    ("with-named-abstaining-over-wording", "The council passed the truce resolution, with Russia and China "
+     "abstaining over its wording.", {("Russia", N, "truce resolution"), ("China", N, "truce resolution")}),
+    ("reserve-judgement-on", "The Green Party said it would reserve judgement on the carbon border tax.",
+     {("Green Party", N, "carbon border tax")}),
+    ("reserved-its-position-on", "Norway reserved its position on the salmon tax.", {("Norway", N, "salmon tax")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
