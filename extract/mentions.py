@@ -529,11 +529,12 @@ def _whole_names(doc: Doc, indices: list[int]) -> list[int]:
 
 
 def _speaks_for(ref: Ref, owner: Token) -> bool:
-    """Whether a role's possessor is a body its holder may speak for (`ArticleContext._affiliation`): an
-    organisation, a government, or a group named by a proper noun, as parties often are ("the opposition
-    Conservatives' business spokesman"); not a country ("Russia's U.N. ambassador") nor "the protesters'
-    spokesman"."""
-    return ref.kind in (ORGANISATION, GOVERNMENT) or ref.kind == GROUP and owner.pos_ == "PROPN"
+    """Whether the actor named by `owner`, a word of a role's phrase, is a body the role's holder may speak for
+    (`ArticleContext._affiliation`): an organisation, a government, or, as the role's possessor, a group
+    named by a proper noun, as parties often are ("the opposition Conservatives' business spokesman"); not
+    a country ("Russia's U.N. ambassador") nor "the protesters' spokesman"."""
+    return ref.kind in (ORGANISATION, GOVERNMENT) or (
+        ref.kind == GROUP and owner.dep_ == "poss" and owner.pos_ == "PROPN")
 
 
 def spokesperson(role: str) -> bool:
@@ -2112,7 +2113,7 @@ class ArticleContext:
                 if t.i == person.i:
                     continue
                 ref = dm.actors.get(t.i)
-                if ref is not None and (_speaks_for(ref, t) if t.dep_ == "poss" else ref.kind in (ORGANISATION, GOVERNMENT)) and (
+                if ref is not None and _speaks_for(ref, t) and (
                         t.head.dep_ == "prep" and t.head.lower_ in ("of", "at", "for") or t.dep_ in ("compound", "poss", "nmod")):
                     return ref
         return None

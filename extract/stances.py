@@ -90,11 +90,11 @@ LOOKING_OVER = DELIBERATING_VERBS | DISCUSSING_VERBS
 PREDICTING_AUX = {"would", "will", "could", "might", "may", "'ll", "wo"}
 # ... and verbs of changing an amount, whose feeling is that of what changes ("would lower fares", "would boost
 # costs"): no side by themselves.
+AMOUNT_VERBS = {"lower", "raise", "cut", "slash", "reduce", "increase", "decrease", "boost", "double", "halve"}
 # What is taken or given as a judgement ("would not take a position", "took no stance"): `_judgement_unmade`
 JUDGEMENT_NOUNS = {"position", "stance", "view", "side", "decision"}
 # Verbs of a judgement that may be left unmade with nothing named ("had not yet decided", "abstained")
 UNMADE_VERBS = {"decide", "commit", "abstain", "take", "adopt", "express", "give"}
-AMOUNT_VERBS = {"lower", "raise", "cut", "slash", "reduce", "increase", "decrease", "boost", "double", "halve"}
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
@@ -1324,7 +1324,8 @@ class StanceReader:
             return False  # (but "would not take a position before the court had ruled", "abstained over the wording")
         w = DocWords.of(verb.doc)
         objs = [c for c in verb.children if c.dep_ == "dobj"]
-        withheld = any(self.negation(verb)) or w.pending(verb.i) or verb.dep_ == "pcomp" and verb.head.lower_ == "before"
+        withheld = any(self.negation(verb)) or w.pending(verb.i) or (
+            verb.dep_ == "pcomp" and verb.head.lower_ == "before")  # "before taking a position"
         if lemma in ("decide", "commit"):
             return not objs and withheld
         if lemma == "abstain":  # (not "passed 29-16, with three members abstaining": who they are, the members)
@@ -1340,8 +1341,8 @@ class StanceReader:
     def _names_a_vote(self, prep: Token) -> bool:
         """A preposition that names what is voted on or in ("abstained on the resolution", "in the vote"), not
         why ("abstained over language on rights monitoring")."""
-        return any(p.dep_ in ("pobj", "pcomp") and (p.lemma_.lower() in self.lex.proposal_nouns or p.lemma_.lower() == "vote")
-                   for p in prep.children)
+        return any(p.dep_ in ("pobj", "pcomp") and (p.lemma_.lower() in self.lex.proposal_nouns
+                                                     or p.lemma_.lower() == "vote") for p in prep.children)
 
     def _mind_unmade(self, verb: Token) -> bool:
         """"Has not made up her mind", with nothing named it is made up on; or one still to be made up
