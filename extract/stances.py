@@ -1282,7 +1282,9 @@ class StanceReader:
         proposal the story is about (`ArticleContext.main_proposal`), not the amendment named last:
         "has not yet decided how it will vote", "would study the bill before deciding how to vote",
         "said she was undecided", "had not made up her mind", "had not yet decided", "would not take a
-        position", "before taking a position", "most of its lawmakers abstained", "did not commit"."""
+        position", "before taking a position", "most of its lawmakers abstained", "did not commit"; where the
+        sentence named a proposal before such a judgement, that one ("discussed the fuel levy but had not
+        yet taken a position")."""
         named = None  # "has not decided how to vote on the bill": the bill
         how = tok.pos_ == "VERB" and tok.lemma_.lower() == "vote" and tok.dep_ in ("xcomp", "ccomp") \
             and any(c.dep_ == "advmod" and c.lower_ == "how" for c in tok.children)
@@ -1290,7 +1292,12 @@ class StanceReader:
             on = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "on"
                   for p in c.children if p.dep_ == "pobj"]
             named = self.proposal_of(on[0], dm, sent_no, offset, doc) if len(on) == 1 else None
-        if self._mind_unmade(tok) or self._judgement_unmade(tok):
+        if self._judgement_unmade(tok):
+            judge = tok
+            # "would look at the idea with an open mind but had not yet taken a view": what the sentence named
+            named = next((r for r in (dm.proposal_at(t) for t in reversed(doc[tok.sent.start:tok.i]))
+                          if r is not None), None)
+        elif self._mind_unmade(tok):
             judge = tok  # "had not made up her mind" ("... on the bill" is the withheld cue `n.mind_on`)
         elif named is None and any(c.dep_ in ("prep", "dobj") for c in tok.children):
             return  # "undecided about the tax": the cues read what is named

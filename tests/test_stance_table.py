@@ -789,6 +789,9 @@ CASES = [
     ("reserve-judgement-on", "The Green Party said it would reserve judgement on the carbon border tax.",
      {("Green Party", N, "carbon border tax")}),
     ("reserved-its-position-on", "Norway reserved its position on the salmon tax.", {("Norway", N, "salmon tax")}),
+    ("no-position-on-what-the-sentence-named", "The Commission proposed a fishing quota on Monday. The Greens "
+     "discussed the fuel levy but had not yet taken a position.",
+     {("Commission", S, "fishing quota"), ("Greens", N, "fuel levy")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
