@@ -717,6 +717,8 @@ def _addressee(w: DocWords, i: int) -> bool:
 # Verbs whose clause says something rather than does it: "declined to say whether she backs the bill",
 # "refused to comment on the plan" name no proposal.
 SAYING_VERBS = {"say", "comment", "tell", "reply", "elaborate", "specify"}
+# ... but "say": not commenting withholds no judgement, not saying whether one backs it does (`_unsaid`)
+COMMENTING_VERBS = SAYING_VERBS - {"say"}
 # Participles that say what a thing reports, not what it does ("the attack saying ...", "a story alleging ..."):
 # no part of a proposal's label (`relative_target`)
 REPORTING_PARTICIPLES = SAYING_VERBS | {"allege", "claim", "suggest", "show", "accuse", "describe", "report", "state"}
@@ -1928,12 +1930,12 @@ def _sides_to_objects(cands: list, probs: np.ndarray) -> np.ndarray:
 
 
 def _unsaid(f: dict) -> bool:
-    """The path between holder and target goes through a verb of saying other than "say" (`SAYING_VERBS`):
+    """The path between holder and target goes through a verb of saying other than "say" (`COMMENTING_VERBS`):
     "declined to comment on the draft law", "would not elaborate on the plan". Not commenting is not a
     judgement withheld on the proposal: the annotation holds no neutral stance for it (six of six such
     readings of the rules on the development sets were false), where it does for not saying whether one
     backs it ("has not said whether it will back the treaty")."""
-    return any(f.get("path.lca=" + v) or f.get("path.mid=" + v) for v in SAYING_VERBS - {"say"})
+    return any(f.get("path.lca=" + v) or f.get("path.mid=" + v) for v in COMMENTING_VERBS)
 
 
 # How a proposal noun hangs on the word that joins it to its holder where the holder's words take a side on it

@@ -93,8 +93,10 @@ PREDICTING_AUX = {"would", "will", "could", "might", "may", "'ll", "wo"}
 AMOUNT_VERBS = {"lower", "raise", "cut", "slash", "reduce", "increase", "decrease", "boost", "double", "halve"}
 # What is taken or given as a judgement ("would not take a position", "took no stance"): `_judgement_unmade`
 JUDGEMENT_NOUNS = {"position", "stance", "view", "side", "decision"}
+# Verbs that take or give a judgement (`JUDGEMENT_NOUNS`): "would not take a position", "gave no view"
+JUDGEMENT_TAKING_VERBS = {"take", "adopt", "express", "give"}
 # Verbs of a judgement that may be left unmade with nothing named ("had not yet decided", "abstained")
-UNMADE_VERBS = {"decide", "commit", "abstain", "take", "adopt", "express", "give"}
+UNMADE_VERBS = {"decide", "commit", "abstain"} | JUDGEMENT_TAKING_VERBS
 CONDITION_MARKS = {"if", "unless", "after", "until", "once", "provided", "when", "before"}
 QUOTE_PAIRS = {"“": "”", "\"": "\"", "«": "»", "‘": "’"}
 _QUOTE_MARKS = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
@@ -1331,15 +1333,16 @@ class StanceReader:
             return False  # (but "would not take a position before the court had ruled", "abstained over the wording")
         w = DocWords.of(verb.doc)
         objs = [c for c in verb.children if c.dep_ == "dobj"]
-        withheld = any(self.negation(verb)) or w.pending(verb.i) or (
+        negated = any(self.negation(verb))
+        withheld = negated or w.pending(verb.i) or (
             verb.dep_ == "pcomp" and verb.head.lower_ == "before")  # "before taking a position"
         if lemma in ("decide", "commit"):
             return not objs and withheld
         if lemma == "abstain":  # (not "passed 29-16, with three members abstaining": who they are, the members)
-            return not objs and not any(self.negation(verb)) and not (
+            return not objs and not negated and not (
                 verb.dep_ == "pcomp" and verb.head.lower_ == "with" and not any(
                     c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children))
-        if lemma in ("take", "adopt", "express", "give"):
+        if lemma in JUDGEMENT_TAKING_VERBS:
             return len(objs) == 1 and objs[0].lemma_.lower() in JUDGEMENT_NOUNS and not any(
                 c.dep_ in ("prep", "acl", "relcl") for c in objs[0].children) and (
                 withheld or any(c.dep_ == "det" and c.lower_ == "no" for c in objs[0].children))
