@@ -573,9 +573,48 @@ def passive_advcl(noun: Token) -> Optional[Token]:
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)), None)
 
 
+def passive_clause(verb: Token, done_to: Optional[Token] = None) -> Optional[tuple[list[Token], str]]:
+    """What a passive or wanted participle says is to be done, in the active voice: the words of what it is
+    done to and the clause's label. "that the hostages be released" -> "release the hostages"; "for [the
+    fuel tax] to be scrapped", "wanted [the levy] softened"; `done_to`, the noun the caller found for it
+    ("called for [sanctions on Iran] to be lifted": "lift sanctions on Iran"). The label keeps the verb's
+    particle and the phrases after it while it fits ("for the mission to be drawn down" -> "draw down the
+    mission"; "be kept out of the deficit rules" -> "keep the spending out of the deficit rules"). None
+    where the verb is no such passive; no words and no label where what it is done to is too long to name
+    or a pronoun."""
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), done_to)
+    if passive is None and passive_infinitive(verb):
+        passive = verb.head  # "for [the fuel tax] to be scrapped": the noun the passive clause hangs on
+    if passive is None and small_clause(verb):
+        passive = next(c for c in verb.children if c.dep_ == "nsubj")  # "wanted [the levy] softened"
+    if passive is None or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    doc = verb.doc
+    obj = [t for t in doc[passive.left_edge.i: passive.i + 1] if not t.is_punct]
+    whole = [doc[i] for i in _pruned(passive, 6) if not doc[i].is_punct]
+    if done_to is not None and len(whole) <= 6:
+        obj = whole
+    if not obj or len(obj) > 6 or passive.pos_ == "PRON":
+        return [], ""  # a passive, but what it is done to is no short phrase of its own
+    label = " ".join([verb.lemma_, *(t.text for t in verb.children if t.dep_ == "prt" and t.i > verb.i), _words(obj)])
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ == "prep":
+            longer = f"{label} {_words([doc[i] for i in _pruned(c, MAX_LABEL_WORDS)])}"
+            if len(longer.split()) > MAX_LABEL_WORDS:
+                break
+            label = longer
+    return obj, clean_label(label)
+
+
 def tally(head: Token) -> bool:
     """Votes counted ("passed by 98 votes to 37", "received 13 votes"): no vote anyone takes a side on."""
     return head.lemma_.lower() == "vote" and any(c.dep_ == "nummod" for c in head.children)
+
+
+def _words(tokens: list[Token]) -> str:
+    """The tokens' text as written, a space where words are apart ("the bloc's blacklist")."""
+    return "".join(t.text + (t.whitespace_ if n + 1 < len(tokens) and tokens[n + 1].i == t.i + 1 else " ")
+                   for n, t in enumerate(tokens)).strip()
 
 
 def _pruned(token: Token, limit: int, whole: bool = False) -> list[int]:
@@ -1704,20 +1743,12 @@ class ArticleContext:
             ref = self._dm.proposals.get(obj.i) if obj is not None else None
             if ref is not None:
                 return ref
-        passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), done_to)
-        if passive is None and passive_infinitive(verb):
-            passive = verb.head  # "for [the fuel tax] to be scrapped": the noun the passive clause hangs on
-        if passive is None and small_clause(verb):
-            passive = next(c for c in verb.children if c.dep_ == "nsubj")  # "wanted [the levy] softened"
-        if passive is not None and not any(c.dep_ == "dobj" for c in verb.children) and not with_subject:
+        done = passive_clause(verb, done_to) if not with_subject else None
+        if done is not None:
             # "that the hostages be released" -> "release the hostages"
-            obj = [t for t in doc[passive.left_edge.i: passive.i + 1] if not t.is_punct]
-            whole = [doc[i] for i in _pruned(passive, 6) if not doc[i].is_punct]
-            if done_to is not None and len(whole) <= 6:
-                obj = whole  # "called for sanctions on Iran to be lifted": "lift sanctions on Iran"
-            if not obj or len(obj) > 6 or passive.pos_ == "PRON":
+            obj, label = done
+            if not obj:
                 return None
-            label = clean_label(f"{verb.lemma_} " + " ".join(t.text for t in obj))
             key = "proposal/" + slug(" ".join([verb.lemma_.lower()] + [t.lemma_.lower() for t in obj if t.lower_ not in ("the", "a", "an")]))
             span = doc[min(obj[0].i, verb.i): max(obj[-1].i, verb.i) + 1]
             words = {t.lemma_.lower() for t in obj if t.is_alpha and t.lower_ not in ("the", "a", "an")} | {verb.lemma_.lower()}

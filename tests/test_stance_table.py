@@ -792,6 +792,10 @@ CASES = [
     ("no-position-on-what-the-sentence-named", "The Commission proposed a fishing quota on Monday. The Greens "
      "discussed the fuel levy but had not yet taken a position.",
      {("Commission", S, "fishing quota"), ("Greens", N, "fuel levy")}),
+    ("passive-demand-keeps-where", "The Farmers Union demanded that the fuel levy be kept out of the regional "
+     "budget.", {("Farmers Union", S, "keep the fuel levy out of the regional budget")}),
+    ("passive-call-keeps-particle", "The Greens demanded that the fuel tax be phased out.",
+     {("Greens", S, "phase out the fuel tax")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
