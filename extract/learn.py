@@ -31,7 +31,8 @@ from stancegraph.extract.errors import StancegraphError
 from stancegraph.extract.lexicon import CUE_FRAMES, valence
 from stancegraph.extract.mentions import (DROP_LEADING, IN_NOUNS, PROPOSAL, PRONOUNS_PERSON, PRONOUNS_PLURAL,
                                           PRONOUNS_SPEAKER, ArticleContext, DocMentions, Ref, clean_label,
-                                          neutral_row_misfits, slug, tail_prep, tally)
+                                          neutral_row_misfits, passive_advcl, passive_clause, slug, small_clause,
+                                          tail_prep, tally, to_be_done)
 from stancegraph.extract.records import GROUP, NEUTRAL, OPPOSE, OPPOSITE, ORGANISATION, PERSON, SUPPORT, Stance
 from stancegraph.extract.stances import (FRAME_NOUNS, JUDGED_WHEN_PENDING, KEPT_WHEN_NEGATED, LOOKING_OVER,
                                         NAMING_VERBS, RECEIVING_VERBS, RULE_CALLED_ACTION, RULE_CONDITION,
@@ -740,6 +741,23 @@ def clause_target(verb: Token) -> Optional[Target]:
     return Target("clause", _label_at(w, words), None, verb, words[0], words[-1] + 1)
 
 
+def passive_target(verb: Token) -> Optional[Target]:
+    """What a passive infinitive or a wanted participle says is to be done, as a clause in the active voice:
+    "called for part of the revenue to be earmarked for public transport" -> "earmark part of the revenue
+    for public transport"; "wanted the malus softened" -> "soften the malus"."""
+    done_to = None
+    if verb.dep_ == "advcl":  # "called for [part of the revenue] to be earmarked": the parse hangs it on "called"
+        done_to = next((n for p in verb.head.children if p.dep_ == "prep" and p.i < verb.i for n in p.children
+                        if n.dep_ == "pobj" and passive_advcl(n) == verb), None)
+    done = passive_clause(verb, done_to)
+    if not done or not done[0]:
+        return None
+    obj, label = done
+    w = DocWords.of(verb.doc)
+    end = max(x for x in _subtree(w, verb.i) if x >= verb.i) + 1
+    return Target("clause", label, None, verb, min(obj[0].i, verb.i), max(end, obj[-1].i + 1))
+
+
 class CandidateFinder:
     """Holder and target candidates of one paragraph, from its mentions and the rules' reading."""
 
@@ -892,6 +910,13 @@ class CandidateFinder:
                 target = clause_target(doc[i])
                 if target is not None:
                     target.verb_side = self._verb_side(doc[i])
+                    out.append(target)
+            elif w.pos[i] == "VERB" and tag[i] in ("VBN", "VBD") and i not in covered and (
+                    w.dep[i] != "acl" and to_be_done(doc[i]) and any(w.lower[c] == "to" for c in w.children[i])
+                    or small_clause(doc[i])):
+                # (not a passive infinitive on a noun as "acl": "her bid to be included" includes her, not the bid)
+                target = passive_target(doc[i])
+                if target is not None:
                     out.append(target)
             elif w.lower[i] in THING_PRONOUNS and w.pos[i] in ("PRON", "DET") and w.dep[i] not in ("det", "mark") \
                     and i not in dm.actors and not expletive(doc[i]):

@@ -542,14 +542,14 @@ def spokesperson(role: str) -> bool:
     return role.startswith("spokes")
 
 
-def _to_be_done(verb: Token) -> bool:
+def to_be_done(verb: Token) -> bool:
     """A passive infinitive: "to be scrapped"."""
     return verb.tag_ == "VBN" and {"aux", "auxpass"} <= {c.dep_ for c in verb.children}
 
 
 def passive_infinitive(verb: Token) -> bool:
     """A passive infinitive hung on a noun: "for [the fuel tax] to be scrapped" (what is to be done to it)."""
-    return verb.dep_ in ("acl", "relcl") and _to_be_done(verb)
+    return verb.dep_ in ("acl", "relcl") and to_be_done(verb)
 
 
 WANTING_VERBS = {"want", "need", "prefer", "like", "wish"}  # "wants [the curfew] lifted"
@@ -569,7 +569,9 @@ def passive_advcl(noun: Token) -> Optional[Token]:
     prep = noun.head
     if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ != "for":
         return None
-    return next((a for a in prep.head.children if a.dep_ == "advcl" and a.i > noun.i and _to_be_done(a)
+    # on the verb above a noun cue too: "repeated her call for [the curfew] to be phased out"
+    above = [*prep.head.children, *(prep.head.head.children if prep.head.pos_ == "NOUN" else ())]
+    return next((a for a in above if a.dep_ == "advcl" and a.i > noun.i and to_be_done(a)
                  and not any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)), None)
 
 
@@ -592,8 +594,8 @@ def passive_clause(verb: Token, done_to: Optional[Token] = None) -> Optional[tup
     doc = verb.doc
     obj = [t for t in doc[passive.left_edge.i: passive.i + 1] if not t.is_punct]
     whole = [doc[i] for i in _pruned(passive, 6) if not doc[i].is_punct]
-    if done_to is not None and len(whole) <= 6:
-        obj = whole
+    if (done_to is not None or passive == verb.head) and len(whole) <= 6:
+        obj = whole  # "for [a share of the port fees] to be reserved": the noun's phrase, the clause left out
     if not obj or len(obj) > 6 or passive.pos_ == "PRON":
         return [], ""  # a passive, but what it is done to is no short phrase of its own
     label = " ".join([verb.lemma_, *(t.text for t in verb.children if t.dep_ == "prt" and t.i > verb.i), _words(obj)])
@@ -1723,6 +1725,8 @@ class ArticleContext:
             return None
         heads = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]
         heads += [p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        if done_to is not None or passive_infinitive(verb):
+            heads.append(done_to or verb.head)  # "for [the night curfew] to be phased out": what it is done to
         if listed and lemma in self.lex.speech_verbs and self._dm_doc is verb.doc and all(
                 c.i in self._dm.actors for c in verb.children if c.dep_ == "dobj"):
             listed = False  # "and to tell Congress": telling someone is no proposal (capturing someone is)

@@ -796,6 +796,8 @@ CASES = [
      "budget.", {("Farmers Union", S, "keep the fuel levy out of the regional budget")}),
     ("passive-call-keeps-particle", "The Greens demanded that the fuel tax be phased out.",
      {("Greens", S, "phase out the fuel tax")}),
+    ("noun-call-for-passive", "Mayor Ana Berg repeated her call for the night curfew to be phased out.",
+     {("Ana Berg", S, "phase out the night curfew")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
