@@ -541,6 +541,11 @@ def _label(tokens: list[Token]) -> str:
     return clean_label("".join(t.text_with_ws for t in tokens).strip())
 
 
+# The words that open an adverbial clause (`_cut_at` ends a label before one)
+ADVERBIAL_MARKS = {"after", "before", "while", "because", "since", "although", "though", "whereas", "unless",
+                   "until", "if", "when", "once", "as"}
+
+
 def _cut_at(w: DocWords, idx: list[int], limit: int = MAX_TARGET_WORDS, clause: bool = False) -> list[int]:
     """The first `limit` words, cut back to before a comma, a conjunction past the head or (unless
     `clause`, where the relative clause is what the label is for) a relative clause, and never inside
@@ -562,7 +567,10 @@ def _cut_at(w: DocWords, idx: list[int], limit: int = MAX_TARGET_WORDS, clause: 
         # a hyphen is a dash only with a space beside it ("deep-sea mining" is one phrase)
         dash = lower[x] in ("—", "–") or lower[x] == "-" and (text_ws[x] != "-" or text_ws[x - 1][-1:] == " ")
         if out and (lower[x] in (",", ";", ":", "(") or dash or not clause and (
-                dep[x] in ("relcl",) or lower[x] in ("which", "who", "that") and dep[x] in ("nsubj", "dobj", "mark"))):
+                dep[x] in ("relcl",) or lower[x] in ("which", "who", "that") and dep[x] in ("nsubj", "dobj", "mark"))
+                or dep[x] == "mark" and lower[x] in ADVERBIAL_MARKS and dep[head[x]] == "advcl"):
+            # (an adverbial clause says when, why or on what terms, not what: "approve a package of
+            # sanctions after Hungary said ...", "challenge the bill in court if it becomes law")
             break
         out.append(x)
         words += not w.is_punct[x]
