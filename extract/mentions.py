@@ -480,6 +480,24 @@ def _listed_names(doc: Doc, w: DocWords) -> list[Span]:
     return out
 
 
+def _described_name(head: Token) -> Optional[Span]:
+    """The name right after a description of a body that it stands in apposition to, no comma between:
+    "the rights group [Fortify Rights]", "the U.N. refugee agency [UNHCR]"; also where the parse makes the
+    name a second subject of the same verb ("the nuclear industry association [Foro Nuclear] urged ...").
+    Not a person's name ("the party leader Ana Ruiz" is a title and a name, read as such)."""
+    doc = head.doc
+    first = head.i + 1
+    if first >= len(doc) or doc[first].pos_ != "PROPN" or doc[first].ent_type_ == "PERSON":
+        return None
+    root = doc[first]
+    while root.dep_ == "compound" and root.head.i > root.i and root.head.pos_ == "PROPN":
+        root = root.head
+    if root.ent_type_ == "PERSON" or not (root.dep_ == "appos" and root.head.i == head.i
+                                          or root.dep_ == head.dep_ and root.head.i == head.head.i and root.i != head.i):
+        return None
+    return doc[first: root.i + 1]
+
+
 def appos_anchors(head: Token) -> tuple[Token, ...]:
     """The words a name in apposition to `head` may stand beside: `head` itself ("the mayor, Ana
     Costa"), and, where the parser hangs the name on the object of a preposition, the word that phrase
@@ -1145,6 +1163,19 @@ class ArticleContext:
                         place(ref, named, label=label)
                         self.heads.setdefault(ref.key, set()).add(an.lemma)
                         doc_refs.append(ref)
+                continue
+            named = _described_name(head) if not plural and not an.role else None
+            if named is not None:
+                # "the rights group Fortify Rights", "the U.N. refugee agency UNHCR", "the nuclear industry
+                # association Foro Nuclear": the name is the body, the description before it no actor of its own
+                if doc[named.start].ent_type_ not in ENT_KIND and not any(i in taken for i in range(named.start, named.end)):
+                    key, kind, label = self.actor_identity(named.text, ORGANISATION)
+                    ref = Ref(key, kind, named.start, named.end, sent_of[named.root.i], head.dep_ in SUBJ_DEPS, False,
+                              an.lemma)
+                    place(ref, named, label=label)
+                    self.heads.setdefault(ref.key, set()).add(an.lemma)
+                    doc_refs.append(ref)
+                taken.update(range(chunk.start, head.i + 1))  # "U.N." in "the U.N. refugee agency": no actor of its own
                 continue
             if an.lemma in DOCUMENT_NOUNS:
                 # "a statement ... by Ehud Olmert and Mahmoud Abbas": whom later "the statement said"

@@ -798,6 +798,11 @@ CASES = [
      {("Greens", S, "phase out the fuel tax")}),
     ("noun-call-for-passive", "Mayor Ana Berg repeated her call for the night curfew to be phased out.",
      {("Ana Berg", S, "phase out the night curfew")}),
+    ("description-before-name", "The shipping industry association Nordlink urged the government to scrap the "
+     "harbour levy.", {("Nordlink", O, "harbour levy")}),
+    ("agency-before-acronym", "The U.N. refugee agency UNHCR said it was not in a position to endorse or reject the "
+     "ferry deal.",
+     {("UNHCR", N, "ferry deal")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
