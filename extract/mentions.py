@@ -1433,7 +1433,7 @@ class ArticleContext:
                     and i not in dm.actors and w.lemma[i] not in self.lex.proposal_nouns:
                 ref = self._nominalised(doc[i], sent_of[i])
                 if ref is not None:
-                    mention = self._proposal_mention(ref, doc, i - 1, i + 1, sent_of[i], offset)
+                    mention = self.proposal_mention(ref, doc, i - 1, i + 1, sent_of[i], offset)
                     dm.proposals[i - 1] = dm.proposals[i] = mention
         # 4. Parts of proposals: "a key part of it, an invitation to join NATO"; "X is part of the plan".
         for i, lemma in enumerate(w.lemma):
@@ -1724,12 +1724,13 @@ class ArticleContext:
                           author: Optional[Token], more_authors: list[Token]) -> Ref:
         """A short form of `ref` here; an author named beside it ("requests have come from X",
         "a demand by X") puts the proposal forward."""
-        ref = self._proposal_mention(ref, doc, start, end, sent_no, offset)
+        ref = self.proposal_mention(ref, doc, start, end, sent_no, offset)
         if author is not None and (author.dep_ == "pobj" or more_authors):
             self.authored += [(ref, a) for a in [author, *more_authors]]
         return ref
 
-    def _proposal_mention(self, ref: Ref, doc: Doc, start: int, end: int, sent_no: int, offset: int) -> Ref:
+    def proposal_mention(self, ref: Ref, doc: Doc, start: int, end: int, sent_no: int, offset: int) -> Ref:
+        """The words doc[start:end] here as a short form of the proposal `ref` names (a new mention of it)."""
         span = doc[start:end]
         label = self.entities[ref.key].label if ref.key in self.entities else ref.key
         note = f"a short form of {label!r}, the last such proposal named before it in this article"

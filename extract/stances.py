@@ -116,6 +116,8 @@ FRAME_NOUNS = {"start", "beginning", "launch", "creation", "introduction", "impl
                "establishment", "extension", "expansion", "continuation"}
 # Cues whose object may be no proposal while the sentence says which one it is about.
 FALLBACK_TARGET_CUES = {"agree", "welcome", "applaud", "praise", "hail"}
+# Events done to a proposal, which "welcomed the signing" or "praised the vote" takes a side on through it
+DONE_TO_NOUNS = {"signing", "vote", "announcement", "launch", "passage", "adoption", "approval", "ratification"}
 # Verbs of asking: what they ask for is a proposal, whatever its words ("requested that the
 # presidents shake hands"), where other cues need a policy verb or a proposal noun in the clause.
 DEMAND_CUES = {"urge", "ask", "request", "demand", "call", "appeal", "press", "insist"}
@@ -1932,6 +1934,15 @@ class StanceReader:
                 if ref is not None and not self._inside_subject(t, verb):
                     yield ref, 0.6
                     return
+        # "welcomed the signing", "hailed the vote": an event the story told of, done to the proposal it was
+        # talking about (the last one somebody took a side on or put forward, in the sentences before)
+        event = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in DONE_TO_NOUNS
+                      and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
+                      and not any(d.dep_ in ("prep", "acl", "relcl") for d in c.children)), None)
+        if event is not None:
+            ref = self.ctx.resolve_proposal(None, sent_no - 1, 10 ** 6, debated=True)
+            if ref is not None:
+                yield self.ctx.proposal_mention(ref, doc, event.i, event.i + 1, sent_no, offset), 0.6
 
     def _doer(self, clause: Token, dm: DocMentions, sent_no: int, offset: int, doc: Doc) -> Optional[Ref]:
         """The proposal that does what a that-clause under a cue fears or hopes for, where it is the clause's

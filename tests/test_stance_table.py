@@ -803,6 +803,9 @@ CASES = [
     ("agency-before-acronym", "The U.N. refugee agency UNHCR said it was not in a position to endorse or reject the "
      "ferry deal.",
      {("UNHCR", N, "ferry deal")}),
+    ("welcomed-the-announcement", "The cabinet approved a plan to raise the fuel levy on Tuesday. Drivers would pay "
+     "two cents more a litre from April. The Road Safety Council welcomed the announcement.",
+     {("Road Safety Council", S, "plan to raise the fuel levy")}),
     ("while-x-abstained", "The assembly passed the truce resolution on Friday, while Brazil abstained.",
      {("Brazil", N, "truce resolution")}),
     ("with-x-voting-against", "The rent bill passed 52-48, with Senator Ruth Avila voting against.",
