@@ -492,8 +492,9 @@ def _described_name(head: Token) -> Optional[Span]:
     root = doc[first]
     while root.dep_ == "compound" and root.head.i > root.i and root.head.pos_ == "PROPN":
         root = root.head
-    if root.ent_type_ == "PERSON" or not (root.dep_ == "appos" and root.head.i == head.i
-                                          or root.dep_ == head.dep_ and root.head.i == head.head.i and root.i != head.i):
+    beside = root.dep_ == "appos" and root.head.i == head.i  # "the rights group Fortify Rights"
+    second = root.dep_ == head.dep_ and root.head.i == head.head.i and root.i != head.i  # a second subject
+    if root.ent_type_ == "PERSON" or not (beside or second):
         return None
     return doc[first: root.i + 1]
 
@@ -616,10 +617,11 @@ def passive_clause(verb: Token, done_to: Optional[Token] = None) -> Optional[tup
         obj = whole  # "for [a share of the port fees] to be reserved": the noun's phrase, the clause left out
     if not obj or len(obj) > 6 or passive.pos_ == "PRON":
         return [], ""  # a passive, but what it is done to is no short phrase of its own
-    label = " ".join([verb.lemma_, *(t.text for t in verb.children if t.dep_ == "prt" and t.i > verb.i), _words(obj)])
+    particle = [t.text for t in verb.children if t.dep_ == "prt" and t.i > verb.i]
+    label = " ".join([verb.lemma_, *particle, span_text(obj)])
     for c in verb.children:
         if c.i > verb.i and c.dep_ == "prep":
-            longer = f"{label} {_words([doc[i] for i in _pruned(c, MAX_LABEL_WORDS)])}"
+            longer = f"{label} {span_text([doc[i] for i in _pruned(c, MAX_LABEL_WORDS)])}"
             if len(longer.split()) > MAX_LABEL_WORDS:
                 break
             label = longer
@@ -629,12 +631,6 @@ def passive_clause(verb: Token, done_to: Optional[Token] = None) -> Optional[tup
 def tally(head: Token) -> bool:
     """Votes counted ("passed by 98 votes to 37", "received 13 votes"): no vote anyone takes a side on."""
     return head.lemma_.lower() == "vote" and any(c.dep_ == "nummod" for c in head.children)
-
-
-def _words(tokens: list[Token]) -> str:
-    """The tokens' text as written, a space where words are apart ("the bloc's blacklist")."""
-    return "".join(t.text + (t.whitespace_ if n + 1 < len(tokens) and tokens[n + 1].i == t.i + 1 else " ")
-                   for n, t in enumerate(tokens)).strip()
 
 
 def _pruned(token: Token, limit: int, whole: bool = False) -> list[int]:
@@ -1168,7 +1164,7 @@ class ArticleContext:
             if named is not None:
                 # "the rights group Fortify Rights", "the U.N. refugee agency UNHCR", "the nuclear industry
                 # association Foro Nuclear": the name is the body, the description before it no actor of its own
-                if doc[named.start].ent_type_ not in ENT_KIND and not any(i in taken for i in range(named.start, named.end)):
+                if doc[named.start].ent_type_ not in ENT_KIND and not taken.intersection(range(named.start, named.end)):
                     key, kind, label = self.actor_identity(named.text, ORGANISATION)
                     ref = Ref(key, kind, named.start, named.end, sent_of[named.root.i], head.dep_ in SUBJ_DEPS, False,
                               an.lemma)
