@@ -920,8 +920,8 @@ class CandidateFinder:
                     target.verb_side = self._verb_side(doc[i])
                     out.append(target)
             elif w.pos[i] == "VERB" and tag[i] in ("VBN", "VBD") and i not in covered and (
-                    w.dep[i] != "acl" and to_be_done(doc[i]) and any(w.lower[c] == "to" for c in w.children[i])
-                    or small_clause(doc[i])):
+                    w.dep[i] != "acl" and any(w.lower[c] == "to" for c in w.children[i]) and to_be_done(doc[i])
+                    or w.dep[i] in ("ccomp", "xcomp") and small_clause(doc[i])):
                 # (not a passive infinitive on a noun as "acl": "her bid to be included" includes her, not the bid)
                 target = passive_target(doc[i])
                 if target is not None:

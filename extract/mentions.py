@@ -1112,6 +1112,16 @@ class ArticleContext:
                 table[i] = ref
                 taken.add(i)
 
+        def place_body(named: Span, subject: bool, described_as: str) -> None:
+            """A body its description stands beside ("GoTo, Indonesia's biggest technology company", "the rights
+            group Fortify Rights"): the name is the mention, an organisation unless the name says otherwise,
+            with the description's head noun among its heads."""
+            key, kind, label = self.actor_identity(named.text, ORGANISATION)
+            ref = Ref(key, kind, named.start, named.end, sent_of[named.root.i], subject, False, described_as)
+            place(ref, named, label=label)
+            self.heads.setdefault(ref.key, set()).add(described_as)
+            doc_refs.append(ref)
+
         # 1. Noun chunks headed by an actor noun that hold a named entity or a modifier
         #    ("NATO officials", "Baltic nations", "the Romanian government", "Ion's father").
         chunks = self.noun_chunks(doc)
@@ -1152,25 +1162,14 @@ class ArticleContext:
                     while words and words[0].dep_ in ("det", "punct"):
                         words = words[1:]
                     if words:
-                        named = doc[words[0].i: name.i + 1]
-                        key, kind, label = self.actor_identity(named.text, ORGANISATION)
-                        ref = Ref(key, kind, named.start, named.end, sent_of[name.i], name.dep_ in SUBJ_DEPS, False,
-                                  an.lemma)
-                        place(ref, named, label=label)
-                        self.heads.setdefault(ref.key, set()).add(an.lemma)
-                        doc_refs.append(ref)
+                        place_body(doc[words[0].i: name.i + 1], name.dep_ in SUBJ_DEPS, an.lemma)
                 continue
             named = _described_name(head) if not plural and not an.role else None
             if named is not None:
                 # "the rights group Fortify Rights", "the U.N. refugee agency UNHCR", "the nuclear industry
                 # association Foro Nuclear": the name is the body, the description before it no actor of its own
                 if doc[named.start].ent_type_ not in ENT_KIND and not taken.intersection(range(named.start, named.end)):
-                    key, kind, label = self.actor_identity(named.text, ORGANISATION)
-                    ref = Ref(key, kind, named.start, named.end, sent_of[named.root.i], head.dep_ in SUBJ_DEPS, False,
-                              an.lemma)
-                    place(ref, named, label=label)
-                    self.heads.setdefault(ref.key, set()).add(an.lemma)
-                    doc_refs.append(ref)
+                    place_body(named, head.dep_ in SUBJ_DEPS, an.lemma)
                 taken.update(range(chunk.start, head.i + 1))  # "U.N." in "the U.N. refugee agency": no actor of its own
                 continue
             if an.lemma in DOCUMENT_NOUNS:

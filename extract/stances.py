@@ -1940,7 +1940,7 @@ class StanceReader:
                       and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children)
                       and not any(d.dep_ in ("prep", "acl", "relcl") for d in c.children)), None)
         if event is not None:
-            ref = self.ctx.resolve_proposal(None, sent_no - 1, 10 ** 6, debated=True)
+            ref = self.ctx.resolve_proposal(None, sent_no - 1, debated=True)  # (any word of those sentences)
             if ref is not None:
                 yield self.ctx.proposal_mention(ref, doc, event.i, event.i + 1, sent_no, offset), 0.6
 
